@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: MIT
+** cli.c: the command line. Parses options, runs a session, prints the
+** diagnostics sorted, writes outputs only when every board succeeded, and
+** maps the outcome to the exit status: 0 success, 1 recipe or validation
+** error, 2 usage error. */
+#define _DEFAULT_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <lua.h>
+
+#include "driver.h"
+#include "output.h"
+
+#ifndef MKB_VERSION
+#define MKB_VERSION "0.0.0"
+#endif
+
+static const char usage_text[] =
+  "Usage: mkbuildfile COMMAND [OPTION]...\n"
+  "Turn Lua recipes into the files a QNX hypervisor system is built from.\n"
+  "\n"
+  "Commands:\n"
+  "  render BOARD... [-o PATH]   render the host buildfile of each board; without -o,\n"
+  "                              print it; -o DIR writes DIR/BOARD.build, -o FILE.build\n"
+  "                              writes that file (one board)\n"
+  "  list                        every recipe on the search path: name, kind, file\n"
+  "\n"
+  "Options:\n"
+  "  -I DIR                      search DIR for recipes first (repeatable)\n"
+  "  --set PATH=VALUE            override a field last, e.g. --set image.base=0x80000000;\n"
+  "                              VALUE is a Lua expression, or else a string\n"
+  "  -o PATH                     where render writes\n"
+  "  -h, --help                  show this help\n"
+  "  --version                   show the version\n"
+  "\n"
+  "Recipes are looked up in the -I directories, then in MKBUILDFILE_PATH\n"
+  "(colon-separated), then in the shipped boards/ and recipes/.\n"
+  "Exit status: 0 success, 1 recipe or validation error, 2 usage error.\n";
+
+typedef struct cli {
+  const char *command;
+  const char **args;      /* positional arguments after the command */
+  size_t nargs;
+  const char *out;
+  mkb_options opt;
+} cli;
+
+static int usage_error(const char *fmt, const char *arg) {
+  fputs("mkbuildfile: error: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputs("\nTry 'mkbuildfile --help'.\n", stderr);
+  return 2;
+}
+
+static void push(const char ***v, size_t *n, const char *s) {
+  const char **nv = realloc(*v, (*n + 1) * sizeof **v);
+  if (nv == NULL) die_oom();
+  nv[(*n)++] = s;
+  *v = nv;
+}
+
+/* Returns 0, 2 on a usage error (reported), or -1 when help or the version
+** was printed. */
+static int parse(cli *c, int argc, char **argv) {
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "help") == 0) {
+      fputs(usage_text, stdout);
+      return -1;
+    }
+    if (strcmp(a, "--version") == 0) {
+      printf("mkbuildfile %s (%s)\n", MKB_VERSION, LUA_RELEASE);
+      return -1;
+    }
+    if (strcmp(a, "-I") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--set") == 0) {
+      if (i + 1 >= argc) return usage_error("option '%s' needs an argument", a);
+      const char *v = argv[++i];
+      if (a[1] == 'I') push(&c->opt.incdirs, &c->opt.ninc, v);
+      else if (a[1] == 'o') c->out = v;
+      else push(&c->opt.sets, &c->opt.nsets, v);
+      continue;
+    }
+    if (strncmp(a, "-I", 2) == 0) {
+      push(&c->opt.incdirs, &c->opt.ninc, a + 2);
+      continue;
+    }
+    if (strncmp(a, "--set=", 6) == 0) {
+      push(&c->opt.sets, &c->opt.nsets, a + 6);
+      continue;
+    }
+    if (a[0] == '-' && a[1] != '\0') return usage_error("unknown option '%s'", a);
+    if (c->command == NULL) c->command = a;
+    else push(&c->args, &c->nargs, a);
+  }
+  if (c->command == NULL) return usage_error("no command given%s", "");
+  for (size_t i = 0; i < c->opt.nsets; i++)
+    if (!set_option_valid(c->opt.sets[i]))
+      return usage_error("--set takes PATH=VALUE with a dotted PATH, got '%s'", c->opt.sets[i]);
+  return 0;
+}
+
+static void print_summary(const diag_list *d) {
+  if (d->errors == 0 && d->warnings == 0) return;
+  fprintf(stderr, "%d error%s, %d warning%s\n", d->errors, d->errors == 1 ? "" : "s",
+          d->warnings, d->warnings == 1 ? "" : "s");
+}
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int cmd_render(cli *c, mkb_session *s) {
+  if (c->nargs == 0) return usage_error("render needs a board name%s", "");
+  int to_file = c->out && ends_with(c->out, ".build");
+  if (c->nargs > 1 && (c->out == NULL || to_file))
+    return usage_error("several boards need -o DIR%s", "");
+  strbuf *outs = calloc(c->nargs, sizeof *outs);
+  if (outs == NULL) die_oom();
+  int failed = 0;
+  for (size_t i = 0; i < c->nargs; i++) {
+    sb_init(&outs[i]);
+    if (session_render(s, c->args[i], &outs[i]) != 0) failed = 1;
+  }
+  /* Nothing is written unless every board rendered. */
+  if (!failed && s->diags.errors == 0) {
+    for (size_t i = 0; i < c->nargs && !failed; i++) {
+      const char *data = outs[i].s ? outs[i].s : "";
+      if (c->out == NULL) {
+        fwrite(data, 1, outs[i].len, stdout);
+        continue;
+      }
+      char *path = to_file ? strdup(c->out) : NULL;
+      if (!to_file) {
+        size_t n = strlen(c->out) + strlen(c->args[i]) + 8;
+        path = malloc(n);
+        if (path) snprintf(path, n, "%s/%s.build", c->out, c->args[i]);
+      }
+      if (path == NULL) die_oom();
+      if (output_write(path, data, outs[i].len) < 0) {
+        diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path,
+                 strerror(errno));
+        failed = 1;
+      }
+      free(path);
+    }
+  }
+  for (size_t i = 0; i < c->nargs; i++) sb_free(&outs[i]);
+  free(outs);
+  return failed || s->diags.errors ? 1 : 0;
+}
+
+static int cmd_list(cli *c, mkb_session *s) {
+  if (c->nargs) return usage_error("list takes no arguments, got '%s'", c->args[0]);
+  const mkb_decl **all;
+  host_load_all(s->host);
+  size_t n = host_list(s->host, &all);
+  int w = 4;
+  for (size_t i = 0; i < n; i++)
+    if ((int)strlen(all[i]->name) > w) w = (int)strlen(all[i]->name);
+  for (size_t i = 0; i < n; i++)
+    printf("%-*s  %-8s  %s:%d\n", w, all[i]->name, decl_kind_name(all[i]->kind),
+           all[i]->file->display, all[i]->line);
+  return s->diags.errors ? 1 : 0;
+}
+
+int main(int argc, char **argv) {
+  cli c;
+  memset(&c, 0, sizeof c);
+  int rc = parse(&c, argc, argv);
+  if (rc != 0) {
+    free(c.args);
+    free(c.opt.incdirs);
+    free(c.opt.sets);
+    return rc < 0 ? 0 : rc;
+  }
+  if (strcmp(c.command, "render") != 0 && strcmp(c.command, "list") != 0) {
+    rc = usage_error("unknown command '%s'", c.command);
+    free(c.args);
+    free(c.opt.incdirs);
+    free(c.opt.sets);
+    return rc;
+  }
+  c.opt.envpath = getenv("MKBUILDFILE_PATH");
+  if (c.opt.envpath && c.opt.envpath[0] == '\0') c.opt.envpath = NULL;
+  char *root = find_root(argv[0]);
+  if (root == NULL) {
+    fputs("mkbuildfile: error: cannot find the prelude (lua/prelude.lua) beside the "
+          "program or in ../share/mkbuildfile\n", stderr);
+    return 1;
+  }
+  mkb_session s;
+  if (session_open(&s, root, &c.opt) != 0) {
+    rc = 1;
+  } else if (strcmp(c.command, "render") == 0) {
+    rc = cmd_render(&c, &s);
+  } else {
+    rc = cmd_list(&c, &s);
+  }
+  diag_print(&s.diags, stderr);
+  print_summary(&s.diags);
+  if (rc == 0 && s.diags.errors) rc = 1;
+  session_close(&s);
+  free(root);
+  free(c.args);
+  free(c.opt.incdirs);
+  free(c.opt.sets);
+  return rc;
+}

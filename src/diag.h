@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: MIT
+** diag.h: diagnostics, collected during a run and printed sorted at the end.
+** Every stage reports through here, so every message has the one shape
+** editors and CI parse: "file:line:col: error|warning|note: message". */
+#ifndef MKB_DIAG_H
+#define MKB_DIAG_H
+
+#include <stdio.h>
+#include "util.h"
+
+typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_level;
+
+typedef struct diag {
+  diag_level level;
+  const char *file;   /* display path; NULL for a message about no file */
+  int line, col;      /* 0 when unknown */
+  const char *msg;
+  size_t seq;         /* insertion order: keeps notes after their error */
+  struct diag *notes; /* notes attached to this diagnostic, in order */
+  struct diag *next_note;
+} diag;
+
+typedef struct diag_list {
+  arena mem;
+  ptrvec items;       /* diag*, top-level diagnostics only */
+  size_t seq;
+  int errors, warnings;
+} diag_list;
+
+void  diag_init(diag_list *d);
+void  diag_free(diag_list *d);
+
+/* Adds a diagnostic; file is borrowed and must outlive the list (the
+** loader's file table and string literals do). Returns it so that notes can
+** be attached. */
+diag *diag_add(diag_list *d, diag_level lv, const char *file, int line,
+               int col, const char *fmt, ...)
+  __attribute__((format(printf, 6, 7)));
+diag *diag_note(diag_list *d, diag *parent, const char *file, int line,
+                int col, const char *fmt, ...)
+  __attribute__((format(printf, 6, 7)));
+
+/* Prints every diagnostic sorted by file, line and column (notes follow
+** their parent), and clears nothing. */
+void diag_print(const diag_list *d, FILE *out);
+
+#endif

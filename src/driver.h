@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT
+** driver.h: one run of the stages for a board, shared by the command line
+** and the Lua module the specs use: link, merge, check against the schema,
+** derive, render. A session keeps the host (and so every loaded recipe
+** file) across boards. */
+#ifndef MKB_DRIVER_H
+#define MKB_DRIVER_H
+
+#include "host.h"
+#include "link.h"
+#include "schema.h"
+
+typedef struct mkb_options {
+  const char **incdirs;   /* -I, in order */
+  size_t ninc;
+  const char **sets;      /* --set path=value, in order */
+  size_t nsets;
+  const char *envpath;    /* MKBUILDFILE_PATH, or NULL */
+} mkb_options;
+
+typedef struct mkb_session {
+  arena mem;
+  diag_list diags;
+  mkb_host *host;
+  mkb_schema *schema;
+  const char *root;       /* holds lua/, boards/ and recipes/ */
+  const mkb_def **sets;   /* one layer per --set */
+  const char **set_text;
+  size_t nsets;
+} mkb_session;
+
+/* The folder that holds lua/prelude.lua, boards/ and recipes/, found from
+** the running binary: an installed copy (BIN/../share/mkbuildfile), a build
+** tree (the mkbuildfile.root file CMake writes beside the binary), or a
+** binary in a folder of the source tree. A new string, or NULL. */
+char *find_root(const char *exe);
+
+/* Opens a session; diagnostics go to s->diags. Returns 0, or -1 when the
+** session cannot work (the diagnostics say why). Close it in any case. */
+int session_open(mkb_session *s, const char *root, const mkb_options *o);
+void session_close(mkb_session *s);
+
+/* Renders board `name` into out (appended). Returns 0, or -1 after
+** reporting errors; out is then not to be used. */
+int session_render(mkb_session *s, const char *name, strbuf *out);
+
+/* Checks that an option of the form PATH=VALUE is well formed. */
+int set_option_valid(const char *opt);
+
+#endif

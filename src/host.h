@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: MIT
+** host.h: the Lua host. Finds recipe files on the search path, runs them in
+** the sandbox of lua/prelude.lua, and turns what they declare into C
+** definition trees (model.h) with the position of every field. Nothing
+** after this stage touches Lua.
+**
+** One host serves a whole process: each recipe file is read, scanned and
+** run at most once, however many boards use it. */
+#ifndef MKB_HOST_H
+#define MKB_HOST_H
+
+#include "diag.h"
+#include "model.h"
+#include "scan.h"
+
+typedef enum { DECL_BOARD, DECL_GUEST, DECL_FRAGMENT } decl_kind;
+
+typedef struct mkb_file {
+  const char *path;     /* as opened */
+  const char *display;  /* as shown in diagnostics and headers */
+  int dir, order;       /* search-path position: directory, then listing */
+  int state;            /* 0 not read, 1 loaded, -1 failed */
+  char *src;            /* the source text, owned by the host */
+  size_t len;
+  scan_result scan;
+} mkb_file;
+
+typedef struct mkb_decl {
+  decl_kind kind;
+  const char *name;
+  const mkb_file *file;
+  int line, col;        /* the constructor call */
+  size_t seq;           /* declaration order within the file */
+  mkb_def *fields;      /* V_TABLE */
+} mkb_decl;
+
+typedef struct host_dir {
+  const char *path;     /* directory to search */
+  const char *display;  /* prefix shown for its files ("" for none) */
+  int required;         /* a missing directory is an error (-I) */
+} host_dir;
+
+typedef struct mkb_host mkb_host;
+
+/* Creates the Lua state, runs lua/prelude.lua from luadir and lists the
+** recipe files of dirs (copied). Reports problems to d, which must outlive
+** the host; returns NULL on a failure that leaves nothing to work with. */
+mkb_host *host_open(const char *luadir, const host_dir *dirs, size_t ndirs,
+                    diag_list *d);
+void host_close(mkb_host *h);
+
+/* The declaration that the name resolves to: the first file NAME.lua on the
+** search path that declares it; failing that, the first declaration of NAME
+** in any recipe file, in search-path order. Loads files as needed; errors in
+** them go to the diagnostics. NULL when the name is not declared. */
+const mkb_decl *host_find(mkb_host *h, const char *name);
+
+/* Loads every recipe file on the search path. */
+void host_load_all(mkb_host *h);
+
+/* Every declared name, resolved with host_find, in search-path order of the
+** declaration it resolves to. Call host_load_all first. The array belongs
+** to the host and is valid until the next call. */
+size_t host_list(mkb_host *h, const mkb_decl ***out);
+
+/* Files known to the host, in search-path order. */
+size_t host_files(const mkb_host *h, mkb_file ***out);
+
+/* Evaluates a --set value: a Lua expression in the recipe sandbox, or, when
+** it is not one, the text itself as a string. The definition is allocated
+** in the host and carries src. */
+mkb_def *host_eval(mkb_host *h, const char *text, mkb_src src);
+
+arena *host_arena(mkb_host *h);
+const char *decl_kind_name(decl_kind k);
+
+
+
+/* Runs a trusted Lua data file (the schema) with the standard libraries and
+** converts the value it returns. Keys of its tables come in byte order; lists
+** keep their order. NULL after reporting an error. */
+mkb_def *host_load_data(mkb_host *h, const char *path);
+
+#endif

@@ -1,0 +1,98 @@
+/* SPDX-License-Identifier: MIT
+** luamod.c: the core as a Lua module ("mkbuildfile_core"), so that busted
+** specs run the real C code. Each call opens its own session, as one run of
+** the command line would. */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+#include <lua.h>
+
+#include "driver.h"
+
+/* Reads the list of strings in field `key` of the options table at index 2
+** into a malloc'd array (caller frees); raises on a wrong type. */
+static const char **opt_strings(lua_State *L, const char *key, size_t *n) {
+  *n = 0;
+  if (lua_getfield(L, 2, key) == LUA_TNIL) {
+    lua_pop(L, 1);
+    return NULL;
+  }
+  luaL_argexpected(L, lua_istable(L, -1), 2, "table with a list of strings");
+  size_t len = (size_t)lua_rawlen(L, -1);
+  const char **v = calloc(len + 1, sizeof *v);
+  if (v == NULL) luaL_error(L, "out of memory");
+  for (size_t i = 0; i < len; i++) {
+    lua_rawgeti(L, -1, (lua_Integer)i + 1);
+    v[i] = lua_tostring(L, -1);  /* kept alive by the options table */
+    lua_pop(L, 1);
+    if (v[i] == NULL) {
+      free(v);
+      luaL_error(L, "option '%s' must hold strings", key);
+    }
+  }
+  lua_pop(L, 1);
+  *n = len;
+  return v;
+}
+
+static void push_diags(lua_State *L, const diag_list *d) {
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  if (fp == NULL) {
+    lua_pushliteral(L, "cannot print diagnostics");
+    return;
+  }
+  diag_print(d, fp);
+  fclose(fp);
+  lua_pushlstring(L, buf, len);
+  free(buf);
+}
+
+/* render(board, {root=DIR, include={...}, set={...}}) -> text | nil, diagnostics
+** The diagnostics are the text the command line would print, without the
+** summary line. */
+static int l_render(lua_State *L) {
+  const char *board = luaL_checkstring(L, 1);
+  luaL_checktype(L, 2, LUA_TTABLE);
+  lua_getfield(L, 2, "root");
+  const char *root = luaL_optstring(L, -1, getenv("MKBUILDFILE_ROOT"));
+  lua_pop(L, 1);
+  luaL_argcheck(L, root != NULL, 2, "needs 'root' (or MKBUILDFILE_ROOT)");
+  mkb_options o;
+  memset(&o, 0, sizeof o);
+  o.incdirs = opt_strings(L, "include", &o.ninc);
+  o.sets = opt_strings(L, "set", &o.nsets);
+  mkb_session s;
+  strbuf out;
+  sb_init(&out);
+  int ok = session_open(&s, root, &o) == 0 && session_render(&s, board, &out) == 0;
+  free(o.incdirs);
+  free(o.sets);
+  if (ok) {
+    lua_pushlstring(L, out.s ? out.s : "", out.len);
+    push_diags(L, &s.diags);
+  } else {
+    lua_pushnil(L);
+    push_diags(L, &s.diags);
+  }
+  sb_free(&out);
+  session_close(&s);
+  return 2;
+}
+
+static const luaL_Reg core_funcs[] = {
+  { "render", l_render },
+  { NULL, NULL }
+};
+
+int luaopen_mkbuildfile_core(lua_State *L) {
+  luaL_checkversion(L);
+  luaL_newlib(L, core_funcs);
+  lua_pushliteral(L, MKB_VERSION);
+  lua_setfield(L, -2, "version");
+  return 1;
+}

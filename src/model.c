@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: MIT
+** model.c: lookups and builders on the value tree. */
+#include "model.h"
+
+#include <string.h>
+
+mkb_node *node_get(const mkb_node *t, const char *key) {
+  if (t == NULL || t->kind != V_TABLE) return NULL;
+  for (size_t i = 0; i < t->nkeys; i++)
+    if (strcmp(t->keys[i], key) == 0) return t->vals[i];
+  return NULL;
+}
+
+mkb_node *node_path(const mkb_node *t, const char *dotted) {
+  char seg[256];
+  const mkb_node *n = t;
+  while (n && *dotted) {
+    size_t k = strcspn(dotted, ".");
+    if (k >= sizeof seg) return NULL;
+    memcpy(seg, dotted, k);
+    seg[k] = '\0';
+    n = node_get(n, seg);
+    dotted += k;
+    if (*dotted == '.') dotted++;
+  }
+  return (mkb_node *)n;
+}
+
+const char *node_str(const mkb_node *t, const char *key) {
+  const mkb_node *n = node_get(t, key);
+  return n && n->kind == V_STR ? n->s : NULL;
+}
+
+int node_bool(const mkb_node *t, const char *key, int dflt) {
+  const mkb_node *n = node_get(t, key);
+  return n && n->kind == V_BOOL ? n->b : dflt;
+}
+
+mkb_node *node_new(arena *a, mkb_kind k) {
+  mkb_node *n = arena_alloc(a, sizeof *n);
+  n->kind = k;
+  return n;
+}
+
+mkb_node *node_new_str(arena *a, const char *s, const char *why,
+                       const mkb_def *origin) {
+  mkb_node *n = node_new(a, V_STR);
+  n->s = arena_strdup(a, s);
+  n->why = why;
+  n->origin = origin;
+  return n;
+}
+
+void node_push(arena *a, mkb_node *t, mkb_node *item) {
+  mkb_node **v = arena_alloc(a, (t->nitems + 1) * sizeof *v);
+  if (t->nitems) memcpy(v, t->items, t->nitems * sizeof *v);
+  v[t->nitems++] = item;
+  t->items = v;
+}
+
+void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val) {
+  for (size_t i = 0; i < t->nkeys; i++) {
+    if (strcmp(t->keys[i], key) == 0) {
+      t->vals[i] = val;
+      return;
+    }
+  }
+  const char **k = arena_alloc(a, (t->nkeys + 1) * sizeof *k);
+  mkb_node **v = arena_alloc(a, (t->nkeys + 1) * sizeof *v);
+  if (t->nkeys) {
+    memcpy(k, t->keys, t->nkeys * sizeof *k);
+    memcpy(v, t->vals, t->nkeys * sizeof *v);
+  }
+  k[t->nkeys] = arena_strdup(a, key);
+  v[t->nkeys] = val;
+  t->nkeys++;
+  t->keys = k;
+  t->vals = v;
+}
+
+const mkb_def *node_site(const mkb_node *n) {
+  if (n == NULL) return NULL;
+  if (n->origin) return n->origin;
+  for (size_t i = n->nhist; i > 0; i--)
+    if (n->hist[i - 1].status == ST_WON || n->hist[i - 1].status == ST_APPLIED)
+      return n->hist[i - 1].def;
+  return n->nhist ? n->hist[n->nhist - 1].def : NULL;
+}
+
+int def_equal(const mkb_def *a, const mkb_def *b) {
+  if (a->kind != b->kind) {
+    /* 1 and 1.0 are the same number to a recipe author. */
+    if (a->kind == V_INT && b->kind == V_NUM) return (double)a->i == b->n;
+    if (a->kind == V_NUM && b->kind == V_INT) return a->n == (double)b->i;
+    return 0;
+  }
+  switch (a->kind) {
+    case V_BOOL: return a->b == b->b;
+    case V_INT: return a->i == b->i;
+    case V_NUM: return a->n == b->n;
+    case V_STR: return strcmp(a->s, b->s) == 0;
+    case V_TABLE:
+      if (a->nitems != b->nitems || a->nkeys != b->nkeys) return 0;
+      for (size_t i = 0; i < a->nitems; i++)
+        if (!def_equal(a->items[i], b->items[i])) return 0;
+      for (size_t i = 0; i < a->nkeys; i++) {
+        size_t j = 0;
+        while (j < b->nkeys && strcmp(a->keys[i], b->keys[j]) != 0) j++;
+        if (j == b->nkeys || !def_equal(a->vals[i], b->vals[j])) return 0;
+      }
+      return 1;
+  }
+  return 0;
+}
+
+const char *kind_name(mkb_kind k) {
+  switch (k) {
+    case V_BOOL: return "boolean";
+    case V_INT: return "integer";
+    case V_NUM: return "number";
+    case V_STR: return "string";
+    case V_TABLE: return "table";
+  }
+  return "?";
+}
+
+const char *op_name(mkb_op op, mkb_prio prio) {
+  switch (op) {
+    case OP_SET:
+      return prio == PRIO_DEFAULT ? "default" : prio == PRIO_FORCE ? "force" : "set";
+    case OP_APPEND: return "append";
+    case OP_PREPEND: return "prepend";
+    case OP_REMOVE: return "remove";
+    case OP_DELETE: return "delete";
+  }
+  return "?";
+}

@@ -1,0 +1,117 @@
+/* SPDX-License-Identifier: MIT
+** model.h: the value tree and its provenance.
+**
+** Two trees share one shape. A definition tree (mkb_def) is what one recipe
+** wrote, converted from Lua by the loader: values, the operation and
+** priority wrapped around them, and the file:line:col of every field. The
+** resolved tree (mkb_node) is what the merge made of a whole layer stack:
+** every node keeps the list of definitions that produced it, winners and
+** losers alike, so explain, diagnostics and JSON read one record. */
+#ifndef MKB_MODEL_H
+#define MKB_MODEL_H
+
+#include <stddef.h>
+#include "util.h"
+
+typedef enum { V_BOOL, V_INT, V_NUM, V_STR, V_TABLE } mkb_kind;
+
+/* What a definition does to the value it finds. */
+typedef enum {
+  OP_SET,      /* x = v, default(v), force(v) */
+  OP_APPEND,   /* append{...} */
+  OP_PREPEND,  /* prepend{...} */
+  OP_REMOVE,   /* remove{...} */
+  OP_DELETE    /* delete */
+} mkb_op;
+
+typedef enum { PRIO_DEFAULT = 0, PRIO_PLAIN = 1, PRIO_FORCE = 2 } mkb_prio;
+
+/* Where a definition was written. Strings are borrowed from the loader,
+** which keeps them for the whole process. */
+typedef struct mkb_src {
+  const char *file;    /* display path of the recipe file */
+  const char *recipe;  /* name of the recipe that holds the definition */
+  int line, col;
+} mkb_src;
+
+typedef struct mkb_def mkb_def;
+struct mkb_def {
+  mkb_kind kind;
+  mkb_op op;
+  mkb_prio prio;
+  mkb_src src;
+  int b;               /* V_BOOL */
+  long long i;         /* V_INT */
+  double n;            /* V_NUM */
+  const char *s;       /* V_STR (NUL-terminated; may not hold NULs) */
+  size_t nitems;       /* V_TABLE: positional part, and the list of
+                          append/prepend/remove */
+  mkb_def **items;
+  size_t nkeys;        /* V_TABLE: keyed part, in source order */
+  const char **keys;
+  mkb_def **vals;
+};
+
+/* Why a definition did not give the final value. */
+typedef enum {
+  ST_WON,         /* gave the value (scalar) or contributed (table) */
+  ST_APPLIED,     /* a list operation that was applied */
+  ST_LOWER_PRIO,  /* a definition of higher priority won: see 'by' */
+  ST_REPLACED,    /* a later definition of the same priority won: see 'by' */
+  ST_DELETED,     /* a later 'delete' removed the key: see 'by' */
+  ST_SHADOWED     /* a replacing definition came after this operation */
+} mkb_status;
+
+typedef struct mkb_hist {
+  const mkb_def *def;
+  int layer;           /* index in the layer stack */
+  mkb_status status;
+  const mkb_def *by;   /* the definition that made this one lose */
+} mkb_hist;
+
+typedef struct mkb_node mkb_node;
+struct mkb_node {
+  mkb_kind kind;
+  int b;
+  long long i;
+  double n;
+  const char *s;
+  const mkb_def *origin;  /* the definition that gave this value: the
+                             winner of a scalar, the definition that added a
+                             list element, or NULL for a value derived by C */
+  const char *why;        /* for a derived value: the reason, else NULL */
+  size_t nitems;          /* V_TABLE: list part */
+  mkb_node **items;
+  size_t nkeys;           /* V_TABLE: keyed part, order of first definition */
+  const char **keys;
+  mkb_node **vals;
+  size_t nhist;           /* every definition of this path, stack order */
+  mkb_hist *hist;
+};
+
+/* The separator of path segments in field paths ("image\x1f" "base"). */
+#define MKB_PATHSEP '\x1f'
+
+/* Lookups on resolved nodes; NULL when absent or not a table. */
+mkb_node *node_get(const mkb_node *t, const char *key);
+mkb_node *node_path(const mkb_node *t, const char *dotted); /* "image.base" */
+const char *node_str(const mkb_node *t, const char *key);   /* V_STR only */
+int node_bool(const mkb_node *t, const char *key, int dflt);
+
+/* Builders for values derived by C (owned by the arena a). */
+mkb_node *node_new(arena *a, mkb_kind k);
+mkb_node *node_new_str(arena *a, const char *s, const char *why,
+                       const mkb_def *origin);
+void node_push(arena *a, mkb_node *t, mkb_node *item);
+void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val);
+
+/* The best position for a diagnostic about n: its origin, or the newest
+** definition in its history. NULL when n was derived with no origin. */
+const mkb_def *node_site(const mkb_node *n);
+
+/* Equality of values as 'remove' sees it (deep for tables). */
+int def_equal(const mkb_def *a, const mkb_def *b);
+const char *kind_name(mkb_kind k);
+const char *op_name(mkb_op op, mkb_prio prio);
+
+#endif

@@ -1,0 +1,402 @@
+/* SPDX-License-Identifier: MIT
+** schema.c: reads the schema and checks resolved models against it. */
+#include "schema.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- reading lua/schema.lua ------------------------------------------- */
+
+typedef struct reader {
+  arena *a;
+  diag_list *d;
+  const char *file;
+  int errors;
+} reader;
+
+static const mkb_def *dget(const mkb_def *t, const char *key) {
+  if (t == NULL || t->kind != V_TABLE) return NULL;
+  for (size_t i = 0; i < t->nkeys; i++)
+    if (strcmp(t->keys[i], key) == 0) return t->vals[i];
+  return NULL;
+}
+
+static const char *dstr(const mkb_def *t, const char *key) {
+  const mkb_def *v = dget(t, key);
+  return v && v->kind == V_STR ? v->s : NULL;
+}
+
+static schema_type *read_type(reader *r, const mkb_def *d, const char *where);
+
+static schema_type **read_list(reader *r, const mkb_def *l, size_t *n, const char *where) {
+  *n = 0;
+  if (l == NULL || l->kind != V_TABLE) return NULL;
+  schema_type **v = arena_alloc(r->a, (l->nitems + 1) * sizeof *v);
+  for (size_t i = 0; i < l->nitems; i++) {
+    schema_type *t = read_type(r, l->items[i], where);
+    if (t) v[(*n)++] = t;
+  }
+  return v;
+}
+
+static schema_type *read_type(reader *r, const mkb_def *d, const char *where) {
+  static const char *const names[] = { "string", "integer", "boolean", "address", "size",
+                                       "perms", "enum", "list", "map", "record", "oneof" };
+  const char *tn = dstr(d, "type");
+  schema_type *t = arena_alloc(r->a, sizeof *t);
+  size_t k = 0;
+  while (tn && k < sizeof names / sizeof *names && strcmp(names[k], tn) != 0) k++;
+  if (tn == NULL || k == sizeof names / sizeof *names) {
+    diag_add(r->d, DIAG_ERROR, r->file, 0, 0, "schema: %s has no valid 'type'", where);
+    r->errors++;
+    return NULL;
+  }
+  t->t = (schema_kind)k;
+  t->name = dstr(d, "name");
+  t->doc = dstr(d, "doc");
+  const mkb_def *v = dget(d, "required");
+  t->required = v && v->kind == V_BOOL && v->b;
+  v = dget(d, "only");
+  t->only_true = v && v->kind == V_BOOL && v->b;
+  t->dflt = dget(d, "default");
+  t->min_items = t->max_items = -1;
+  if ((v = dget(d, "min_items")) && v->kind == V_INT) t->min_items = (long)v->i;
+  if ((v = dget(d, "max_items")) && v->kind == V_INT) t->max_items = (long)v->i;
+  const char *sub = t->name ? t->name : where;
+  if ((v = dget(d, "values"))) {
+    t->values = arena_alloc(r->a, (v->nitems + 1) * sizeof *t->values);
+    for (size_t i = 0; i < v->nitems; i++)
+      if (v->items[i]->kind == V_STR) t->values[t->nvalues++] = v->items[i]->s;
+  }
+  if ((v = dget(d, "of"))) t->of = read_type(r, v, sub);
+  if ((v = dget(d, "items"))) t->items = read_type(r, v, sub);
+  t->fields = read_list(r, dget(d, "fields"), &t->nfields, sub);
+  t->types = read_list(r, dget(d, "types"), &t->ntypes, sub);
+  if ((t->t == T_LIST || t->t == T_MAP) && t->of == NULL) {
+    diag_add(r->d, DIAG_ERROR, r->file, 0, 0, "schema: %s needs 'of'", sub);
+    r->errors++;
+    return NULL;
+  }
+  return t;
+}
+
+mkb_schema *schema_load(mkb_host *h, const char *luadir, arena *a, diag_list *d) {
+  const char *path = arena_printf(a, "%s/schema.lua", luadir);
+  const mkb_def *root = host_load_data(h, path);
+  if (root == NULL) return NULL;
+  reader r = { a, d, path, 0 };
+  mkb_schema *s = arena_alloc(a, sizeof *s);
+  const mkb_def *v = dget(root, "version");
+  s->version = v && v->kind == V_INT ? (int)v->i : 0;
+  const mkb_def *b = dget(root, "board");
+  s->board = b ? read_type(&r, b, "board") : NULL;
+  if (s->board == NULL || s->board->t != T_RECORD || r.errors) {
+    if (r.errors == 0)
+      diag_add(d, DIAG_ERROR, NULL, 0, 0, "schema %s: 'board' must be a record", path);
+    return NULL;
+  }
+  return s;
+}
+
+/* ---- checking ----------------------------------------------------------- */
+
+typedef struct checker {
+  arena *a;
+  diag_list *d;
+  const mkb_def *site;
+  int errors;
+} checker;
+
+static const char *site_file(checker *c, const mkb_node *n, int *line, int *col) {
+  const mkb_def *s = node_site(n);
+  if (s == NULL) s = c->site;
+  *line = s ? s->src.line : 0;
+  *col = s ? s->src.col : 0;
+  return s ? s->src.file : NULL;
+}
+
+static diag *cerr(checker *c, const mkb_node *n, const char *fmt, ...)
+  __attribute__((format(printf, 3, 4)));
+
+static diag *cerr(checker *c, const mkb_node *n, const char *fmt, ...) {
+  int line, col;
+  const char *file = site_file(c, n, &line, &col);
+  strbuf b;
+  va_list ap;
+  sb_init(&b);
+  va_start(ap, fmt);
+  sb_vprintf(&b, fmt, ap);
+  va_end(ap);
+  diag *g = diag_add(c->d, DIAG_ERROR, file, line, col, "%s", b.s);
+  sb_free(&b);
+  c->errors++;
+  return g;
+}
+
+static const char *closest(const char *word, const char *const *cands, size_t n) {
+  const char *best = NULL;
+  int bestd = (int)strlen(word) <= 3 ? 1 : 2;
+  bestd++;
+  for (size_t i = 0; i < n; i++) {
+    int k = edit_distance(word, cands[i], bestd - 1);
+    if (k < bestd) {
+      bestd = k;
+      best = cands[i];
+    }
+  }
+  return best;
+}
+
+static void describe(strbuf *b, const schema_type *t) {
+  switch (t->t) {
+    case T_STRING: sb_adds(b, "a string"); break;
+    case T_INTEGER: sb_adds(b, "an integer"); break;
+    case T_BOOLEAN: sb_adds(b, t->only_true ? "true" : "true or false"); break;
+    case T_ADDRESS: sb_adds(b, "an address (an integer, or a string such as \"20m\")"); break;
+    case T_SIZE: sb_adds(b, "a size (an integer, or a string with K, M or G, such as \"512M\")"); break;
+    case T_PERMS: sb_adds(b, "permissions (a string such as \"0755\")"); break;
+    case T_ENUM:
+      sb_adds(b, "one of ");
+      for (size_t i = 0; i < t->nvalues; i++)
+        sb_printf(b, "%s\"%s\"", i ? ", " : "", t->values[i]);
+      break;
+    case T_LIST: sb_adds(b, "a list"); break;
+    case T_MAP: sb_adds(b, "a table of named entries"); break;
+    case T_RECORD: sb_adds(b, "a table"); break;
+    case T_ONEOF:
+      for (size_t i = 0; i < t->ntypes; i++) {
+        if (i) sb_adds(b, i + 1 == t->ntypes ? " or " : ", ");
+        describe(b, t->types[i]);
+      }
+      break;
+  }
+}
+
+static const char *got_text(checker *c, const mkb_node *n) {
+  switch (n->kind) {
+    case V_BOOL: return n->b ? "true" : "false";
+    case V_INT: return arena_printf(c->a, "the integer %lld", n->i);
+    case V_NUM: return arena_printf(c->a, "the number %g", n->n);
+    case V_STR: return arena_printf(c->a, "\"%s\"", n->s);
+    case V_TABLE: return "a table";
+  }
+  return "?";
+}
+
+static void type_error(checker *c, const schema_type *t, const mkb_node *n, const char *path) {
+  strbuf b;
+  sb_init(&b);
+  describe(&b, t);
+  cerr(c, n, "'%s' must be %s, got %s", path, b.s, got_text(c, n));
+  sb_free(&b);
+}
+
+/* "512", "0x1000", "20m", "4G": a number with an optional K/M/G suffix. */
+static int is_sized_number(const char *s) {
+  const char *p = s;
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+    p += 2;
+    if (!isxdigit((unsigned char)*p)) return 0;
+    while (isxdigit((unsigned char)*p)) p++;
+  } else {
+    if (!isdigit((unsigned char)*p)) return 0;
+    while (isdigit((unsigned char)*p)) p++;
+  }
+  if (*p && strchr("kKmMgG", *p)) p++;
+  return *p == '\0';
+}
+
+static int is_perms(const char *s) {
+  size_t n = strlen(s);
+  if (strcmp(s, "*") == 0) return 1;
+  if (n >= 3 && n <= 4 && strspn(s, "01234567") == n) return 1;
+  /* symbolic: [ugoa]*[+-=][rwxst]+ , ... */
+  const char *p = s;
+  for (;;) {
+    p += strspn(p, "ugoa");
+    if (!*p || !strchr("+-=", *p)) return 0;
+    p++;
+    size_t k = strspn(p, "rwxst");
+    if (k == 0) return 0;
+    p += k;
+    if (*p == '\0') return 1;
+    if (*p != ',') return 0;
+    p++;
+  }
+}
+
+static int kind_fits(const schema_type *t, const mkb_node *n) {
+  switch (t->t) {
+    case T_STRING: case T_ENUM: case T_PERMS: return n->kind == V_STR;
+    case T_INTEGER: return n->kind == V_INT;
+    case T_BOOLEAN: return n->kind == V_BOOL;
+    case T_ADDRESS: case T_SIZE: return n->kind == V_INT || n->kind == V_STR;
+    case T_LIST: case T_MAP: case T_RECORD: return n->kind == V_TABLE;
+    case T_ONEOF: return 0;
+  }
+  return 0;
+}
+
+static const char *elem_path(checker *c, const char *path, size_t i) {
+  return arena_printf(c->a, "%s[%zu]", path, i + 1);
+}
+
+static const char *key_path(checker *c, const char *path, const char *key) {
+  return path[0] ? arena_printf(c->a, "%s.%s", path, key) : key;
+}
+
+static mkb_node *from_default(checker *c, const mkb_def *d) {
+  mkb_node *n = node_new(c->a, d->kind);
+  n->b = d->b;
+  n->i = d->i;
+  n->n = d->n;
+  n->s = d->s;
+  n->why = "the schema's default";
+  if (d->kind == V_TABLE)
+    for (size_t i = 0; i < d->nitems; i++) node_push(c->a, n, from_default(c, d->items[i]));
+  return n;
+}
+
+static void check(checker *c, const schema_type *t, mkb_node *n, const char *path);
+
+static void check_record(checker *c, const schema_type *t, mkb_node *n, const char *path,
+                         const char *what) {
+  if (t->items) {
+    for (size_t i = 0; i < n->nitems; i++) check(c, t->items, n->items[i], elem_path(c, path, i));
+    if (t->min_items >= 0 && (long)n->nitems < t->min_items)
+      cerr(c, n, "'%s' needs at least %ld list element%s, got %zu", path, t->min_items,
+           t->min_items == 1 ? "" : "s", n->nitems);
+    if (t->max_items >= 0 && (long)n->nitems > t->max_items)
+      cerr(c, n->items[t->max_items], "'%s' takes at most %ld list element%s, got %zu", path,
+           t->max_items, t->max_items == 1 ? "" : "s", n->nitems);
+  } else if (n->nitems > 0) {
+    cerr(c, n->items[0], "'%s' takes named fields only, but has a list element", path);
+  }
+  for (size_t i = 0; i < n->nkeys; i++) {
+    const schema_type *f = NULL;
+    for (size_t j = 0; j < t->nfields && !f; j++)
+      if (strcmp(t->fields[j]->name, n->keys[i]) == 0) f = t->fields[j];
+    if (f) {
+      check(c, f, n->vals[i], key_path(c, path, n->keys[i]));
+      continue;
+    }
+    const char **names = arena_alloc(c->a, (t->nfields + 1) * sizeof *names);
+    for (size_t j = 0; j < t->nfields; j++) names[j] = t->fields[j]->name;
+    const char *best = closest(n->keys[i], names, t->nfields);
+    if (best)
+      cerr(c, n->vals[i], "unknown field '%s' in %s; did you mean '%s'?",
+           key_path(c, path, n->keys[i]), what, best);
+    else
+      cerr(c, n->vals[i], "unknown field '%s' in %s", key_path(c, path, n->keys[i]), what);
+  }
+  for (size_t j = 0; j < t->nfields; j++) {
+    const schema_type *f = t->fields[j];
+    if (node_get(n, f->name)) continue;
+    if (f->required) {
+      const mkb_def *s = c->site;
+      if (path[0]) s = node_site(n) ? node_site(n) : s;
+      diag_add(c->d, DIAG_ERROR, s ? s->src.file : NULL, s ? s->src.line : 0,
+               s ? s->src.col : 0, "%s has no '%s', which is required",
+               path[0] ? arena_printf(c->a, "'%s'", path) : what, key_path(c, path, f->name));
+      c->errors++;
+    } else if (f->dflt) {
+      node_set(c->a, n, f->name, from_default(c, f->dflt));
+    }
+  }
+}
+
+static void check(checker *c, const schema_type *t, mkb_node *n, const char *path) {
+  if (t->t == T_ONEOF) {
+    for (size_t i = 0; i < t->ntypes; i++) {
+      if (kind_fits(t->types[i], n)) {
+        check(c, t->types[i], n, path);
+        return;
+      }
+    }
+    type_error(c, t, n, path);
+    return;
+  }
+  if (!kind_fits(t, n)) {
+    if (t->t == T_PERMS && n->kind == V_INT) {
+      cerr(c, n, "'%s' must be a string such as \"0755\": Lua has no octal numbers, "
+                 "so %lld is decimal", path, n->i);
+      return;
+    }
+    type_error(c, t, n, path);
+    return;
+  }
+  switch (t->t) {
+    case T_BOOLEAN:
+      if (t->only_true && !n->b)
+        cerr(c, n, "'%s' must be true, a path, or a table; to drop the entry write "
+                   "'delete'", path);
+      break;
+    case T_ADDRESS:
+    case T_SIZE:
+      if (n->kind == V_INT && n->i < 0) {
+        cerr(c, n, "'%s' must not be negative, got %lld", path, n->i);
+      } else if (n->kind == V_STR && !is_sized_number(n->s)) {
+        size_t k = strlen(n->s);
+        char *fix = arena_strdup(c->a, n->s);
+        /* "512MB" and "512MiB" mean 512M. */
+        if (k > 2 && strcmp(fix + k - 3, "iB") == 0) fix[k - 2] = '\0';
+        else if (k > 1 && (fix[k - 1] == 'B' || fix[k - 1] == 'b')) fix[k - 1] = '\0';
+        strbuf b;
+        sb_init(&b);
+        describe(&b, t);
+        if (strcmp(fix, n->s) != 0 && is_sized_number(fix))
+          cerr(c, n, "'%s' must be %s, got \"%s\"; did you mean \"%s\"?", path, b.s, n->s, fix);
+        else
+          cerr(c, n, "'%s' must be %s, got \"%s\"", path, b.s, n->s);
+        sb_free(&b);
+      }
+      break;
+    case T_PERMS:
+      if (!is_perms(n->s))
+        cerr(c, n, "'%s' must be permissions: octal such as \"0755\", \"*\", or symbolic "
+                   "such as \"u+x\"; got \"%s\"", path, n->s);
+      break;
+    case T_ENUM: {
+      for (size_t i = 0; i < t->nvalues; i++)
+        if (strcmp(t->values[i], n->s) == 0) return;
+      strbuf b;
+      sb_init(&b);
+      describe(&b, t);
+      const char *best = closest(n->s, t->values, t->nvalues);
+      if (best)
+        cerr(c, n, "'%s' must be %s; got \"%s\"; did you mean \"%s\"?", path, b.s, n->s, best);
+      else
+        cerr(c, n, "'%s' must be %s; got \"%s\"", path, b.s, n->s);
+      sb_free(&b);
+      break;
+    }
+    case T_LIST:
+      if (n->nkeys > 0) {
+        cerr(c, n->vals[0], "'%s' is a list, but has the named field '%s'", path, n->keys[0]);
+        break;
+      }
+      for (size_t i = 0; i < n->nitems; i++) check(c, t->of, n->items[i], elem_path(c, path, i));
+      break;
+    case T_MAP:
+      if (n->nitems > 0) {
+        cerr(c, n->items[0], "'%s' takes named entries, but has a list element", path);
+        break;
+      }
+      for (size_t i = 0; i < n->nkeys; i++)
+        check(c, t->of, n->vals[i], key_path(c, path, n->keys[i]));
+      break;
+    case T_RECORD:
+      check_record(c, t, n, path, path[0] ? arena_printf(c->a, "'%s'", path) : "the recipe");
+      break;
+    default:
+      break;
+  }
+}
+
+int schema_check(const schema_type *t, mkb_node *model, const char *what,
+                 const mkb_def *site, arena *a, diag_list *d) {
+  checker c = { a, d, site, 0 };
+  check_record(&c, t, model, "", what);
+  return c.errors;
+}

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT
+** schema.h: the closed schema of lua/schema.lua, and the check of a
+** resolved model against it: unknown fields and enum values (with a
+** did-you-mean), wrong types, missing required fields. Defaults of absent
+** fields are filled in, marked as derived from the schema. */
+#ifndef MKB_SCHEMA_H
+#define MKB_SCHEMA_H
+
+#include "host.h"
+
+typedef enum {
+  T_STRING, T_INTEGER, T_BOOLEAN, T_ADDRESS, T_SIZE, T_PERMS,
+  T_ENUM, T_LIST, T_MAP, T_RECORD, T_ONEOF
+} schema_kind;
+
+typedef struct schema_type schema_type;
+struct schema_type {
+  schema_kind t;
+  const char *name;          /* field name, when this is a field */
+  const char *doc;
+  int required;
+  int only_true;             /* a boolean that may only be true */
+  const mkb_def *dflt;       /* default value, or NULL */
+  size_t nvalues;            /* T_ENUM */
+  const char **values;
+  schema_type *of;           /* T_LIST, T_MAP */
+  size_t nfields;            /* T_RECORD, in schema order */
+  schema_type **fields;
+  schema_type *items;        /* T_RECORD: its positional part, or NULL */
+  long min_items, max_items; /* -1: no bound */
+  size_t ntypes;             /* T_ONEOF */
+  schema_type **types;
+};
+
+typedef struct mkb_schema {
+  int version;
+  schema_type *board;
+} mkb_schema;
+
+/* Reads luadir/schema.lua through the host; NULL after reporting. */
+mkb_schema *schema_load(mkb_host *h, const char *luadir, arena *a, diag_list *d);
+
+/* Checks model (a resolved board) against t, reporting to d; fills in the
+** defaults of absent fields (nodes allocated in a). `what` names the recipe
+** in messages ("board 'rcar_h3'"), `site` is its declaration, where missing
+** fields are reported. Returns the number of errors. */
+int schema_check(const schema_type *t, mkb_node *model, const char *what,
+                 const mkb_def *site, arena *a, diag_list *d);
+
+#endif
