@@ -52,9 +52,12 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
   lua_pop(L, 1);
   if (h == NULL) return;
   h->budget -= HOOK_EVERY;
-  if (h->budget < 0)
-    luaL_error(L, "recipe runs too long (over %d million instructions): an endless loop?",
-               (int)(MAX_INSTRUCTIONS / 1000000));
+  if (h->budget < 0) {
+    /* No luaL_error: its position would name the prelude, not the recipe. */
+    lua_pushfstring(L, "recipe runs too long (over %d million instructions): an endless loop?",
+                    (int)(MAX_INSTRUCTIONS / 1000000));
+    lua_error(L);
+  }
 }
 
 /* The token a message names, as in Lua's "(global 'x')" notes. */
@@ -692,16 +695,29 @@ static const mkb_decl *first_decl(mkb_host *h, const char *name, const mkb_file 
   return best;
 }
 
-const mkb_decl *host_find(mkb_host *h, const char *name) {
+const mkb_decl *host_find(mkb_host *h, const char *name, int *failed) {
+  int broken = 0;
   for (size_t i = 0; i < h->files.n; i++) {
     mkb_file *f = h->files.v[i];
     if (!file_is_named(f, name)) continue;
     load_file(h, f);
     const mkb_decl *dc = first_decl(h, name, f);
     if (dc) return dc;
+    broken |= f->state < 0;
+  }
+  /* NAME.lua exists but did not load: its errors say it all, and loading
+  ** every other file would only add noise. */
+  if (broken) {
+    if (failed) *failed = 1;
+    return NULL;
   }
   host_load_all(h);
-  return first_decl(h, name, NULL);
+  const mkb_decl *dc = first_decl(h, name, NULL);
+  if (dc == NULL && failed) {
+    for (size_t i = 0; i < h->files.n; i++)
+      if (((mkb_file *)h->files.v[i])->state < 0) *failed = 2;
+  }
+  return dc;
 }
 
 void host_load_all(mkb_host *h) {
@@ -719,7 +735,7 @@ static int cmp_decl_pos(const void *pa, const void *pb) {
 size_t host_list(mkb_host *h, const mkb_decl ***out) {
   h->listing.n = 0;
   for (size_t i = 0; i < h->names.n; i++) {
-    const mkb_decl *dc = host_find(h, h->names.v[i]);
+    const mkb_decl *dc = host_find(h, h->names.v[i], NULL);
     if (dc) ptrvec_push(&h->mem, &h->listing, (void *)dc);
   }
   qsort(h->listing.v, h->listing.n, sizeof *h->listing.v, cmp_decl_pos);

@@ -52,8 +52,10 @@ void host_close(mkb_host *h);
 /* The declaration that the name resolves to: the first file NAME.lua on the
 ** search path that declares it; failing that, the first declaration of NAME
 ** in any recipe file, in search-path order. Loads files as needed; errors in
-** them go to the diagnostics. NULL when the name is not declared. */
-const mkb_decl *host_find(mkb_host *h, const char *name);
+** them go to the diagnostics. NULL when the name is not declared; *failed
+** (if given) is then 1 when NAME.lua did not load, 2 when another recipe
+** file did not load (it may have declared the name). */
+const mkb_decl *host_find(mkb_host *h, const char *name, int *failed);
 
 /* Loads every recipe file on the search path. */
 void host_load_all(mkb_host *h);

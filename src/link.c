@@ -67,9 +67,11 @@ static void visit_includes(linker *lk, const mkb_decl *dc, ptrvec *direct) {
       lk->failed = 1;
       continue;
     }
-    const mkb_decl *sub = host_find(lk->h, e->s);
+    int broken = 0;
+    const mkb_decl *sub = host_find(lk->h, e->s, &broken);
     if (sub == NULL) {
-      link_unknown(lk->h, lk->d, e->s, e->src.file, e->src.line, e->src.col, "include: ");
+      if (broken != 1)
+        link_unknown(lk->h, lk->d, e->s, e->src.file, e->src.line, e->src.col, "include: ");
       lk->failed = 1;
       continue;
     }
@@ -155,9 +157,10 @@ int link_stack(mkb_host *h, const char *name, const mkb_def *const *sets,
   lk.d = d;
   strmap_init(&lk.index);
   memset(out, 0, sizeof *out);
-  const mkb_decl *root = host_find(h, name);
+  int broken = 0;
+  const mkb_decl *root = host_find(h, name, &broken);
   if (root == NULL) {
-    link_unknown(h, d, name, NULL, 0, 0, "");
+    if (broken != 1) link_unknown(h, d, name, NULL, 0, 0, "");
     strmap_free(&lk.index);
     return -1;
   }
