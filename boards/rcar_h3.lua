@@ -2,6 +2,12 @@
 -- Renesas R-Car H3 (Salvator-X/XS) as a QNX Hypervisor 2.2 host, QNX 7.1:
 -- the example host of the QNX Hypervisor documentation.
 
+-- The guest this host runs: the conventional ARM QNX guest, named qnx71.
+guest "qnx71" {
+  include     = { "qnx-aarch64" },
+  description = "QNX 7.1 guest of the R-Car H3 host",
+}
+
 board "rcar_h3" {
   include     = { "hypervisor-host" },
   description = "Renesas R-Car H3 Salvator-X, QNX Hypervisor 2.2 host",
@@ -41,4 +47,5 @@ board "rcar_h3" {
     ["slay"]           = true,
     ["/etc/profile"]   = { perms = "0444", contents = "export PATH=/proc/boot:/sbin:/bin:/usr/bin\n" },
   },
+  guests = { "qnx71" },
 }

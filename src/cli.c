@@ -24,9 +24,12 @@ static const char usage_text[] =
   "Turn Lua recipes into the files a QNX hypervisor system is built from.\n"
   "\n"
   "Commands:\n"
-  "  render BOARD... [-o PATH]   render the host buildfile of each board; without -o,\n"
-  "                              print it; -o DIR writes DIR/BOARD.build, -o FILE.build\n"
-  "                              writes that file (one board)\n"
+  "  render BOARD... [-o PATH]   render each board: without -o, print its host\n"
+  "                              buildfile; -o DIR writes DIR/BOARD.build and\n"
+  "                              DIR/guests/NAME/NAME.qvmconf (and NAME.build for a\n"
+  "                              QNX guest); -o FILE.build names the host buildfile\n"
+  "  render --all [-o DIR]       render every board on the search path into\n"
+  "                              DIR/BOARD/ (default: the current folder)\n"
   "  list                        every recipe on the search path: name, kind, file\n"
   "\n"
   "Options:\n"
@@ -43,6 +46,7 @@ static const char usage_text[] =
 
 typedef struct cli {
   const char *command;
+  int all;                /* render --all */
   const char **args;      /* positional arguments after the command */
   size_t nargs;
   const char *out;
@@ -88,6 +92,10 @@ static int parse(cli *c, int argc, char **argv) {
       push(&c->opt.incdirs, &c->opt.ninc, a + 2);
       continue;
     }
+    if (strcmp(a, "--all") == 0) {
+      c->all = 1;
+      continue;
+    }
     if (strncmp(a, "--set=", 6) == 0) {
       push(&c->opt.sets, &c->opt.nsets, a + 6);
       continue;
@@ -114,44 +122,95 @@ static int ends_with(const char *s, const char *suffix) {
   return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-static int cmd_render(cli *c, mkb_session *s) {
-  if (c->nargs == 0) return usage_error("render needs a board name%s", "");
-  int to_file = c->out && ends_with(c->out, ".build");
-  if (c->nargs > 1 && (c->out == NULL || to_file))
-    return usage_error("several boards need -o DIR%s", "");
-  strbuf *outs = calloc(c->nargs, sizeof *outs);
-  if (outs == NULL) die_oom();
-  int failed = 0;
-  for (size_t i = 0; i < c->nargs; i++) {
-    sb_init(&outs[i]);
-    if (session_render(s, c->args[i], &outs[i]) != 0) failed = 1;
-  }
-  /* Nothing is written unless every board rendered. */
-  if (!failed && s->diags.errors == 0) {
-    for (size_t i = 0; i < c->nargs && !failed; i++) {
-      const char *data = outs[i].s ? outs[i].s : "";
-      if (c->out == NULL) {
-        fwrite(data, 1, outs[i].len, stdout);
-        continue;
-      }
-      char *path = to_file ? strdup(c->out) : NULL;
-      if (!to_file) {
-        size_t n = strlen(c->out) + strlen(c->args[i]) + 8;
-        path = malloc(n);
-        if (path) snprintf(path, n, "%s/%s.build", c->out, c->args[i]);
-      }
+static char *join_path(const char *dir, const char *sub, const char *rel) {
+  size_t n = strlen(dir) + (sub ? strlen(sub) : 0) + strlen(rel) + 3;
+  char *p = malloc(n);
+  if (p == NULL) die_oom();
+  if (sub) snprintf(p, n, "%s/%s/%s", dir, sub, rel);
+  else snprintf(p, n, "%s/%s", dir, rel);
+  return p;
+}
+
+/* Writes the files of one board below dir (or, for -o FILE.build, the
+** buildfile to that file and the guests beside it). Returns -1 after
+** reporting a failure. */
+static int write_outputs(mkb_session *s, const mkb_render *r, const char *dir, const char *sub,
+                         const char *file) {
+  for (size_t i = 0; i < r->n; i++) {
+    char *path;
+    if (file && i == 0) {
+      path = strdup(file);
       if (path == NULL) die_oom();
-      if (output_write(path, data, outs[i].len) < 0) {
-        diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path,
-                 strerror(errno));
-        failed = 1;
-      }
-      free(path);
+    } else {
+      path = join_path(dir, sub, r->v[i].path);
     }
+    if (output_write(path, r->v[i].data.s ? r->v[i].data.s : "", r->v[i].data.len) < 0) {
+      diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path, strerror(errno));
+      free(path);
+      return -1;
+    }
+    free(path);
   }
-  for (size_t i = 0; i < c->nargs; i++) sb_free(&outs[i]);
-  free(outs);
-  return failed || s->diags.errors ? 1 : 0;
+  return 0;
+}
+
+static int cmd_render(cli *c, mkb_session *s) {
+  const char **names = c->args;
+  size_t n = c->nargs;
+  if (c->all) {
+    if (n) return usage_error("render --all takes no board names, got '%s'", names[0]);
+    n = session_boards(s, &names);
+  } else if (n == 0) {
+    return usage_error("render needs a board name (or --all)%s", "");
+  }
+  int to_file = c->out && ends_with(c->out, ".build");
+  if ((n > 1 || c->all) && to_file)
+    return usage_error("several boards need -o DIR, not a file: '%s'", c->out);
+  if (n > 1 && c->out == NULL && !c->all)
+    return usage_error("several boards need -o DIR%s", "");
+  mkb_render *rs = calloc(n + 1, sizeof *rs);
+  if (rs == NULL) die_oom();
+  size_t failed = 0;
+  for (size_t i = 0; i < n; i++)
+    if (session_render(s, names[i], &rs[i]) != 0) failed++;
+  const char *dir = c->out ? c->out : ".";
+  char *filedir = NULL;
+  if (to_file) {
+    const char *slash = strrchr(c->out, '/');
+    filedir = slash ? strndup(c->out, (size_t)(slash - c->out + (slash == c->out))) : strdup(".");
+    if (filedir == NULL) die_oom();
+    dir = filedir;
+  }
+  int rc = 0;
+  if (c->all) {
+    /* A family: one board's failure does not stop the others. */
+    for (size_t i = 0; i < n; i++)
+      if (rs[i].n && write_outputs(s, &rs[i], dir, names[i], NULL) != 0) failed++;
+    fprintf(stderr, "rendered %zu of %zu boards", n - failed, n);
+    if (failed) {
+      fputs("; failed:", stderr);
+      for (size_t i = 0; i < n; i++)
+        if (rs[i].n == 0) fprintf(stderr, " %s", names[i]);
+    }
+    fputc('\n', stderr);
+    rc = failed ? 1 : 0;
+  } else if (failed == 0 && s->diags.errors == 0) {
+    /* Nothing is written unless every board rendered. */
+    for (size_t i = 0; i < n; i++) {
+      if (c->out == NULL) {
+        fwrite(rs[i].v[0].data.s, 1, rs[i].v[0].data.len, stdout);
+      } else if (write_outputs(s, &rs[i], dir, NULL, to_file ? c->out : NULL) != 0) {
+        rc = 1;
+        break;
+      }
+    }
+  } else {
+    rc = 1;
+  }
+  for (size_t i = 0; i < n; i++) render_free(&rs[i]);
+  free(rs);
+  free(filedir);
+  return rc;
 }
 
 static int cmd_list(cli *c, mkb_session *s) {

@@ -1,14 +1,32 @@
 /* SPDX-License-Identifier: MIT
-** derive.h: what the core adds to a checked board by itself — the
-** hypervisor wiring. Every value it adds is a node whose 'why' says what
-** caused it and whose origin is the definition that asked for it, so
-** explain can answer "why is this in my image?". */
+** derive.h: what the core adds by itself to checked models — the
+** hypervisor wiring. A guest gets its defaults from its host (system name,
+** architecture, the load of its own image) and the pass lines of the board
+** devices it is given; the host gets, from its guests, their configuration
+** and image mappings, qvm, exactly one vdev-TYPE.so per vdev type in use,
+** the PCI pass-through module, the script lines that start them, and loses
+** the drivers of the devices it gave away. Every value added is a node whose
+** 'why' says what caused it and whose origin is the definition behind it,
+** so that explain can answer "why is this in my image?". */
 #ifndef MKB_DERIVE_H
 #define MKB_DERIVE_H
 
+#include "diag.h"
 #include "model.h"
+#include "schema.h"
 
-/* Adds the derived values to board (a model that passed schema_check). */
-void derive_board(mkb_node *board, arena *a);
+typedef struct mkb_guest {
+  const char *name;
+  mkb_node *model;      /* checked guest model */
+  const mkb_def *site;  /* where the board names this guest */
+} mkb_guest;
+
+/* Completes guest g of board (both checked). Reports unknown device names
+** to d. Returns the number of errors. */
+int derive_guest(const mkb_schema *s, mkb_node *board, mkb_guest *g, arena *a, diag_list *d);
+
+/* Adds the host wiring for its guests (already derived) to board. */
+int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,
+                 arena *a, diag_list *d);
 
 #endif

@@ -11,6 +11,7 @@
 #include "derive.h"
 #include "merge.h"
 #include "render_build.h"
+#include "render_qvmconf.h"
 
 static int has_prelude(const char *dir) {
   char path[PATH_MAX];
@@ -157,42 +158,140 @@ void session_close(mkb_session *s) {
   arena_free(&s->mem);
 }
 
-int session_render(mkb_session *s, const char *name, strbuf *out) {
+static mkb_output *add_output(mkb_render *r, const char *path) {
+  mkb_output *v = realloc(r->v, (r->n + 1) * sizeof *v);
+  if (v == NULL) die_oom();
+  r->v = v;
+  mkb_output *o = &v[r->n++];
+  o->path = strdup(path);
+  if (o->path == NULL) die_oom();
+  sb_init(&o->data);
+  return o;
+}
+
+void render_free(mkb_render *r) {
+  for (size_t i = 0; i < r->n; i++) {
+    free(r->v[i].path);
+    sb_free(&r->v[i].data);
+  }
+  free(r->v);
+  r->v = NULL;
+  r->n = 0;
+}
+
+/* The recipe files of a stack, each once, in stack order. */
+static void stack_files(const mkb_stack *st, arena *a, render_header *h) {
+  const char **files = arena_alloc(a, (st->n + 1) * sizeof *files);
+  h->nrecipes = 0;
+  for (size_t i = 0; i < st->n; i++) {
+    if (st->layers[i].decl == NULL) continue;
+    const char *f = st->layers[i].decl->file->display;
+    size_t k = 0;
+    while (k < h->nrecipes && strcmp(files[k], f) != 0) k++;
+    if (k == h->nrecipes) files[h->nrecipes++] = f;
+  }
+  h->recipes = files;
+}
+
+/* Links, merges and checks the recipe `name`, which must be of kind
+** `want`. NULL after reporting errors. */
+static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
+                         const mkb_def *const *sets, size_t nsets, const mkb_def *named_at,
+                         arena *a, mkb_stack *st) {
+  int before = s->diags.errors;
+  if (link_stack(s->host, name, sets, nsets, a, &s->diags, st) != 0) return NULL;
+  if (st->root->kind != want) {
+    const char *f = named_at ? named_at->src.file : st->root->file->display;
+    int line = named_at ? named_at->src.line : st->root->line;
+    int col = named_at ? named_at->src.col : st->root->col;
+    diag *g = diag_add(&s->diags, DIAG_ERROR, f, line, col, "'%s' is a %s, not a %s%s", name,
+                       decl_kind_name(st->root->kind), decl_kind_name(want),
+                       want == DECL_BOARD ? ": only boards render to a buildfile" : "");
+    if (named_at)
+      diag_note(&s->diags, g, st->root->file->display, st->root->line, st->root->col,
+                "%s '%s' is declared here", decl_kind_name(st->root->kind), name);
+    return NULL;
+  }
+  mkb_node *model = merge_stack(st, a, &s->diags);
+  if (s->diags.errors > before) return NULL;
+  mkb_def site = { 0 };
+  site.src.file = st->root->file->display;
+  site.src.line = st->root->line;
+  site.src.col = st->root->col;
+  const schema_type *t = want == DECL_BOARD ? s->schema->board : s->schema->guest;
+  const char *what = arena_printf(a, "%s '%s'", decl_kind_name(want), name);
+  if (schema_check(s->schema, t, model, what, &site, a, &s->diags) > 0) return NULL;
+  return model;
+}
+
+int session_render(mkb_session *s, const char *name, mkb_render *out) {
   arena a;
   arena_init(&a);
+  memset(out, 0, sizeof *out);
   int before = s->diags.errors;
   mkb_stack st;
-  if (link_stack(s->host, name, s->sets, s->nsets, &a, &s->diags, &st) != 0) goto fail;
-  if (st.root->kind != DECL_BOARD) {
-    diag_add(&s->diags, DIAG_ERROR, st.root->file->display, st.root->line, st.root->col,
-             "'%s' is a %s, not a board: only boards render to a buildfile", name,
-             decl_kind_name(st.root->kind));
-    goto fail;
+  mkb_node *board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, &a, &st);
+  if (board == NULL) goto fail;
+
+  /* The guests, each resolved on its own; --set reaches the board only. */
+  mkb_node *gl = node_get(board, "guests");
+  size_t ng = gl ? gl->nitems : 0;
+  mkb_guest *guests = arena_alloc(&a, (ng + 1) * sizeof *guests);
+  mkb_stack *gst = arena_alloc(&a, (ng + 1) * sizeof *gst);
+  size_t n = 0;
+  for (size_t i = 0; i < ng; i++) {
+    const char *gname = gl->items[i]->s;
+    const mkb_def *at = node_site(gl->items[i]);
+    size_t k = 0;
+    while (k < n && strcmp(guests[k].name, gname) != 0) k++;
+    if (k < n) {
+      diag_add(&s->diags, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
+               at ? at->src.col : 0, "guest '%s' is listed twice", gname);
+      continue;
+    }
+    mkb_node *gm = resolve(s, gname, DECL_GUEST, NULL, 0, at, &a, &gst[n]);
+    if (gm == NULL) continue;
+    guests[n].name = gname;
+    guests[n].model = gm;
+    guests[n].site = at;
+    derive_guest(s->schema, board, &guests[n], &a, &s->diags);
+    n++;
   }
-  mkb_node *model = merge_stack(&st, &a, &s->diags);
   if (s->diags.errors > before) goto fail;
-  const char *what = arena_printf(&a, "board '%s'", name);
-  mkb_def site = { 0 };
-  site.src.file = st.root->file->display;
-  site.src.line = st.root->line;
-  site.src.col = st.root->col;
-  if (schema_check(s->schema->board, model, what, &site, &a, &s->diags) > 0) goto fail;
-  derive_board(model, &a);
+  derive_board(s->schema, board, guests, n, &a, &s->diags);
+  if (s->diags.errors > before) goto fail;
 
   render_header h = { "board", name, NULL, 0, s->set_text, s->nsets };
-  const char **files = arena_alloc(&a, (st.n + 1) * sizeof *files);
-  for (size_t i = 0; i < st.n; i++) {
-    if (st.layers[i].decl == NULL) continue;
-    const char *f = st.layers[i].decl->file->display;
-    size_t k = 0;
-    while (k < h.nrecipes && strcmp(files[k], f) != 0) k++;
-    if (k == h.nrecipes) files[h.nrecipes++] = f;
+  stack_files(&st, &a, &h);
+  render_buildfile(board, &h, &add_output(out, arena_printf(&a, "%s.build", name))->data);
+  for (size_t i = 0; i < n; i++) {
+    render_header gh = { "guest", guests[i].name, NULL, 0, NULL, 0 };
+    stack_files(&gst[i], &a, &gh);
+    const char *dir = arena_printf(&a, "guests/%s/%s", guests[i].name, guests[i].name);
+    render_qvmconf(s->schema, guests[i].model, &gh,
+                   &add_output(out, arena_printf(&a, "%s.qvmconf", dir))->data);
+    mkb_node *ifs = node_get(guests[i].model, "ifs");
+    if (ifs) {
+      gh.kind = "guest";
+      render_buildfile(ifs, &gh, &add_output(out, arena_printf(&a, "%s.build", dir))->data);
+    }
   }
-  h.recipes = files;
-  render_buildfile(model, &h, out);
   arena_free(&a);
   return 0;
 fail:
   arena_free(&a);
+  render_free(out);
   return -1;
+}
+
+size_t session_boards(mkb_session *s, const char ***names) {
+  const mkb_decl **all;
+  host_load_all(s->host);
+  size_t n = host_list(s->host, &all);
+  const char **v = arena_alloc(&s->mem, (n + 1) * sizeof *v);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (all[i]->kind == DECL_BOARD) v[k++] = all[i]->name;
+  *names = v;
+  return k;
 }

@@ -40,9 +40,27 @@ char *find_root(const char *exe);
 int session_open(mkb_session *s, const char *root, const mkb_options *o);
 void session_close(mkb_session *s);
 
-/* Renders board `name` into out (appended). Returns 0, or -1 after
-** reporting errors; out is then not to be used. */
-int session_render(mkb_session *s, const char *name, strbuf *out);
+/* The files of one board: its buildfile first, then per guest its
+** .qvmconf and, for a QNX guest, its buildfile. Paths are relative to the
+** output folder ("rcar_h3.build", "guests/qnx71/qnx71.qvmconf"). */
+typedef struct mkb_output {
+  char *path;
+  strbuf data;
+} mkb_output;
+
+typedef struct mkb_render {
+  size_t n;
+  mkb_output *v;
+} mkb_render;
+
+/* Renders board `name` into *out (which the caller frees with
+** render_free, in every case). Returns 0, or -1 after reporting errors. */
+int session_render(mkb_session *s, const char *name, mkb_render *out);
+void render_free(mkb_render *r);
+
+/* Every board on the search path, in search-path order (loads every
+** recipe file). The array belongs to the session's host. */
+size_t session_boards(mkb_session *s, const char ***names);
 
 /* Checks that an option of the form PATH=VALUE is well formed. */
 int set_option_valid(const char *opt);

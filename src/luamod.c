@@ -52,9 +52,11 @@ static void push_diags(lua_State *L, const diag_list *d) {
   free(buf);
 }
 
-/* render(board, {root=DIR, include={...}, set={...}}) -> text | nil, diagnostics
-** The diagnostics are the text the command line would print, without the
-** summary line. */
+/* render(board, {root=DIR, include={...}, set={...}})
+**   -> text, diagnostics, files | nil, diagnostics
+** text is the host buildfile; files maps every output path (relative, as
+** under render -o DIR) to its content. The diagnostics are the text the
+** command line would print, without the summary line. */
 static int l_render(lua_State *L) {
   const char *board = luaL_checkstring(L, 1);
   luaL_checktype(L, 2, LUA_TTABLE);
@@ -67,21 +69,26 @@ static int l_render(lua_State *L) {
   o.incdirs = opt_strings(L, "include", &o.ninc);
   o.sets = opt_strings(L, "set", &o.nsets);
   mkb_session s;
-  strbuf out;
-  sb_init(&out);
+  mkb_render out = { 0, NULL };
   int ok = session_open(&s, root, &o) == 0 && session_render(&s, board, &out) == 0;
   free(o.incdirs);
   free(o.sets);
   if (ok) {
-    lua_pushlstring(L, out.s ? out.s : "", out.len);
+    lua_pushlstring(L, out.v[0].data.s ? out.v[0].data.s : "", out.v[0].data.len);
     push_diags(L, &s.diags);
+    lua_createtable(L, 0, (int)out.n);
+    for (size_t i = 0; i < out.n; i++) {
+      lua_pushlstring(L, out.v[i].data.s ? out.v[i].data.s : "", out.v[i].data.len);
+      lua_setfield(L, -2, out.v[i].path);
+    }
   } else {
     lua_pushnil(L);
     push_diags(L, &s.diags);
+    lua_pushnil(L);
   }
-  sb_free(&out);
+  render_free(&out);
   session_close(&s);
-  return 2;
+  return 3;
 }
 
 static const luaL_Reg core_funcs[] = {

@@ -131,11 +131,27 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
   node->nhist = n;
   node->hist = hist;
 
+  /* A table that a later scalar of at least its priority replaced is gone,
+  ** even though a table won in the end: "replace" means replace. */
+  char *gone = arena_alloc(a, n + 1);
+  for (size_t i = start; i < n; i++) {
+    const mkb_def *d = defs[i].def;
+    if (d->op != OP_SET || d->kind != V_TABLE) continue;
+    for (size_t j = i + 1; j < n && !gone[i]; j++) {
+      const mkb_def *e = defs[j].def;
+      if (e->op == OP_SET && e->kind != V_TABLE && e->prio >= d->prio) {
+        gone[i] = 1;
+        hist[i].status = ST_REPLACED;
+        hist[i].by = e;
+      }
+    }
+  }
+
   /* The list part: the winning definition that has one, then operations. */
   ptrdiff_t base = -1;
   for (size_t i = start; i < n; i++) {
     const mkb_def *d = defs[i].def;
-    if (d->op != OP_SET || d->kind != V_TABLE) continue;
+    if (d->op != OP_SET || d->kind != V_TABLE || gone[i]) continue;
     if (d->nitems == 0 && d->nkeys != 0) continue;  /* keys only: list untouched */
     if (base < 0 || d->prio >= defs[base].def->prio) base = (ptrdiff_t)i;
   }
@@ -150,7 +166,7 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
     const mkb_def *d = defs[i].def;
     if (d->op == OP_SET) {
       if (d->kind != V_TABLE) {
-        hist[i].status = ST_LOWER_PRIO;
+        hist[i].status = d->prio < defs[w].def->prio ? ST_LOWER_PRIO : ST_REPLACED;
         hist[i].by = defs[w].def;
       }
       continue;
@@ -170,7 +186,7 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
   strmap_init(&seen);
   for (size_t i = start; i < n; i++) {
     const mkb_def *d = defs[i].def;
-    if (d->op != OP_SET || d->kind != V_TABLE) continue;
+    if (d->op != OP_SET || d->kind != V_TABLE || gone[i]) continue;
     for (size_t k = 0; k < d->nkeys; k++) {
       if (strmap_get(&seen, d->keys[k])) continue;
       strmap_put(&seen, d->keys[k], (void *)1);
@@ -184,7 +200,7 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
     size_t ns = 0;
     for (size_t i = start; i < n; i++) {
       const mkb_def *d = defs[i].def;
-      if (d->op != OP_SET || d->kind != V_TABLE) continue;
+      if (d->op != OP_SET || d->kind != V_TABLE || gone[i]) continue;
       for (size_t j = 0; j < d->nkeys; j++) {
         if (strcmp(d->keys[j], key) == 0) {
           sub[ns].def = d->vals[j];

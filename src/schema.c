@@ -29,6 +29,14 @@ static const char *dstr(const mkb_def *t, const char *key) {
 
 static schema_type *read_type(reader *r, const mkb_def *d, const char *where);
 
+static const char **read_strings(reader *r, const mkb_def *l, size_t *n) {
+  const char **v = arena_alloc(r->a, (l->nitems + 1) * sizeof *v);
+  *n = 0;
+  for (size_t i = 0; i < l->nitems; i++)
+    if (l->items[i]->kind == V_STR) v[(*n)++] = l->items[i]->s;
+  return v;
+}
+
 static schema_type **read_list(reader *r, const mkb_def *l, size_t *n, const char *where) {
   *n = 0;
   if (l == NULL || l->kind != V_TABLE) return NULL;
@@ -42,7 +50,8 @@ static schema_type **read_list(reader *r, const mkb_def *l, size_t *n, const cha
 
 static schema_type *read_type(reader *r, const mkb_def *d, const char *where) {
   static const char *const names[] = { "string", "integer", "boolean", "address", "size",
-                                       "perms", "enum", "list", "map", "record", "oneof" };
+                                       "perms", "enum", "list", "map", "record", "oneof",
+                                       "vdev" };
   const char *tn = dstr(d, "type");
   schema_type *t = arena_alloc(r->a, sizeof *t);
   size_t k = 0;
@@ -69,6 +78,8 @@ static schema_type *read_type(reader *r, const mkb_def *d, const char *where) {
     for (size_t i = 0; i < v->nitems; i++)
       if (v->items[i]->kind == V_STR) t->values[t->nvalues++] = v->items[i]->s;
   }
+  if ((v = dget(d, "arch"))) t->arch = read_strings(r, v, &t->narch);
+  if ((v = dget(d, "qnx"))) t->qnx = read_strings(r, v, &t->nqnx);
   if ((v = dget(d, "of"))) t->of = read_type(r, v, sub);
   if ((v = dget(d, "items"))) t->items = read_type(r, v, sub);
   t->fields = read_list(r, dget(d, "fields"), &t->nfields, sub);
@@ -81,6 +92,41 @@ static schema_type *read_type(reader *r, const mkb_def *d, const char *where) {
   return t;
 }
 
+static int read_vdevs(reader *r, mkb_schema *s, const mkb_def *list, const mkb_def *common) {
+  size_t ncommon;
+  schema_type **cf = read_list(r, common, &ncommon, "vdev_common");
+  if (list == NULL || list->kind != V_TABLE) return -1;
+  s->vdevs = arena_alloc(r->a, (list->nitems + 1) * sizeof *s->vdevs);
+  s->vdev_names = arena_alloc(r->a, (list->nitems + 1) * sizeof *s->vdev_names);
+  for (size_t i = 0; i < list->nitems; i++) {
+    const mkb_def *d = list->items[i];
+    vdev_type *vt = &s->vdevs[s->nvdevs];
+    vt->name = dstr(d, "name");
+    vt->doc = dstr(d, "doc");
+    if (vt->name == NULL) return -1;
+    const mkb_def *v = dget(d, "arch");
+    if (v) vt->arch = read_strings(r, v, &vt->narch);
+    v = dget(d, "implicit");
+    vt->implicit = v && v->kind == V_BOOL && v->b;
+    v = dget(d, "pic");
+    vt->pic = v && v->kind == V_BOOL && v->b;
+    size_t nown;
+    schema_type **own = read_list(r, dget(d, "fields"), &nown, vt->name);
+    schema_type *rec = arena_alloc(r->a, sizeof *rec);
+    rec->t = T_RECORD;
+    rec->name = vt->name;
+    rec->doc = vt->doc;
+    rec->min_items = rec->max_items = -1;
+    rec->fields = arena_alloc(r->a, (ncommon + nown + 1) * sizeof *rec->fields);
+    for (size_t k = 0; k < ncommon; k++) rec->fields[rec->nfields++] = cf[k];
+    for (size_t k = 0; k < nown; k++) rec->fields[rec->nfields++] = own[k];
+    vt->options = rec;
+    s->vdev_names[s->nvdevs] = vt->name;
+    s->nvdevs++;
+  }
+  return 0;
+}
+
 mkb_schema *schema_load(mkb_host *h, const char *luadir, arena *a, diag_list *d) {
   const char *path = arena_printf(a, "%s/schema.lua", luadir);
   const mkb_def *root = host_load_data(h, path);
@@ -89,19 +135,30 @@ mkb_schema *schema_load(mkb_host *h, const char *luadir, arena *a, diag_list *d)
   mkb_schema *s = arena_alloc(a, sizeof *s);
   const mkb_def *v = dget(root, "version");
   s->version = v && v->kind == V_INT ? (int)v->i : 0;
-  const mkb_def *b = dget(root, "board");
+  const mkb_def *b = dget(root, "board"), *g = dget(root, "guest");
   s->board = b ? read_type(&r, b, "board") : NULL;
-  if (s->board == NULL || s->board->t != T_RECORD || r.errors) {
+  s->guest = g ? read_type(&r, g, "guest") : NULL;
+  int bad = read_vdevs(&r, s, dget(root, "vdevs"), dget(root, "vdev_common"));
+  if (s->board == NULL || s->board->t != T_RECORD || s->guest == NULL ||
+      s->guest->t != T_RECORD || bad || r.errors) {
     if (r.errors == 0)
-      diag_add(d, DIAG_ERROR, NULL, 0, 0, "schema %s: 'board' must be a record", path);
+      diag_add(d, DIAG_ERROR, NULL, 0, 0,
+               "schema %s: needs the records 'board' and 'guest' and the list 'vdevs'", path);
     return NULL;
   }
   return s;
 }
 
+const vdev_type *schema_vdev(const mkb_schema *s, const char *name) {
+  for (size_t i = 0; i < s->nvdevs; i++)
+    if (strcmp(s->vdevs[i].name, name) == 0) return &s->vdevs[i];
+  return NULL;
+}
+
 /* ---- checking ----------------------------------------------------------- */
 
 typedef struct checker {
+  const mkb_schema *s;
   arena *a;
   diag_list *d;
   const mkb_def *site;
@@ -164,6 +221,7 @@ static void describe(strbuf *b, const schema_type *t) {
     case T_LIST: sb_adds(b, "a list"); break;
     case T_MAP: sb_adds(b, "a table of named entries"); break;
     case T_RECORD: sb_adds(b, "a table"); break;
+    case T_VDEV: sb_adds(b, "a vdev: { \"TYPE\", option = value, ... }"); break;
     case T_ONEOF:
       for (size_t i = 0; i < t->ntypes; i++) {
         if (i) sb_adds(b, i + 1 == t->ntypes ? " or " : ", ");
@@ -232,7 +290,7 @@ static int kind_fits(const schema_type *t, const mkb_node *n) {
     case T_INTEGER: return n->kind == V_INT;
     case T_BOOLEAN: return n->kind == V_BOOL;
     case T_ADDRESS: case T_SIZE: return n->kind == V_INT || n->kind == V_STR;
-    case T_LIST: case T_MAP: case T_RECORD: return n->kind == V_TABLE;
+    case T_LIST: case T_MAP: case T_RECORD: case T_VDEV: return n->kind == V_TABLE;
     case T_ONEOF: return 0;
   }
   return 0;
@@ -304,6 +362,38 @@ static void check_record(checker *c, const schema_type *t, mkb_node *n, const ch
       node_set(c->a, n, f->name, from_default(c, f->dflt));
     }
   }
+}
+
+/* A vdev names its type first; its options are those of that type. */
+static void check_vdev(checker *c, mkb_node *n, const char *path) {
+  const mkb_node *tn = n->nitems > 0 ? n->items[0] : NULL;
+  if (tn == NULL) {
+    cerr(c, n, "'%s' needs its vdev type first, as in { \"pl011\", loc = ... }", path);
+    return;
+  }
+  if (tn->kind != V_STR) {
+    cerr(c, tn, "'%s' must start with the vdev type as a string, got %s", path,
+         got_text(c, tn));
+    return;
+  }
+  const vdev_type *vt = schema_vdev(c->s, tn->s);
+  if (vt == NULL) {
+    const char *best = closest(tn->s, c->s->vdev_names, c->s->nvdevs);
+    if (best)
+      cerr(c, tn, "unknown vdev type '%s' in '%s'; did you mean '%s'?", tn->s, path, best);
+    else
+      cerr(c, tn, "unknown vdev type '%s' in '%s'", tn->s, path);
+    return;
+  }
+  if (n->nitems > 1)
+    cerr(c, n->items[1], "'%s' has one list element, its type; options are named fields", path);
+  /* Check the options as a record without its list part. */
+  mkb_node opts = *n;
+  opts.nitems = 0;
+  check_record(c, vt->options, &opts, path, arena_printf(c->a, "vdev '%s' (%s)", path, vt->name));
+  n->keys = opts.keys;
+  n->vals = opts.vals;
+  n->nkeys = opts.nkeys;
 }
 
 static void check(checker *c, const schema_type *t, mkb_node *n, const char *path) {
@@ -389,14 +479,17 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const char *pat
     case T_RECORD:
       check_record(c, t, n, path, path[0] ? arena_printf(c->a, "'%s'", path) : "the recipe");
       break;
+    case T_VDEV:
+      check_vdev(c, n, path);
+      break;
     default:
       break;
   }
 }
 
-int schema_check(const schema_type *t, mkb_node *model, const char *what,
-                 const mkb_def *site, arena *a, diag_list *d) {
-  checker c = { a, d, site, 0 };
+int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
+                 const char *what, const mkb_def *site, arena *a, diag_list *d) {
+  checker c = { s, a, d, site, 0 };
   check_record(&c, t, model, "", what);
   return c.errors;
 }

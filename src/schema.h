@@ -10,7 +10,7 @@
 
 typedef enum {
   T_STRING, T_INTEGER, T_BOOLEAN, T_ADDRESS, T_SIZE, T_PERMS,
-  T_ENUM, T_LIST, T_MAP, T_RECORD, T_ONEOF
+  T_ENUM, T_LIST, T_MAP, T_RECORD, T_ONEOF, T_VDEV
 } schema_kind;
 
 typedef struct schema_type schema_type;
@@ -30,12 +30,34 @@ struct schema_type {
   long min_items, max_items; /* -1: no bound */
   size_t ntypes;             /* T_ONEOF */
   schema_type **types;
+  size_t narch;              /* architectures that allow it; 0: all */
+  const char **arch;
+  size_t nqnx;               /* QNX versions that allow it; 0: all */
+  const char **qnx;
 };
+
+/* A vdev type: its options are a record of the common options and its own. */
+typedef struct vdev_type {
+  const char *name;          /* "pl011": the host needs vdev-pl011.so */
+  const char *doc;
+  size_t narch;
+  const char **arch;
+  int implicit;              /* built into qvm (gic): no .so */
+  int pic;                   /* an interrupt controller others refer to */
+  schema_type *options;      /* T_RECORD */
+} vdev_type;
 
 typedef struct mkb_schema {
   int version;
   schema_type *board;
+  schema_type *guest;
+  size_t nvdevs;
+  vdev_type *vdevs;          /* in schema order */
+  const char **vdev_names;
 } mkb_schema;
+
+/* The vdev type of that name, or NULL. */
+const vdev_type *schema_vdev(const mkb_schema *s, const char *name);
 
 /* Reads luadir/schema.lua through the host; NULL after reporting. */
 mkb_schema *schema_load(mkb_host *h, const char *luadir, arena *a, diag_list *d);
@@ -44,7 +66,7 @@ mkb_schema *schema_load(mkb_host *h, const char *luadir, arena *a, diag_list *d)
 ** defaults of absent fields (nodes allocated in a). `what` names the recipe
 ** in messages ("board 'rcar_h3'"), `site` is its declaration, where missing
 ** fields are reported. Returns the number of errors. */
-int schema_check(const schema_type *t, mkb_node *model, const char *what,
-                 const mkb_def *site, arena *a, diag_list *d);
+int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
+                 const char *what, const mkb_def *site, arena *a, diag_list *d);
 
 #endif
