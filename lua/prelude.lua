@@ -95,6 +95,20 @@ local allowed = {
   delete = setmetatable({ op = "delete" }, OP),
 }
 
+-- Methods of strings ("x"):upper() come from the string metatable, which
+-- would hand recipes the unfiltered library: give it the filtered one.
+do
+  local methods = {}
+  for k, v in pairs(string) do
+    if k ~= "dump" then methods[k] = v end
+  end
+  getmetatable("").__index = setmetatable(methods, {
+    __index = function(_, k)
+      fail("'string." .. tostring(k) .. "' is not available in recipes", tostring(k))
+    end,
+  })
+end
+
 M.SANDBOX = setmetatable({}, {
   __index = function(_, k)
     if allowed[k] ~= nil then return allowed[k] end

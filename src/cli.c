@@ -154,6 +154,28 @@ static int write_outputs(mkb_session *s, const mkb_render *r, const char *dir, c
   return 0;
 }
 
+/* Boards rendered into one folder share guests/: two boards that would
+** write one path with different contents are an error, not a silent
+** overwrite. */
+static int collide(mkb_session *s, const mkb_render *rs, size_t n) {
+  int bad = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < rs[i].n; k++)
+      for (size_t j = 0; j < i; j++)
+        for (size_t m = 0; m < rs[j].n; m++) {
+          const mkb_output *a = &rs[i].v[k], *b = &rs[j].v[m];
+          if (strcmp(a->path, b->path) != 0) continue;
+          if (a->data.len == b->data.len &&
+              (a->data.len == 0 || memcmp(a->data.s, b->data.s, a->data.len) == 0))
+            continue;
+          diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0,
+                   "boards '%s' and '%s' both write %s, with different contents: render "
+                   "them to different folders", rs[j].v[0].path, rs[i].v[0].path, a->path);
+          bad = 1;
+        }
+  return bad;
+}
+
 static int cmd_render(cli *c, mkb_session *s) {
   const char **names = c->args;
   size_t n = c->nargs;
@@ -194,15 +216,13 @@ static int cmd_render(cli *c, mkb_session *s) {
     }
     fputc('\n', stderr);
     rc = failed ? 1 : 0;
-  } else if (failed == 0 && s->diags.errors == 0) {
+  } else if (failed == 0 && s->diags.errors == 0 && c->out && !collide(s, rs, n)) {
     /* Nothing is written unless every board rendered. */
+    for (size_t i = 0; i < n && rc == 0; i++)
+      if (write_outputs(s, &rs[i], dir, NULL, to_file ? c->out : NULL) != 0) rc = 1;
+  } else if (failed == 0 && s->diags.errors == 0 && c->out == NULL) {
     for (size_t i = 0; i < n; i++) {
-      if (c->out == NULL) {
-        fwrite(rs[i].v[0].data.s, 1, rs[i].v[0].data.len, stdout);
-      } else if (write_outputs(s, &rs[i], dir, NULL, to_file ? c->out : NULL) != 0) {
-        rc = 1;
-        break;
-      }
+      fwrite(rs[i].v[0].data.s, 1, rs[i].v[0].data.len, stdout);
     }
   } else {
     rc = 1;

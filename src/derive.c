@@ -171,10 +171,21 @@ static void wire_startup(mkb_node *board, arena *a, const mkb_node *enable) {
   st->nitems = w;
 }
 
+/* Adds target=source to the image, or the plain name target when source
+** is NULL, unless the image already has target. */
 static void add_file(arena *a, mkb_node *files, const char *target, const char *source,
                      const char *why, const mkb_def *origin) {
   if (node_get(files, target)) return;
-  node_set(a, files, target, node_new_str(a, source, why, origin));
+  mkb_node *v;
+  if (source) {
+    v = node_new_str(a, source, why, origin);
+  } else {
+    v = node_new(a, V_BOOL);
+    v->b = 1;
+    v->why = why;
+    v->origin = origin;
+  }
+  node_set(a, files, target, v);
 }
 
 static const char *basename_of(const char *p) {
@@ -335,7 +346,7 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
     }
   }
   if (pci)
-    add_file(a, files, "pci_server-qvm_support.so", "pci_server-qvm_support.so",
+    add_file(a, files, "pci_server-qvm_support.so", NULL,
              "PCI pass-through needs pci-server's qvm support module", pci_site);
   /* Unused component removal: a vdev .so that no guest uses leaves. */
   for (size_t k = 0; k < files->nkeys;) {

@@ -261,11 +261,13 @@ int session_render(mkb_session *s, const char *name, mkb_render *out) {
   derive_board(s->schema, board, guests, n, &a, &s->diags);
   if (s->diags.errors > before) goto fail;
 
-  render_header h = { "board", name, NULL, 0, s->set_text, s->nsets };
+  render_header h = { "board", name, node_str(board, "description"), NULL, 0, s->set_text,
+                      s->nsets };
   stack_files(&st, &a, &h);
   render_buildfile(board, &h, &add_output(out, arena_printf(&a, "%s.build", name))->data);
   for (size_t i = 0; i < n; i++) {
-    render_header gh = { "guest", guests[i].name, NULL, 0, NULL, 0 };
+    render_header gh = { "guest", guests[i].name, node_str(guests[i].model, "description"),
+                         NULL, 0, NULL, 0 };
     stack_files(&gst[i], &a, &gh);
     const char *dir = arena_printf(&a, "guests/%s/%s", guests[i].name, guests[i].name);
     render_qvmconf(s->schema, guests[i].model, &gh,

@@ -32,6 +32,7 @@ struct mkb_host {
   /* The run in progress, for the message handler and the count hook. */
   const char *chunkname;
   long budget;
+  int kill_line;       /* where the budget ran out, for the report */
   int err_line;
   char *err_msg, *err_tok;
 };
@@ -53,6 +54,19 @@ static void count_hook(lua_State *L, lua_Debug *ar) {
   if (h == NULL) return;
   h->budget -= HOOK_EVERY;
   if (h->budget < 0) {
+    if (h->kill_line == 0) {
+      lua_Debug fr;
+      for (int lv = 0; lua_getstack(L, lv, &fr); lv++) {
+        if (lua_getinfo(L, "Sl", &fr) && h->chunkname && strcmp(fr.source, h->chunkname) == 0 &&
+            fr.currentline > 0) {
+          h->kill_line = fr.currentline;
+          break;
+        }
+      }
+    }
+    /* From now on every instruction raises, so a pcall in the recipe that
+    ** catches this cannot keep it running: the error climbs to the top. */
+    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
     /* No luaL_error: its position would name the prelude, not the recipe. */
     lua_pushfstring(L, "recipe runs too long (over %d million instructions): an endless loop?",
                     (int)(MAX_INSTRUCTIONS / 1000000));
@@ -103,6 +117,9 @@ static int msghandler(lua_State *L) {
       break;
     }
   }
+  /* A recipe that caught the first "too long" error is reported where the
+  ** budget ran out, not where the next instruction raised again. */
+  if (h->budget < 0 && h->kill_line > 0) h->err_line = h->kill_line;
   /* error("x") in a recipe arrives as "chunk:line: x": the position is ours
   ** to print, in our form. */
   size_t sl = strlen(short_src);
@@ -126,7 +143,10 @@ static int pcall_recipe(mkb_host *h, int nargs, int nres) {
   lua_pushcclosure(L, msghandler, 1);
   lua_insert(L, base);
   h->budget = MAX_INSTRUCTIONS;
+  h->kill_line = 0;
+  lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
   int st = lua_pcall(L, nargs, nres, base);
+  lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
   lua_remove(L, base);
   return st;
 }
@@ -429,7 +449,7 @@ static int line_start_col(const mkb_file *f, int line) {
 static void report_run_error(mkb_host *h, mkb_file *f) {
   int line = h->err_line, col = 0;
   if (line > 0 && h->err_tok)
-    col = scan_token_col(f->src, f->len, line, h->err_tok);
+    col = scan_token_col_mode(f->src, f->len, line, h->err_tok, SCAN_VALUE);
   if (line > 0 && col == 0) col = line_start_col(f, line);
   diag_add(h->diags, DIAG_ERROR, f->display, line, col, "%s", h->err_msg ? h->err_msg : "error");
 }
@@ -458,7 +478,7 @@ static void report_syntax_error(mkb_host *h, mkb_file *f, const char *msg) {
     const char *e = strrchr(t, '\'');
     if (e && e > t) {
       char *tok = arena_strndup(&h->mem, t, (size_t)(e - t));
-      col = scan_token_col(f->src, f->len, line, tok);
+      col = scan_token_col_mode(f->src, f->len, line, tok, SCAN_LAST);
     }
   } else if (line > 0 && strstr(text, "near <eof>")) {
     col = line_start_col(f, line);
@@ -511,7 +531,10 @@ static int l_convert(lua_State *L) {
     dc->seq = (size_t)i;
     /* A loop declares many recipes from one constructor: they share the
     ** same source line, and so the same field positions. */
-    const scan_ctor *ctor = scan_find_ctor(&f->scan, line, 0);
+    /* Two constructors may share a line: take the first of this kind. */
+    const scan_ctor *ctor = NULL;
+    for (int nth = 0; (ctor = scan_find_ctor(&f->scan, line, nth)) != NULL; nth++)
+      if (strcmp(ctor->kind, kind) == 0) break;
     dc->col = ctor ? ctor->col : line_start_col(f, line);
     lua_pop(L, 3);
     conv c;
@@ -529,6 +552,7 @@ static int l_convert(lua_State *L) {
     sb_free(&c.path);
     lua_settop(L, di - 1);
     if (dc->fields && c.errors == 0) add_decl(h, dc);
+    if (c.errors) f->state = -2;  /* reported; the file counts as failed */
   }
   return 0;
 }
@@ -571,11 +595,13 @@ static void load_file(mkb_host *h, mkb_file *f) {
   lua_insert(L, -2);
   lua_pushlightuserdata(L, h);
   lua_insert(L, -2);
+  f->state = 0;
   if (lua_pcall(L, 3, 0, 0) != LUA_OK) {
     diag_add(h->diags, DIAG_ERROR, f->display, 0, 0, "%s", lua_tostring(L, -1));
+    f->state = -1;
     goto done;
   }
-  f->state = 1;
+  f->state = f->state == -2 ? -1 : 1;
 done:
   h->chunkname = NULL;
   lua_settop(L, top);
@@ -776,10 +802,31 @@ static int l_eval_convert(lua_State *L) {
   return 0;
 }
 
+/* Which --set values are Lua: booleans, integers, quoted strings, tables
+** and calls such as append{...} or force(...). Everything else is text, so
+** that qnx=8.0 stays the string "8.0" and a path needs no quotes. */
+static int looks_like_lua(const char *t) {
+  if (strcmp(t, "true") == 0 || strcmp(t, "false") == 0) return 1;
+  const char *p = t + (*t == '-');
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X') && p[2]) {
+    p += 2 + strspn(p + 2, "0123456789abcdefABCDEF");
+    return *p == '\0';
+  }
+  if (*p >= '0' && *p <= '9') return p[strspn(p, "0123456789")] == '\0';
+  if (*t == '{' || *t == '"' || *t == '\'') return 1;
+  if ((*t >= 'a' && *t <= 'z') || (*t >= 'A' && *t <= 'Z') || *t == '_') {
+    p = t + strspn(t, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_");
+    p += strspn(p, " \t");
+    return *p == '{' || *p == '(';
+  }
+  return 0;
+}
+
 mkb_def *host_eval(mkb_host *h, const char *text, mkb_src src) {
   lua_State *L = h->L;
   int top = lua_gettop(L);
   eval_ctx e = { h, src, NULL };
+  if (!looks_like_lua(text)) goto text;
   h->chunkname = "=--set";
   push_prelude(h, "compile");
   lua_pushfstring(L, "return (%s)", text);
@@ -793,6 +840,7 @@ mkb_def *host_eval(mkb_host *h, const char *text, mkb_src src) {
   }
   h->chunkname = NULL;
   lua_settop(L, top);
+text:
   if (e.out == NULL) {
     e.out = arena_alloc(&h->mem, sizeof *e.out);
     e.out->kind = V_STR;

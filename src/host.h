@@ -68,8 +68,9 @@ size_t host_list(mkb_host *h, const mkb_decl ***out);
 /* Files known to the host, in search-path order. */
 size_t host_files(const mkb_host *h, mkb_file ***out);
 
-/* Evaluates a --set value: a Lua expression in the recipe sandbox, or, when
-** it is not one, the text itself as a string. The definition is allocated
+/* Evaluates a --set value: true/false, an integer, a quoted string, a table
+** or a call such as append{...} are Lua, run in the recipe sandbox; any
+** other text (8.0, a path, a word) is a string. The definition is allocated
 ** in the host and carries src. */
 mkb_def *host_eval(mkb_host *h, const char *text, mkb_src src);
 

@@ -63,7 +63,7 @@ static void visit_includes(linker *lk, const mkb_decl *dc, ptrvec *direct) {
     const mkb_def *e = inc->items[i];
     if (e->kind != V_STR) {
       diag_add(lk->d, DIAG_ERROR, e->src.file, e->src.line, e->src.col,
-               "'include' takes recipe names, got a %s", kind_name(e->kind));
+               "'include' takes recipe names, got %s", kind_article(e->kind));
       lk->failed = 1;
       continue;
     }

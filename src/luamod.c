@@ -68,6 +68,14 @@ static int l_render(lua_State *L) {
   memset(&o, 0, sizeof o);
   o.incdirs = opt_strings(L, "include", &o.ninc);
   o.sets = opt_strings(L, "set", &o.nsets);
+  for (size_t i = 0; i < o.nsets; i++) {
+    if (!set_option_valid(o.sets[i])) {
+      free(o.incdirs);
+      const char *bad = o.sets[i];
+      free(o.sets);
+      return luaL_error(L, "set: expected PATH=VALUE with a dotted PATH, got '%s'", bad);
+    }
+  }
   mkb_session s;
   mkb_render out = { 0, NULL };
   int ok = session_open(&s, root, &o) == 0 && session_render(&s, board, &out) == 0;

@@ -114,8 +114,8 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
         hist[i].status = i < (size_t)w ? ST_SHADOWED : ST_LOWER_PRIO;
         if (i > (size_t)w) {
           diag *g = diag_add(m->d, DIAG_ERROR, d->src.file, d->src.line, d->src.col,
-                             "%s{...} applies to a list, but '%s' is a %s",
-                             op_name(d->op, d->prio), path, kind_name(win->kind));
+                             "%s{...} applies to a list, but '%s' is %s",
+                             op_name(d->op, d->prio), path, kind_article(win->kind));
           diag_note(m->d, g, win->src.file, win->src.line, win->src.col,
                     "'%s' is set here", path);
         }

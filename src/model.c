@@ -135,3 +135,14 @@ const char *op_name(mkb_op op, mkb_prio prio) {
   }
   return "?";
 }
+
+const char *kind_article(mkb_kind k) {
+  switch (k) {
+    case V_BOOL: return "a boolean";
+    case V_INT: return "an integer";
+    case V_NUM: return "a number";
+    case V_STR: return "a string";
+    case V_TABLE: return "a table";
+  }
+  return "?";
+}

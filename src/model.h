@@ -112,6 +112,7 @@ const mkb_def *node_site(const mkb_node *n);
 /* Equality of values as 'remove' sees it (deep for tables). */
 int def_equal(const mkb_def *a, const mkb_def *b);
 const char *kind_name(mkb_kind k);
+const char *kind_article(mkb_kind k);  /* "a string", "an integer" */
 const char *op_name(mkb_op op, mkb_prio prio);
 
 #endif

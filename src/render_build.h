@@ -8,6 +8,7 @@
 typedef struct render_header {
   const char *kind;        /* "board" */
   const char *name;
+  const char *description; /* one line, or NULL */
   const char **recipes;    /* display paths of the recipe files, stack order */
   size_t nrecipes;
   const char **sets;       /* --set options as given */

@@ -612,3 +612,37 @@ int scan_token_col(const char *src, size_t len, int line, const char *tok_text) 
   } while (t.type != T_EOF);
   return 0;
 }
+
+/* Like scan_token_col, choosing among the occurrences on the line:
+** SCAN_LAST takes the last one (Lua reports a syntax error at the token
+** where it gave up, usually the later of equal tokens); SCAN_VALUE skips
+** occurrences that are a field name (`name =`, `.name`, `:name`), so that
+** an undefined global is found where it is read, not where a key of the
+** same name is written. Falls back to the first occurrence; 0 if none. */
+int scan_token_col_mode(const char *src, size_t len, int line, const char *tok_text,
+                        int mode) {
+  lexer lx;
+  tok t, prev, next;
+  size_t n;
+  int first = 0, last = 0, value = 0;
+  if (!src || !tok_text || !(n = strlen(tok_text))) return 0;
+  lex_init(&lx, src, len);
+  memset(&prev, 0, sizeof prev);
+  lex(&lx, &t);
+  while (t.type != T_EOF && t.line <= line) {
+    lex(&lx, &next);
+    if (t.line == line && t.len == n && memcmp(src + t.off, tok_text, n) == 0) {
+      if (!first) first = t.col;
+      last = t.col;
+      int after_dot = prev.type == T_SYM && prev.len == 1 &&
+                      (src[prev.off] == '.' || src[prev.off] == ':');
+      int is_key = next.type == T_SYM && next.len == 1 && src[next.off] == '=';
+      if (!value && !after_dot && !is_key) value = t.col;
+    }
+    prev = t;
+    t = next;
+  }
+  if (mode == SCAN_LAST) return last;
+  if (mode == SCAN_VALUE && value) return value;
+  return first;
+}

@@ -54,4 +54,8 @@ const scan_field *scan_lookup(const scan_ctor *c, const char *path);
    borrowed. */
 int scan_token_col(const char *src, size_t len, int line, const char *tok);
 
+enum { SCAN_FIRST, SCAN_LAST, SCAN_VALUE };
+int scan_token_col_mode(const char *src, size_t len, int line, const char *tok,
+                        int mode);
+
 #endif
