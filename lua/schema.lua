@@ -111,9 +111,13 @@ local vdev_common = {
   field("log", string_t, "per-vdev logger: FILTERS DEST"),
   field("set", { type = "map", of = { type = "oneof", types = { string_t, int_t, bool_t } } },
         "variables set in this vdev's context (set NAME VALUE)"),
+  field("size", { type = "size" },
+        "size of the device's register window, for the overlap check (not written to the file)"),
 }
+-- `window`: the size of the register window the vdev takes at its loc
+-- when the recipe does not say (size = ...), for the overlap check.
 local function vdev(name, arch, doc, options, extra)
-  local v = { name = name, doc = doc, arch = arch, fields = options or {} }
+  local v = { name = name, doc = doc, arch = arch, fields = options or {}, window = 0x1000 }
   for k, x in pairs(extra or {}) do v[k] = x end
   return v
 end
@@ -133,7 +137,7 @@ local vdev_types = {
     field("its", loc_t, "ITS address (needs num_lpis)"),
     field("msi", string_t, "ADDR,BASE,NUM: MSI frame (GICv2 only)"),
     field("num_lpis", int_t, "number of LPIs, 8192 to 65536"),
-  }, { implicit = true, pic = true }),
+  }, { implicit = true, pic = true, window = 0x10000 }),
   vdev("pl011", arm, "ARM PL011 UART", { hostdev, batch, delayed, sched }),
   vdev("ser8250", both, "Intel 8250 UART", { hostdev, batch, delayed, sched }),
   vdev("virtio-console", both, "VirtIO console", { hostdev, legacy }),
@@ -260,6 +264,8 @@ local board = {
     field("arch", { type = "enum", values = { "aarch64le", "x86_64", "armle-v7" } },
           "CPU of the host image ([virtual=ARCH,...])", { required = true }),
     field("qnx", { type = "enum", values = { "7.1", "8.0" } }, "QNX SDP release the image is for", { default = "7.1" }),
+    field("ram", { type = "size" }, "RAM of the board: the guests' RAM together must fit in it"),
+    field("cpus", int_t, "number of CPUs of the board: a vCPU's runmask may name only these"),
   },
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "check.h"
 #include "derive.h"
 #include "merge.h"
 #include "render_build.h"
@@ -260,6 +261,12 @@ int session_render(mkb_session *s, const char *name, mkb_render *out) {
   if (s->diags.errors > before) goto fail;
   derive_board(s->schema, board, guests, n, &a, &s->diags);
   if (s->diags.errors > before) goto fail;
+  mkb_def bsite = { 0 };
+  bsite.src.file = st.root->file->display;
+  bsite.src.line = st.root->line;
+  bsite.src.col = st.root->col;
+  check_ctx cc = { s->schema, &s->diags, &a, name, &bsite };
+  if (check_system(&cc, board, guests, n) > 0) goto fail;
 
   render_header h = { "board", name, node_str(board, "description"), NULL, 0, s->set_text,
                       s->nsets };

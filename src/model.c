@@ -2,6 +2,7 @@
 ** model.c: lookups and builders on the value tree. */
 #include "model.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 mkb_node *node_get(const mkb_node *t, const char *key) {
@@ -145,4 +146,28 @@ const char *kind_article(mkb_kind k) {
     case V_TABLE: return "a table";
   }
   return "?";
+}
+
+int node_size(const mkb_node *v, unsigned long long *out) {
+  if (v == NULL) return 0;
+  if (v->kind == V_INT) {
+    if (v->i < 0) return 0;
+    *out = (unsigned long long)v->i;
+    return 1;
+  }
+  if (v->kind != V_STR) return 0;
+  const char *p = v->s;
+  if (strncmp(p, "mem:", 4) == 0) p += 4;
+  if (*p < '0' || *p > '9') return 0;
+  char *end;
+  unsigned long long x = strtoull(p, &end, 0);
+  switch (*end) {
+    case 'k': case 'K': x <<= 10; end++; break;
+    case 'm': case 'M': x <<= 20; end++; break;
+    case 'g': case 'G': x <<= 30; end++; break;
+    default: break;
+  }
+  if (*end != '\0' && *end != ',') return 0;
+  *out = x;
+  return 1;
 }

@@ -109,6 +109,11 @@ void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val);
 ** definition in its history. NULL when n was derived with no origin. */
 const mkb_def *node_site(const mkb_node *n);
 
+/* Reads an address or size: an integer, or a string of digits or 0x-hex
+** with an optional K, M or G suffix (a "mem:" prefix is skipped). Returns
+** 1 and sets *out, or 0 when v is neither. */
+int node_size(const mkb_node *v, unsigned long long *out);
+
 /* Equality of values as 'remove' sees it (deep for tables). */
 int def_equal(const mkb_def *a, const mkb_def *b);
 const char *kind_name(mkb_kind k);

@@ -86,20 +86,9 @@ typedef struct region {
   size_t seq;
 } region;
 
-/* Reads an address or size: an integer, or digits/0x-hex with K/M/G. */
 static unsigned long long sized(const mkb_node *v) {
-  if (v == NULL) return 0;
-  if (v->kind == V_INT) return (unsigned long long)v->i;
-  if (v->kind != V_STR) return 0;
-  char *end;
-  unsigned long long x = strtoull(v->s, &end, 0);
-  switch (*end) {
-    case 'k': case 'K': x <<= 10; break;
-    case 'm': case 'M': x <<= 20; break;
-    case 'g': case 'G': x <<= 30; break;
-    default: break;
-  }
-  return x;
+  unsigned long long x = 0;
+  return node_size(v, &x) ? x : 0;
 }
 
 static void collect(ptrvec *v, arena *a, const char *kind, const mkb_node *m, size_t *seq) {
@@ -211,7 +200,7 @@ static void render_vdev(strbuf *b, const char *inst, const mkb_node *v) {
   sb_addc(b, '\n');
   for (size_t k = 0; k < v->nkeys; k++) {
     if (strcmp(v->keys[k], "set") == 0) add_sets(b, INDENT, v->vals[k]);
-    else add_option(b, INDENT, v->keys[k], v->vals[k]);
+    else if (strcmp(v->keys[k], "size") != 0) add_option(b, INDENT, v->keys[k], v->vals[k]);
   }
 }
 

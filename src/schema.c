@@ -110,6 +110,8 @@ static int read_vdevs(reader *r, mkb_schema *s, const mkb_def *list, const mkb_d
     vt->implicit = v && v->kind == V_BOOL && v->b;
     v = dget(d, "pic");
     vt->pic = v && v->kind == V_BOOL && v->b;
+    v = dget(d, "window");
+    vt->window = v && v->kind == V_INT ? v->i : 0x1000;
     size_t nown;
     schema_type **own = read_list(r, dget(d, "fields"), &nown, vt->name);
     schema_type *rec = arena_alloc(r->a, sizeof *rec);

@@ -44,6 +44,7 @@ typedef struct vdev_type {
   const char **arch;
   int implicit;              /* built into qvm (gic): no .so */
   int pic;                   /* an interrupt controller others refer to */
+  long long window;          /* register window at loc when not declared */
   schema_type *options;      /* T_RECORD */
 } vdev_type;
 

@@ -137,9 +137,11 @@ describe("the recipe language", function()
     end)
 
     it("prepend adds to the front of the inherited list", function()
-      local text, diags = on_rcar('  startup = prepend { "-x" },\n')
+      local text, diags = on_rcar('  env = { PATH = prepend { "/first", "/second" } },\n')
       assert.are.equal("", diags)
-      assert.are.equal(h.edit(rcar(), STARTUP, "    [+keeplinked] -x startup-rcar_h3 -P1 -W -vv"), text)
+      assert.are.equal(h.edit(rcar(),
+        "    [+keeplinked module=qvm] PATH=/proc/boot:/sbin:/bin:/usr/bin:/opt/bin/sbin:/usr/sbin LD_LIBRARY_PATH=/proc/boot:/lib:/usr/lib:/lib/dll:/opt/lib procnto-smp-instr -ae -v",
+        "    [+keeplinked module=qvm] PATH=/first:/second:/proc/boot:/sbin:/bin:/usr/bin:/opt/bin/sbin:/usr/sbin LD_LIBRARY_PATH=/proc/boot:/lib:/usr/lib:/lib/dll:/opt/lib procnto-smp-instr -ae -v"), text)
     end)
 
     it("remove drops equal elements of the inherited list", function()

@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: MIT
+** check.h: what the core knows about QNX, checked on the final models of a
+** board and its guests (../shared/reference/): the bootstrap, the
+** architecture, the QNX version, each guest's memory map and interrupts,
+** the host's resources, the image's entries and pass-through. Every problem
+** is reported at the definition that caused it; a problem between two
+** definitions at the later one, with a note at the other. */
+#ifndef MKB_CHECK_H
+#define MKB_CHECK_H
+
+#include "derive.h"
+
+typedef struct check_ctx {
+  const mkb_schema *schema;
+  diag_list *diags;
+  arena *mem;
+  const char *board_name;
+  const mkb_def *board_site;   /* the board's constructor */
+} check_ctx;
+
+/* Checks board (derived) and its n guests (derived). Returns the number of
+** errors reported. */
+int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n);
+
+#endif
