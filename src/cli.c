@@ -30,6 +30,7 @@ static const char usage_text[] =
   "                              QNX guest); -o FILE.build names the host buildfile\n"
   "  render --all [-o DIR]       render every board on the search path into\n"
   "                              DIR/BOARD/ (default: the current folder)\n"
+  "  check BOARD... | --all      validate boards and their guests; write nothing\n"
   "  list                        every recipe on the search path: name, kind, file\n"
   "\n"
   "Options:\n"
@@ -37,16 +38,21 @@ static const char usage_text[] =
   "  --set PATH=VALUE            override a field last, e.g. --set image.base=0x80000000;\n"
   "                              VALUE is a Lua expression, or else a string\n"
   "  -o PATH                     where render writes\n"
+  "  --Werror                    treat warnings as errors\n"
+  "  --diagnostics=text|json     print diagnostics as text (default) or one JSON\n"
+  "                              object per line\n"
   "  -h, --help                  show this help\n"
   "  --version                   show the version\n"
   "\n"
+  "Diagnostics are coloured on a terminal, unless NO_COLOR is set.\n"
   "Recipes are looked up in the -I directories, then in MKBUILDFILE_PATH\n"
   "(colon-separated), then in the shipped boards/ and recipes/.\n"
   "Exit status: 0 success, 1 recipe or validation error, 2 usage error.\n";
 
 typedef struct cli {
   const char *command;
-  int all;                /* render --all */
+  int all;                /* render --all, check --all */
+  int json;               /* --diagnostics=json */
   const char **args;      /* positional arguments after the command */
   size_t nargs;
   const char *out;
@@ -94,6 +100,16 @@ static int parse(cli *c, int argc, char **argv) {
     }
     if (strcmp(a, "--all") == 0) {
       c->all = 1;
+      continue;
+    }
+    if (strcmp(a, "--Werror") == 0) {
+      c->opt.werror = 1;
+      continue;
+    }
+    if (strncmp(a, "--diagnostics=", 14) == 0) {
+      if (strcmp(a + 14, "json") == 0) c->json = 1;
+      else if (strcmp(a + 14, "text") == 0) c->json = 0;
+      else return usage_error("--diagnostics takes text or json, got '%s'", a + 14);
       continue;
     }
     if (strncmp(a, "--set=", 6) == 0) {
@@ -208,13 +224,15 @@ static int cmd_render(cli *c, mkb_session *s) {
     /* A family: one board's failure does not stop the others. */
     for (size_t i = 0; i < n; i++)
       if (rs[i].n && write_outputs(s, &rs[i], dir, names[i], NULL) != 0) failed++;
-    fprintf(stderr, "rendered %zu of %zu boards", n - failed, n);
-    if (failed) {
-      fputs("; failed:", stderr);
-      for (size_t i = 0; i < n; i++)
-        if (rs[i].n == 0) fprintf(stderr, " %s", names[i]);
+    if (!c->json) {
+      fprintf(stderr, "rendered %zu of %zu boards", n - failed, n);
+      if (failed) {
+        fputs("; failed:", stderr);
+        for (size_t i = 0; i < n; i++)
+          if (rs[i].n == 0) fprintf(stderr, " %s", names[i]);
+      }
+      fputc('\n', stderr);
     }
-    fputc('\n', stderr);
     rc = failed ? 1 : 0;
   } else if (failed == 0 && s->diags.errors == 0 && c->out && !collide(s, rs, n)) {
     /* Nothing is written unless every board rendered. */
@@ -231,6 +249,30 @@ static int cmd_render(cli *c, mkb_session *s) {
   free(rs);
   free(filedir);
   return rc;
+}
+
+static int cmd_check(cli *c, mkb_session *s) {
+  const char **names = c->args;
+  size_t n = c->nargs;
+  if (c->out) return usage_error("check writes nothing; drop -o %s", c->out);
+  if (c->all) {
+    if (n) return usage_error("check --all takes no board names, got '%s'", names[0]);
+    n = session_boards(s, &names);
+  } else if (n == 0) {
+    return usage_error("check needs a board name (or --all)%s", "");
+  }
+  size_t failed = 0;
+  for (size_t i = 0; i < n; i++) {
+    mkb_render r;
+    if (session_render(s, names[i], &r) != 0) failed++;
+    render_free(&r);
+  }
+  if (!c->json) {
+    fprintf(stderr, "checked %zu board%s", n, n == 1 ? "" : "s");
+    if (failed) fprintf(stderr, ", %zu failed", failed);
+    fputc('\n', stderr);
+  }
+  return failed || s->diags.errors ? 1 : 0;
 }
 
 static int cmd_list(cli *c, mkb_session *s) {
@@ -257,7 +299,8 @@ int main(int argc, char **argv) {
     free(c.opt.sets);
     return rc < 0 ? 0 : rc;
   }
-  if (strcmp(c.command, "render") != 0 && strcmp(c.command, "list") != 0) {
+  if (strcmp(c.command, "render") != 0 && strcmp(c.command, "list") != 0 &&
+      strcmp(c.command, "check") != 0) {
     rc = usage_error("unknown command '%s'", c.command);
     free(c.args);
     free(c.opt.incdirs);
@@ -277,11 +320,19 @@ int main(int argc, char **argv) {
     rc = 1;
   } else if (strcmp(c.command, "render") == 0) {
     rc = cmd_render(&c, &s);
+  } else if (strcmp(c.command, "check") == 0) {
+    rc = cmd_check(&c, &s);
   } else {
     rc = cmd_list(&c, &s);
   }
-  diag_print(&s.diags, stderr);
-  print_summary(&s.diags);
+  if (c.json) {
+    diag_print_json(&s.diags, stderr);
+  } else {
+    const char *nc = getenv("NO_COLOR");
+    int color = isatty(fileno(stderr)) && nc == NULL;
+    diag_print(&s.diags, stderr, color);
+    print_summary(&s.diags);
+  }
   if (rc == 0 && s.diags.errors) rc = 1;
   session_close(&s);
   free(root);

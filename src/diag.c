@@ -32,6 +32,7 @@ diag *diag_add(diag_list *d, diag_level lv, const char *file, int line,
                int col, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
+  if (lv == DIAG_WARNING && d->werror) lv = DIAG_ERROR;
   diag *g = mkdiag(d, lv, file, line, col, fmt, ap);
   va_end(ap);
   ptrvec_push(&d->mem, &d->items, g);
@@ -69,26 +70,69 @@ static const char *level_name(diag_level lv) {
   return lv == DIAG_ERROR ? "error" : lv == DIAG_WARNING ? "warning" : "note";
 }
 
-static void print_one(const diag *g, FILE *out) {
+static void print_one(const diag *g, FILE *out, int color) {
+  static const char *const colors[] = { "\033[1;31m", "\033[1;35m", "\033[1;36m" };
+  const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
+  const char *lc = color ? colors[g->level] : "";
   if (g->file == NULL)
-    fprintf(out, "mkbuildfile: %s: %s\n", level_name(g->level), g->msg);
+    fprintf(out, "%smkbuildfile:%s ", bold, reset);
   else if (g->line <= 0)
-    fprintf(out, "%s: %s: %s\n", g->file, level_name(g->level), g->msg);
+    fprintf(out, "%s%s:%s ", bold, g->file, reset);
   else
-    fprintf(out, "%s:%d:%d: %s: %s\n", g->file, g->line, g->col > 0 ? g->col : 1,
-            level_name(g->level), g->msg);
+    fprintf(out, "%s%s:%d:%d:%s ", bold, g->file, g->line, g->col > 0 ? g->col : 1, reset);
+  fprintf(out, "%s%s:%s %s\n", lc, level_name(g->level), reset, g->msg);
 }
 
-void diag_print(const diag_list *d, FILE *out) {
-  size_t n = d->items.n;
-  if (n == 0) return;
-  const diag **v = malloc(n * sizeof *v);
+static const diag **sorted(const diag_list *d) {
+  const diag **v = malloc((d->items.n + 1) * sizeof *v);
   if (v == NULL) die_oom();
-  memcpy(v, d->items.v, n * sizeof *v);
-  qsort(v, n, sizeof *v, cmp_diag);
-  for (size_t i = 0; i < n; i++) {
-    print_one(v[i], out);
-    for (const diag *nt = v[i]->notes; nt; nt = nt->next_note) print_one(nt, out);
+  if (d->items.n) memcpy(v, d->items.v, d->items.n * sizeof *v);
+  qsort(v, d->items.n, sizeof *v, cmp_diag);
+  return v;
+}
+
+void diag_print(const diag_list *d, FILE *out, int color) {
+  const diag **v = sorted(d);
+  for (size_t i = 0; i < d->items.n; i++) {
+    print_one(v[i], out, color);
+    for (const diag *nt = v[i]->notes; nt; nt = nt->next_note) print_one(nt, out, color);
+  }
+  free(v);
+}
+
+static void json_string(FILE *out, const char *s) {
+  fputc('"', out);
+  for (; *s; s++) {
+    unsigned char ch = (unsigned char)*s;
+    if (ch == '"' || ch == '\\') fprintf(out, "\\%c", ch);
+    else if (ch == '\n') fputs("\\n", out);
+    else if (ch == '\t') fputs("\\t", out);
+    else if (ch < 0x20) fprintf(out, "\\u%04x", ch);
+    else fputc(ch, out);
+  }
+  fputc('"', out);
+}
+
+static void json_one(const diag *g, FILE *out) {
+  fputs("{\"file\":", out);
+  if (g->file) json_string(out, g->file);
+  else fputs("null", out);
+  fprintf(out, ",\"line\":%d,\"column\":%d,\"severity\":\"%s\",\"message\":",
+          g->line > 0 ? g->line : 0, g->line > 0 ? (g->col > 0 ? g->col : 1) : 0,
+          level_name(g->level));
+  json_string(out, g->msg);
+}
+
+void diag_print_json(const diag_list *d, FILE *out) {
+  const diag **v = sorted(d);
+  for (size_t i = 0; i < d->items.n; i++) {
+    json_one(v[i], out);
+    fputs(",\"notes\":[", out);
+    for (const diag *nt = v[i]->notes; nt; nt = nt->next_note) {
+      json_one(nt, out);
+      fputs(nt->next_note ? "}," : "}", out);
+    }
+    fputs("]}\n", out);
   }
   free(v);
 }

@@ -25,6 +25,7 @@ typedef struct diag_list {
   ptrvec items;       /* diag*, top-level diagnostics only */
   size_t seq;
   int errors, warnings;
+  int werror;         /* warnings are added as errors (--Werror) */
 } diag_list;
 
 void  diag_init(diag_list *d);
@@ -41,7 +42,14 @@ diag *diag_note(diag_list *d, diag *parent, const char *file, int line,
   __attribute__((format(printf, 6, 7)));
 
 /* Prints every diagnostic sorted by file, line and column (notes follow
-** their parent), and clears nothing. */
-void diag_print(const diag_list *d, FILE *out);
+** their parent), and clears nothing. With color, the compiler colours
+** (bold position, red error, magenta warning, cyan note). */
+void diag_print(const diag_list *d, FILE *out, int color);
+
+/* The same diagnostics as JSON, one object per line:
+** {"file":F,"line":L,"column":C,"severity":S,"message":M,"notes":[...]},
+** the notes being objects of the same shape without "notes". A diagnostic
+** about no file has "file":null, "line":0, "column":0. */
+void diag_print_json(const diag_list *d, FILE *out);
 
 #endif

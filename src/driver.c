@@ -108,6 +108,7 @@ int session_open(mkb_session *s, const char *root, const mkb_options *o) {
   memset(s, 0, sizeof *s);
   arena_init(&s->mem);
   diag_init(&s->diags);
+  s->diags.werror = o->werror;
   s->root = arena_strdup(&s->mem, root);
   size_t nenv = 0;
   if (o->envpath)

@@ -16,6 +16,7 @@ typedef struct mkb_options {
   const char **sets;      /* --set path=value, in order */
   size_t nsets;
   const char *envpath;    /* MKBUILDFILE_PATH, or NULL */
+  int werror;             /* warnings are errors */
 } mkb_options;
 
 typedef struct mkb_session {

@@ -46,7 +46,7 @@ static void push_diags(lua_State *L, const diag_list *d) {
     lua_pushliteral(L, "cannot print diagnostics");
     return;
   }
-  diag_print(d, fp);
+  diag_print(d, fp, 0);
   fclose(fp);
   lua_pushlstring(L, buf, len);
   free(buf);

@@ -12,7 +12,43 @@ typedef struct ldef {   /* a definition and the layer it sits in */
 typedef struct merger {
   arena *a;
   diag_list *d;
+  const mkb_stack *s;
 } merger;
+
+static const char *value_text(merger *m, const mkb_def *d) {
+  switch (d->kind) {
+    case V_BOOL: return d->b ? "true" : "false";
+    case V_INT: return arena_printf(m->a, "%lld", d->i);
+    case V_NUM: return arena_printf(m->a, "%g", d->n);
+    case V_STR: return arena_printf(m->a, "\"%s\"", d->s);
+    case V_TABLE: return "a table";
+  }
+  return "?";
+}
+
+/* Two recipes of which neither includes the other set one scalar to
+** different plain values: which wins depends only on the include order,
+** which the author of either may not have meant. Warn at the winner. */
+static void warn_siblings(merger *m, const ldef *defs, const mkb_hist *hist, size_t start,
+                          size_t n, size_t w, const char *path) {
+  const mkb_def *win = defs[w].def;
+  if (m->s == NULL || win->prio != PRIO_PLAIN) return;
+  for (size_t i = start; i < n; i++) {
+    const mkb_def *d = defs[i].def;
+    if (i == w || d->op != OP_SET || d->kind == V_TABLE || d->prio != PRIO_PLAIN ||
+        hist[i].status != ST_REPLACED || def_equal(d, win))
+      continue;
+    if (link_includes(m->s, defs[w].layer, defs[i].layer)) continue;
+    const char *other = m->s->layers[defs[i].layer].name;
+    diag *g = diag_add(m->d, DIAG_WARNING, win->src.file, win->src.line, win->src.col,
+                       "'%s' is set to %s here and to %s in '%s', and neither recipe includes "
+                       "the other: this one wins only by include order; write force(%s) where "
+                       "the value must win", path, value_text(m, win), value_text(m, d), other,
+                       value_text(m, win));
+    diag_note(m->d, g, d->src.file, d->src.line, d->src.col, "'%s' is set to %s here", path,
+              value_text(m, d));
+  }
+}
 
 static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *path);
 
@@ -124,6 +160,7 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
     }
     node->nhist = n;
     node->hist = hist;
+    warn_siblings(m, defs, hist, start, n, (size_t)w, path);
     return node;
   }
 
@@ -217,7 +254,7 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
 }
 
 mkb_node *merge_stack(const mkb_stack *s, arena *a, diag_list *d) {
-  merger m = { a, d };
+  merger m = { a, d, s };
   ldef *defs = arena_alloc(a, (s->n + 1) * sizeof *defs);
   for (size_t i = 0; i < s->n; i++) {
     defs[i].def = s->layers[i].fields;
