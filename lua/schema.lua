@@ -40,6 +40,18 @@ local file_attributes = {
   field("code", { type = "enum", values = { "c", "copy", "u", "uip" } }, "copy the code segment when run, or use it in place"),
   field("prefix", string_t, "directory for relative target names"),
   field("autoso", { type = "enum", values = { "none", "list", "add", "n", "l", "a" } }, "find missing shared libraries: none, list or add them"),
+  field("page_align", bool_t, "page-align the file in the image"),
+  field("raw", bool_t, "treat the file as data: no relocation or stripping"),
+  field("relocs", bool_t, "keep the file's relocations"),
+  field("filter", string_t, "a shell command the host file is piped through (none: off)"),
+  field("linker", string_t, "the linker command template mkifs relinks with"),
+  field("cd", string_t, "folder mkifs changes to before opening the host file"),
+  field("keepsection", string_t, "ELF sections not to strip"),
+  field("phys_align", string_t, "physical alignment of the file: SIZE[,GROUP]"),
+  field("big_pages", bool_t, "use big pages (QNX 8.0)"),
+  field("bigendian", bool_t, "byte order of the image"),
+  field("mtime", string_t, "modification time of the entry"),
+  field("uip", bool_t, "run in place (old form of code=uip)"),
 }
 
 local function with_attributes(fields)

@@ -54,12 +54,24 @@ static void note(check_ctx *c, diag *g, const mkb_node *n, const mkb_def *dflt, 
   sb_free(&b);
 }
 
-/* Which of two nodes was defined later in the recipes: the problem is
-** reported there. Positions compare by file, then line and column; that is
-** the order the diagnostics print in too. */
+/* The layer of a definition in the stack being checked: the recipe that
+** wrote it. A value the core derived comes after every layer. */
+static int layer_of(check_ctx *c, const mkb_def *d) {
+  if (c->cur == NULL || d == NULL || d->src.recipe == NULL) return -1;
+  for (size_t i = c->cur->n; i > 0; i--)
+    if (strcmp(c->cur->layers[i - 1].name, d->src.recipe) == 0) return (int)i - 1;
+  return (int)c->cur->n;
+}
+
+/* Which of two nodes was defined later in the layer stack: a problem
+** between two definitions is reported there, at the user's layer rather
+** than at a shipped recipe it builds on. Within one layer, the later
+** position in the file. */
 static int later(check_ctx *c, const mkb_node *a, const mkb_node *b) {
   const mkb_def *x = where(c, a, NULL), *y = where(c, b, NULL);
   if (x == NULL || y == NULL) return 0;
+  int lx = layer_of(c, x), ly = layer_of(c, y);
+  if (lx != ly) return lx > ly;
   int k = strcmp(x->src.file, y->src.file);
   if (k) return k > 0;
   if (x->src.line != y->src.line) return x->src.line > y->src.line;
@@ -289,7 +301,12 @@ static void check_intr(check_ctx *c, const mkb_node *v, const char *owner, const
       int known = 0;
       for (size_t k = 0; pics && k < pics->nitems; k++)
         known |= strcmp(pics->items[k]->s, pic) == 0;
-      if (!known || key == NULL) {
+      if (known && key == NULL) {
+        err(c, it, NULL, "in guest '%s', %s names the interrupt '%s' without its line: write "
+            "%s:N", gname, owner, s, pic);
+        continue;
+      }
+      if (!known) {
         const char *best = NULL;
         for (size_t k = 0; pics && k < pics->nitems; k++)
           if (edit_distance(pic, pics->items[k]->s, 2) <= 2) best = pics->items[k]->s;
@@ -340,7 +357,13 @@ static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const cha
   const char *arch = barch;
   check_versions(c, c->schema->guest, m, qnx, arch, "");
   mkb_node *ifs = node_get(m, "ifs");
-  if (ifs) check_bootstrap(c, ifs, node_str(ifs, "arch"), arena_printf(c->mem, "guest '%s'", g->name));
+  if (ifs) {
+    const char *iarch = node_str(ifs, "arch"), *want = garch ? garch : barch;
+    if (iarch && want && strcmp(iarch, want) != 0)
+      err(c, node_get(ifs, "arch"), g->site, "the image of guest '%s' is built for %s, but the "
+          "guest is %s", g->name, iarch, want);
+    check_bootstrap(c, ifs, iarch, arena_printf(c->mem, "guest '%s'", g->name));
+  }
 
   /* Memory: RAM and ROM regions, placed as qvm places them. */
   ptrvec regions = { 0 };
@@ -460,21 +483,29 @@ static void check_host(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t 
     for (size_t k = 0; cl && cl->kind == V_TABLE && k < cl->nitems; k++) {
       const mkb_node *rm = node_get(cl->items[k], "runmask");
       if (rm == NULL) continue;
-      long long bad = -1;
+      long long bad = 0;
+      int found = 0;
+      const mkb_node *at = rm;
       if (rm->kind == V_TABLE) {
-        for (size_t j = 0; j < rm->nitems && bad < 0; j++)
-          if (rm->items[j]->kind == V_INT && (rm->items[j]->i >= cpus->i || rm->items[j]->i < 0))
-            bad = rm->items[j]->i;
+        for (size_t j = 0; j < rm->nitems && !found; j++) {
+          const mkb_node *e = rm->items[j];
+          if (e->kind == V_INT && (e->i >= cpus->i || e->i < 0)) {
+            found = 1;
+            bad = e->i;
+            at = e;
+          }
+        }
       } else if (rm->kind == V_STR) {
-        for (const char *p = rm->s; *p && bad < 0;) {
+        for (const char *p = rm->s; *p && !found;) {
           long long x = 0;
-          while (*p >= '0' && *p <= '9') x = x * 10 + (*p++ - '0');
-          if (x >= cpus->i) bad = x;
+          int digits = 0;
+          while (*p >= '0' && *p <= '9') x = x * 10 + (*p++ - '0'), digits = 1;
+          if (digits && x >= cpus->i) found = 1, bad = x;
           while (*p && (*p < '0' || *p > '9')) p++;
         }
       }
-      if (bad >= 0) {
-        diag *e = err(c, rm, NULL, "guest '%s' vCPU %zu runs on CPU %lld, but board '%s' has "
+      if (found) {
+        diag *e = err(c, at, NULL, "guest '%s' vCPU %zu runs on CPU %lld, but board '%s' has "
                       "%lld CPUs (0 to %lld)", guests[i].name, k + 1, bad, c->board_name,
                       cpus->i, cpus->i - 1);
         note(c, e, cpus, NULL, "the board's CPUs are set here");
@@ -521,19 +552,32 @@ static void check_targets(check_ctx *c, const mkb_node *img, const char *what) {
   strmap_free(&seen);
 }
 
-/* Does the script line mention the program as a word? */
-static int mentions(const mkb_node *line, const char *prog) {
+/* Does the script line start the program? As its command, or as the
+** command of a launcher such as on or nice (on -p 20 spi-bcm2711). A line
+** that only names it (display_msg ...) does not. */
+static int starts_program(check_ctx *c, const mkb_node *line, const char *prog) {
+  static const char *const launchers[] = { "on", "nice", "/bin/on", "/proc/boot/on", NULL };
+  ptrvec w = { 0 };
   if (line->kind == V_TABLE) {
     for (size_t i = 0; i < line->nitems; i++)
-      if (line->items[i]->kind == V_STR && mentions(line->items[i], prog)) return 1;
-    return 0;
+      if (line->items[i]->kind == V_STR) ptrvec_push(c->mem, &w, (void *)line->items[i]->s);
+  } else if (line->kind == V_STR) {
+    char *t = arena_strdup(c->mem, line->s);
+    for (char *tok = strtok(t, " \t"); tok; tok = strtok(NULL, " \t")) {
+      if (w.n == 0 && (tok[0] == '[' || strchr(tok, '='))) continue;  /* modifiers, env */
+      ptrvec_push(c->mem, &w, tok);
+    }
   }
-  if (line->kind != V_STR) return 0;
-  size_t n = strlen(prog);
-  for (const char *p = strstr(line->s, prog); p; p = strstr(p + 1, prog)) {
-    int before = p == line->s || strchr(" \t/\"'[=", p[-1]);
-    int after = p[n] == '\0' || strchr(" \t\"'&;", p[n]);
-    if (before && after) return 1;
+  if (w.n == 0) return 0;
+  const char *first = w.v[0];
+  const char *base = strrchr(first, '/');
+  if (strcmp(base ? base + 1 : first, prog) == 0) return 1;
+  int launcher = 0;
+  for (int i = 0; launchers[i]; i++) launcher |= strcmp(first, launchers[i]) == 0;
+  for (size_t i = 1; launcher && i < w.n; i++) {
+    const char *x = w.v[i];
+    const char *b = strrchr(x, '/');
+    if (strcmp(b ? b + 1 : x, prog) == 0) return 1;
   }
   return 0;
 }
@@ -560,7 +604,7 @@ static void check_passthrough(check_ctx *c, mkb_node *board, mkb_guest *guests, 
       const mkb_node *progs = node_get(node_get(node_get(devices, dn->s), "driver"), "programs");
       for (size_t j = 0; progs && j < progs->nitems; j++) {
         for (size_t s = 0; script && s < script->nitems; s++) {
-          if (!mentions(script->items[s], progs->items[j]->s)) continue;
+          if (!starts_program(c, script->items[s], progs->items[j]->s)) continue;
           diag *e = err(c, script->items[s], NULL, "the host script still starts '%s', the "
                         "driver of device '%s' given to guest '%s', in a line mkbuildfile "
                         "cannot take out; start it in a script entry of its own "
@@ -579,16 +623,29 @@ int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n) {
   const char *arch = node_str(board, "arch");
   const char *qnx = node_str(board, "qnx");
   if (qnx == NULL) qnx = "7.1";
+  c->cur = c->stack;
   check_bootstrap(c, board, arch, arena_printf(c->mem, "board '%s'", c->board_name));
   check_hypervisor_version(c, board, qnx);
   check_versions(c, c->schema->board, board, qnx, arch, "");
-  for (size_t i = 0; i < n; i++) check_guest(c, &guests[i], arch, qnx);
+  for (size_t i = 0; i < n; i++) {
+    c->cur = c->gstacks ? &c->gstacks[i] : NULL;
+    check_guest(c, &guests[i], arch, qnx);
+  }
+  c->cur = c->stack;
   check_host(c, board, guests, n);
   check_targets(c, board, arena_printf(c->mem, "board '%s'", c->board_name));
   for (size_t i = 0; i < n; i++) {
     const mkb_node *ifs = node_get(guests[i].model, "ifs");
+    c->cur = c->gstacks ? &c->gstacks[i] : NULL;
     if (ifs) check_targets(c, ifs, arena_printf(c->mem, "guest '%s'", guests[i].name));
   }
+  c->cur = c->stack;
   check_passthrough(c, board, guests, n);
+  return c->diags->errors - before;
+}
+
+int check_guest_alone(check_ctx *c, mkb_guest *g, const char *arch, const char *qnx) {
+  int before = c->diags->errors;
+  check_guest(c, g, arch, qnx);
   return c->diags->errors - before;
 }

@@ -12,8 +12,13 @@
 
 #include <lua.h>
 
+#include "depfile.h"
+#include "diff.h"
 #include "driver.h"
+#include "explain.h"
+#include "graph.h"
 #include "output.h"
+#include "show.h"
 
 #ifndef MKB_VERSION
 #define MKB_VERSION "0.0.0"
@@ -31,6 +36,16 @@ static const char usage_text[] =
   "  render --all [-o DIR]       render every board on the search path into\n"
   "                              DIR/BOARD/ (default: the current folder)\n"
   "  check BOARD... | --all      validate boards and their guests; write nothing\n"
+  "  explain BOARD PATH          every definition of PATH (image.base,\n"
+  "                              guests.NAME.vdevs.console.loc, files./sbin/qvm),\n"
+  "                              the winner marked, why each other one lost\n"
+  "  show BOARD [--json]         the resolved model, every value with its origin\n"
+  "  diff BOARD1 BOARD2          the differences of two resolved boards, by path\n"
+  "  graph BOARD... | --all      the composition graph as Graphviz dot\n"
+  "  lint FILE...                check existing .build and .qvmconf files with the\n"
+  "                              rules recipes are checked with\n"
+  "  import FILE [-o RECIPE.lua] turn an existing .build (a board) or .qvmconf (a\n"
+  "                              guest) into a recipe\n"
   "  list                        every recipe on the search path: name, kind, file\n"
   "\n"
   "Options:\n"
@@ -38,6 +53,11 @@ static const char usage_text[] =
   "  --set PATH=VALUE            override a field last, e.g. --set image.base=0x80000000;\n"
   "                              VALUE is a Lua expression, or else a string\n"
   "  -o PATH                     where render writes\n"
+  "  -MD                         render: also write a depfile (OUTPUT.d) naming every\n"
+  "                              recipe read and every path probed and not found\n"
+  "  -MF FILE                    render: the depfile's name (one board)\n"
+  "  --ninja DIR                 render --all: write DIR/build.ninja, which renders\n"
+  "                              every board and runs mkifs on what it renders\n"
   "  --Werror                    treat warnings as errors\n"
   "  --diagnostics=text|json     print diagnostics as text (default) or one JSON\n"
   "                              object per line\n"
@@ -47,12 +67,19 @@ static const char usage_text[] =
   "Diagnostics are coloured on a terminal, unless NO_COLOR is set.\n"
   "Recipes are looked up in the -I directories, then in MKBUILDFILE_PATH\n"
   "(colon-separated), then in the shipped boards/ and recipes/.\n"
-  "Exit status: 0 success, 1 recipe or validation error, 2 usage error.\n";
+  "Exit status: 0 success, 1 recipe or validation error, 2 usage error;\n"
+  "diff: 0 equal, 1 different, 2 trouble.\n";
 
 typedef struct cli {
   const char *command;
   int all;                /* render --all, check --all */
   int json;               /* --diagnostics=json */
+  int show_json;          /* show --json */
+  int md;                 /* render -MD */
+  const char *mf;         /* render -MF FILE */
+  const char *ninja;      /* render --all --ninja DIR */
+  const char *exe;        /* argv[0] as run, for build.ninja */
+  strbuf summary;         /* "checked N boards": printed after the diagnostics */
   const char **args;      /* positional arguments after the command */
   size_t nargs;
   const char *out;
@@ -86,12 +113,23 @@ static int parse(cli *c, int argc, char **argv) {
       printf("mkbuildfile %s (%s)\n", MKB_VERSION, LUA_RELEASE);
       return -1;
     }
-    if (strcmp(a, "-I") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--set") == 0) {
+    if (strcmp(a, "-I") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--set") == 0 ||
+        strcmp(a, "-MF") == 0 || strcmp(a, "--ninja") == 0) {
       if (i + 1 >= argc) return usage_error("option '%s' needs an argument", a);
       const char *v = argv[++i];
-      if (a[1] == 'I') push(&c->opt.incdirs, &c->opt.ninc, v);
-      else if (a[1] == 'o') c->out = v;
+      if (strcmp(a, "-I") == 0) push(&c->opt.incdirs, &c->opt.ninc, v);
+      else if (strcmp(a, "-o") == 0) c->out = v;
+      else if (strcmp(a, "-MF") == 0) c->mf = v;
+      else if (strcmp(a, "--ninja") == 0) c->ninja = v;
       else push(&c->opt.sets, &c->opt.nsets, v);
+      continue;
+    }
+    if (strcmp(a, "-MD") == 0) {
+      c->md = 1;
+      continue;
+    }
+    if (strcmp(a, "--json") == 0) {
+      c->show_json = 1;
       continue;
     }
     if (strncmp(a, "-I", 2) == 0) {
@@ -192,6 +230,37 @@ static int collide(mkb_session *s, const mkb_render *rs, size_t n) {
   return bad;
 }
 
+/* Writes BOARD's depfile: targets are its outputs under dir (sub). */
+static int write_depfile(mkb_session *s, const mkb_system *sys, const mkb_render *r,
+                         const char *dir, const char *sub, const char *file, const char *mf) {
+  const char **targets = calloc(r->n + 1, sizeof *targets);
+  if (targets == NULL) die_oom();
+  for (size_t i = 0; i < r->n; i++)
+    targets[i] = file && i == 0 ? strdup(file) : join_path(dir, sub, r->v[i].path);
+  strbuf b;
+  sb_init(&b);
+  depfile_text(targets, r->n, sys, &b);
+  char *path = NULL;
+  if (mf) {
+    path = strdup(mf);
+  } else {
+    size_t n = strlen(targets[0]) + 3;
+    path = malloc(n);
+    if (path) snprintf(path, n, "%s.d", targets[0]);
+  }
+  if (path == NULL) die_oom();
+  int rc = 0;
+  if (output_write(path, b.s ? b.s : "", b.len) < 0) {
+    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path, strerror(errno));
+    rc = -1;
+  }
+  free(path);
+  sb_free(&b);
+  for (size_t i = 0; i < r->n; i++) free((char *)targets[i]);
+  free(targets);
+  return rc;
+}
+
 static int cmd_render(cli *c, mkb_session *s) {
   const char **names = c->args;
   size_t n = c->nargs;
@@ -206,11 +275,19 @@ static int cmd_render(cli *c, mkb_session *s) {
     return usage_error("several boards need -o DIR, not a file: '%s'", c->out);
   if (n > 1 && c->out == NULL && !c->all)
     return usage_error("several boards need -o DIR%s", "");
+  if ((c->md || c->mf) && c->out == NULL && !c->all)
+    return usage_error("a depfile names what -o writes: -MD and -MF need -o%s", "");
+  if (c->mf && (n > 1 || c->all))
+    return usage_error("-MF names one board's depfile; with several boards use -MD%s", "");
+  if (c->ninja && !c->all) return usage_error("--ninja goes with render --all%s", "");
   mkb_render *rs = calloc(n + 1, sizeof *rs);
-  if (rs == NULL) die_oom();
+  mkb_system *sys = calloc(n + 1, sizeof *sys);
+  if (rs == NULL || sys == NULL) die_oom();
   size_t failed = 0;
-  for (size_t i = 0; i < n; i++)
-    if (session_render(s, names[i], &rs[i]) != 0) failed++;
+  for (size_t i = 0; i < n; i++) {
+    if (session_resolve(s, names[i], &sys[i]) != 0) failed++;
+    else system_render(s, &sys[i], &rs[i]);
+  }
   const char *dir = c->out ? c->out : ".";
   char *filedir = NULL;
   if (to_file) {
@@ -220,35 +297,122 @@ static int cmd_render(cli *c, mkb_session *s) {
     dir = filedir;
   }
   int rc = 0;
-  if (c->all) {
-    /* A family: one board's failure does not stop the others. */
-    for (size_t i = 0; i < n; i++)
-      if (rs[i].n && write_outputs(s, &rs[i], dir, names[i], NULL) != 0) failed++;
-    if (!c->json) {
-      fprintf(stderr, "rendered %zu of %zu boards", n - failed, n);
-      if (failed) {
-        fputs("; failed:", stderr);
-        for (size_t i = 0; i < n; i++)
-          if (rs[i].n == 0) fprintf(stderr, " %s", names[i]);
+  if (c->ninja) {
+    /* The build file names what ninja will render; nothing else is written. */
+    if (failed == 0) {
+      strbuf b;
+      sb_init(&b);
+      ninja_text(c->exe, c->opt.incdirs, c->opt.ninc, c->opt.sets, c->opt.nsets, names, rs, n,
+                 &b);
+      char *path = join_path(c->ninja, NULL, "build.ninja");
+      if (output_write(path, b.s ? b.s : "", b.len) < 0) {
+        diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path,
+                 strerror(errno));
+        rc = 1;
       }
-      fputc('\n', stderr);
+      free(path);
+      sb_free(&b);
+    } else {
+      rc = 1;
+    }
+  } else if (c->all) {
+    /* A family: one board's failure does not stop the others. */
+    for (size_t i = 0; i < n; i++) {
+      if (rs[i].n == 0) continue;
+      if (write_outputs(s, &rs[i], dir, names[i], NULL) != 0 ||
+          (c->md && write_depfile(s, &sys[i], &rs[i], dir, names[i], NULL, NULL) != 0)) {
+        render_free(&rs[i]);
+        failed++;
+      }
+    }
+    sb_printf(&c->summary, "rendered %zu of %zu boards", n - failed, n);
+    if (failed) {
+      sb_adds(&c->summary, "; failed:");
+      for (size_t i = 0; i < n; i++)
+        if (rs[i].n == 0) sb_printf(&c->summary, " %s", names[i]);
     }
     rc = failed ? 1 : 0;
   } else if (failed == 0 && s->diags.errors == 0 && c->out && !collide(s, rs, n)) {
     /* Nothing is written unless every board rendered. */
-    for (size_t i = 0; i < n && rc == 0; i++)
+    for (size_t i = 0; i < n && rc == 0; i++) {
       if (write_outputs(s, &rs[i], dir, NULL, to_file ? c->out : NULL) != 0) rc = 1;
-  } else if (failed == 0 && s->diags.errors == 0 && c->out == NULL) {
-    for (size_t i = 0; i < n; i++) {
-      fwrite(rs[i].v[0].data.s, 1, rs[i].v[0].data.len, stdout);
+      else if ((c->md || c->mf) &&
+               write_depfile(s, &sys[i], &rs[i], dir, NULL, to_file ? c->out : NULL, c->mf) != 0)
+        rc = 1;
     }
+  } else if (failed == 0 && s->diags.errors == 0 && c->out == NULL) {
+    for (size_t i = 0; i < n; i++) fwrite(rs[i].v[0].data.s, 1, rs[i].v[0].data.len, stdout);
   } else {
     rc = 1;
   }
-  for (size_t i = 0; i < n; i++) render_free(&rs[i]);
+  for (size_t i = 0; i < n; i++) {
+    render_free(&rs[i]);
+    system_free(&sys[i]);
+  }
   free(rs);
+  free(sys);
   free(filedir);
   return rc;
+}
+
+static int cmd_explain(cli *c, mkb_session *s) {
+  if (c->nargs != 2) return usage_error("explain takes a board and a path, as in "
+                                        "'explain rcar_h3 image.base'%s", "");
+  mkb_system sys;
+  int rc = 1;
+  if (session_resolve(s, c->args[0], &sys) == 0)
+    rc = explain_path(&sys, c->args[1], stdout, &s->diags) == 0 ? 0 : 1;
+  system_free(&sys);
+  return rc;
+}
+
+static int cmd_show(cli *c, mkb_session *s) {
+  if (c->nargs != 1) return usage_error("show takes one board%s", "");
+  mkb_system sys;
+  int rc = 1;
+  if (session_resolve(s, c->args[0], &sys) == 0) {
+    if (c->show_json) show_json(&sys, stdout);
+    else show_text(&sys, stdout);
+    rc = 0;
+  }
+  system_free(&sys);
+  return rc;
+}
+
+static int cmd_diff(cli *c, mkb_session *s) {
+  if (c->nargs != 2) return usage_error("diff takes two boards%s", "");
+  mkb_system a, b;
+  int ok = session_resolve(s, c->args[0], &a) == 0;
+  ok = session_resolve(s, c->args[1], &b) == 0 && ok;
+  int rc = 2;  /* as diff(1): trouble */
+  if (ok) rc = diff_systems(&a, &b, stdout) ? 1 : 0;
+  system_free(&a);
+  system_free(&b);
+  return rc;
+}
+
+static int cmd_graph(cli *c, mkb_session *s) {
+  const char **names = c->args;
+  size_t n = c->nargs;
+  if (c->all) {
+    if (n) return usage_error("graph --all takes no board names, got '%s'", names[0]);
+    n = session_boards(s, &names);
+  } else if (n == 0) {
+    return usage_error("graph needs a board name (or --all)%s", "");
+  }
+  mkb_system *sys = calloc(n + 1, sizeof *sys);
+  const mkb_system **ok = calloc(n + 1, sizeof *ok);
+  if (sys == NULL || ok == NULL) die_oom();
+  size_t k = 0, failed = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (session_resolve(s, names[i], &sys[i]) == 0) ok[k++] = &sys[i];
+    else failed++;
+  }
+  if (failed == 0) graph_dot(ok, k, stdout);
+  for (size_t i = 0; i < n; i++) system_free(&sys[i]);
+  free(sys);
+  free(ok);
+  return failed ? 1 : 0;
 }
 
 static int cmd_check(cli *c, mkb_session *s) {
@@ -267,12 +431,60 @@ static int cmd_check(cli *c, mkb_session *s) {
     if (session_render(s, names[i], &r) != 0) failed++;
     render_free(&r);
   }
-  if (!c->json) {
-    fprintf(stderr, "checked %zu board%s", n, n == 1 ? "" : "s");
-    if (failed) fprintf(stderr, ", %zu failed", failed);
-    fputc('\n', stderr);
-  }
+  sb_printf(&c->summary, "checked %zu board%s", n, n == 1 ? "" : "s");
+  if (failed) sb_printf(&c->summary, ", %zu failed", failed);
   return failed || s->diags.errors ? 1 : 0;
+}
+
+static int cmd_lint(cli *c, mkb_session *s) {
+  if (c->nargs == 0) return usage_error("lint needs a .build or .qvmconf file%s", "");
+  for (size_t i = 0; i < c->nargs; i++)
+    if (!file_kind(c->args[i]))
+      return usage_error("lint: cannot tell what '%s' is: name it FILE.build or FILE.qvmconf",
+                         c->args[i]);
+  int rc = 0;
+  for (size_t i = 0; i < c->nargs; i++)
+    if (session_lint(s, c->args[i]) != 0) rc = 1;
+  return rc;
+}
+
+/* The recipe name of an imported file: its name without the extension,
+** with what Lua strings and recipe names dislike turned into '-'. */
+static char *import_name(const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  char *name = strdup(base);
+  if (name == NULL) die_oom();
+  char *dot = strchr(name, '.');
+  if (dot && dot != name) *dot = '\0';
+  for (char *p = name; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          *p == '_' || *p == '-'))
+      *p = '-';
+  return name;
+}
+
+static int cmd_import(cli *c, mkb_session *s) {
+  if (c->nargs != 1) return usage_error("import takes one file%s", "");
+  if (!file_kind(c->args[0]))
+    return usage_error("import: cannot tell what '%s' is: name it FILE.build or FILE.qvmconf",
+                       c->args[0]);
+  char *name = import_name(c->args[0]);
+  strbuf b;
+  sb_init(&b);
+  int rc = 1;
+  if (session_import(s, c->args[0], name, &b) == 0) {
+    rc = 0;
+    if (c->out == NULL) {
+      fwrite(b.s ? b.s : "", 1, b.len, stdout);
+    } else if (output_write(c->out, b.s ? b.s : "", b.len) < 0) {
+      diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", c->out, strerror(errno));
+      rc = 1;
+    }
+  }
+  sb_free(&b);
+  free(name);
+  return rc;
 }
 
 static int cmd_list(cli *c, mkb_session *s) {
@@ -299,8 +511,11 @@ int main(int argc, char **argv) {
     free(c.opt.sets);
     return rc < 0 ? 0 : rc;
   }
-  if (strcmp(c.command, "render") != 0 && strcmp(c.command, "list") != 0 &&
-      strcmp(c.command, "check") != 0) {
+  static const char *const commands[] = { "check", "diff", "explain", "graph", "import",
+                                          "lint", "list", "render", "show", NULL };
+  int known = 0;
+  for (int i = 0; commands[i]; i++) known |= strcmp(c.command, commands[i]) == 0;
+  if (!known) {
     rc = usage_error("unknown command '%s'", c.command);
     free(c.args);
     free(c.opt.incdirs);
@@ -315,6 +530,8 @@ int main(int argc, char **argv) {
           "program or in ../share/mkbuildfile\n", stderr);
     return 1;
   }
+  char *self = realpath("/proc/self/exe", NULL);
+  c.exe = self ? self : argv[0];
   mkb_session s;
   if (session_open(&s, root, &c.opt) != 0) {
     rc = 1;
@@ -322,6 +539,18 @@ int main(int argc, char **argv) {
     rc = cmd_render(&c, &s);
   } else if (strcmp(c.command, "check") == 0) {
     rc = cmd_check(&c, &s);
+  } else if (strcmp(c.command, "explain") == 0) {
+    rc = cmd_explain(&c, &s);
+  } else if (strcmp(c.command, "show") == 0) {
+    rc = cmd_show(&c, &s);
+  } else if (strcmp(c.command, "diff") == 0) {
+    rc = cmd_diff(&c, &s);
+  } else if (strcmp(c.command, "graph") == 0) {
+    rc = cmd_graph(&c, &s);
+  } else if (strcmp(c.command, "lint") == 0) {
+    rc = cmd_lint(&c, &s);
+  } else if (strcmp(c.command, "import") == 0) {
+    rc = cmd_import(&c, &s);
   } else {
     rc = cmd_list(&c, &s);
   }
@@ -332,10 +561,13 @@ int main(int argc, char **argv) {
     int color = isatty(fileno(stderr)) && nc == NULL;
     diag_print(&s.diags, stderr, color);
     print_summary(&s.diags);
+    if (c.summary.len) fprintf(stderr, "%s\n", c.summary.s);
   }
+  sb_free(&c.summary);
   if (rc == 0 && s.diags.errors) rc = 1;
   session_close(&s);
   free(root);
+  free(self);
   free(c.args);
   free(c.opt.incdirs);
   free(c.opt.sets);

@@ -218,7 +218,20 @@ static const char *script_program(arena *a, const mkb_node *line) {
 
 /* Takes the host driver of a device given to a guest out of the image and
 ** the startup script: the host may not drive what a guest owns. */
-static void remove_driver(arena *a, mkb_node *board, const mkb_node *dev) {
+static void record(arena *a, ptrvec *removals, const char *path, const mkb_node *value,
+                   const char *why, const mkb_def *by) {
+  mkb_removal *r = arena_alloc(a, sizeof *r);
+  r->path = path;
+  r->value = value;
+  r->why = why;
+  r->by = by;
+  ptrvec_push(a, removals, r);
+}
+
+static void remove_driver(arena *a, mkb_node *board, const mkb_node *dev, const char *devname,
+                          const char *gname, const mkb_def *by, ptrvec *removals) {
+  const char *why = arena_printf(a, "the host driver of device '%s', given to guest '%s'",
+                                 devname, gname);
   const mkb_node *drv = node_get(dev, "driver");
   const mkb_node *progs = node_get(drv, "programs");
   const mkb_node *files = node_get(drv, "files");
@@ -232,6 +245,7 @@ static void remove_driver(arena *a, mkb_node *board, const mkb_node *dev) {
              (strcmp(p, progs->items[k]->s) == 0 ||
               strcmp(basename_of(p), progs->items[k]->s) == 0);
     if (drop) {
+      record(a, removals, "script", script->items[i], why, by);
       memmove(&script->items[i], &script->items[i + 1],
               (script->nitems - i - 1) * sizeof *script->items);
       script->nitems--;
@@ -239,8 +253,13 @@ static void remove_driver(arena *a, mkb_node *board, const mkb_node *dev) {
       i++;
     }
   }
-  for (size_t k = 0; bfiles && files && k < files->nitems; k++)
-    if (files->items[k]->kind == V_STR) node_remove_key(bfiles, files->items[k]->s);
+  for (size_t k = 0; bfiles && files && k < files->nitems; k++) {
+    if (files->items[k]->kind != V_STR) continue;
+    const mkb_node *v = node_get(bfiles, files->items[k]->s);
+    if (v == NULL) continue;
+    record(a, removals, arena_printf(a, "files.%s", files->items[k]->s), v, why, by);
+    node_remove_key(bfiles, files->items[k]->s);
+  }
 }
 
 static int is_vdev_so(const char *target, const char *source) {
@@ -262,7 +281,7 @@ static int has_so(const mkb_node *files, const char *so) {
 }
 
 int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,
-                 arena *a, diag_list *d) {
+                 arena *a, diag_list *d, ptrvec *removals) {
   mkb_node *hv = node_get(board, "hypervisor");
   mkb_node *enable = node_get(hv, "enable");
   int on = (enable && enable->kind == V_BOOL && enable->b) || n > 0;
@@ -328,7 +347,9 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
         }
       }
       const char *dev = node_str(p, "device");
-      if (dev) remove_driver(a, board, node_get(node_get(board, "devices"), dev));
+      if (dev)
+        remove_driver(a, board, node_get(node_get(board, "devices"), dev), dev, g->name,
+                      site_or(p, gsite), removals);
     }
     if (node_bool(g->model, "autostart", 1)) {
       mkb_node *script = ensure_table(a, board, "script", "the guests' start lines", gsite);
@@ -358,6 +379,8 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
       diag_add(d, DIAG_WARNING, at ? at->src.file : NULL, at ? at->src.line : 0,
                at ? at->src.col : 0, "'%s' is in the image but no guest uses it: left out",
                files->keys[k]);
+      record(a, removals, arena_printf(a, "files.%s", files->keys[k]), v,
+             "unused component removal: no guest uses this vdev", node_site(v));
       node_remove_key(files, files->keys[k]);
       continue;
     }

@@ -25,8 +25,17 @@ typedef struct mkb_guest {
 ** to d. Returns the number of errors. */
 int derive_guest(const mkb_schema *s, mkb_node *board, mkb_guest *g, arena *a, diag_list *d);
 
-/* Adds the host wiring for its guests (already derived) to board. */
+/* Something the wiring took out of the host, for explain. */
+typedef struct mkb_removal {
+  const char *path;        /* "files.spi-bcm2711", "script" */
+  const mkb_node *value;   /* what was there */
+  const char *why;         /* "the driver of device 'spi0', given to guest 'qnx80'" */
+  const mkb_def *by;       /* where that was decided */
+} mkb_removal;
+
+/* Adds the host wiring for its guests (already derived) to board; what it
+** takes out is recorded in removals (mkb_removal*, in a). */
 int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,
-                 arena *a, diag_list *d);
+                 arena *a, diag_list *d, ptrvec *removals);
 
 #endif

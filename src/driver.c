@@ -3,12 +3,17 @@
 #define _DEFAULT_SOURCE
 #include "driver.h"
 
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "check.h"
+#include "import.h"
+#include "parse_build.h"
+#include "parse_qvmconf.h"
 #include "derive.h"
 #include "merge.h"
 #include "render_build.h"
@@ -226,72 +231,110 @@ static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
   return model;
 }
 
-int session_render(mkb_session *s, const char *name, mkb_render *out) {
-  arena a;
-  arena_init(&a);
-  memset(out, 0, sizeof *out);
+void system_free(mkb_system *sys) { arena_free(&sys->mem); }
+
+/* The files a resolution consulted, each once, in the order first read. */
+static void dedupe(ptrvec *v) {
+  strmap seen;
+  strmap_init(&seen);
+  size_t w = 0;
+  for (size_t i = 0; i < v->n; i++) {
+    if (strmap_get(&seen, v->v[i])) continue;
+    strmap_put(&seen, v->v[i], (void *)1);
+    v->v[w++] = v->v[i];
+  }
+  v->n = w;
+  strmap_free(&seen);
+}
+
+int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
+  memset(sys, 0, sizeof *sys);
+  arena_init(&sys->mem);
+  arena *a = &sys->mem;
+  sys->name = arena_strdup(a, name);
   int before = s->diags.errors;
-  mkb_stack st;
-  mkb_node *board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, &a, &st);
-  if (board == NULL) goto fail;
+  /* What the output depends on besides the recipes: the language and the
+  ** schema. */
+  ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/prelude.lua", s->root));
+  ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/schema.lua", s->root));
+  host_log_begin(s->host, a, &sys->read, &sys->missing);
+  int rc = -1;
+  sys->board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, a, &sys->stack);
+  if (sys->board == NULL) goto done;
 
   /* The guests, each resolved on its own; --set reaches the board only. */
-  mkb_node *gl = node_get(board, "guests");
+  mkb_node *gl = node_get(sys->board, "guests");
   size_t ng = gl ? gl->nitems : 0;
-  mkb_guest *guests = arena_alloc(&a, (ng + 1) * sizeof *guests);
-  mkb_stack *gst = arena_alloc(&a, (ng + 1) * sizeof *gst);
-  size_t n = 0;
+  sys->guests = arena_alloc(a, (ng + 1) * sizeof *sys->guests);
+  sys->gstacks = arena_alloc(a, (ng + 1) * sizeof *sys->gstacks);
   for (size_t i = 0; i < ng; i++) {
     const char *gname = gl->items[i]->s;
     const mkb_def *at = node_site(gl->items[i]);
     size_t k = 0;
-    while (k < n && strcmp(guests[k].name, gname) != 0) k++;
-    if (k < n) {
-      diag_add(&s->diags, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
-               at ? at->src.col : 0, "guest '%s' is listed twice", gname);
+    while (k < sys->nguests && strcmp(sys->guests[k].name, gname) != 0) k++;
+    if (k < sys->nguests) {
+      diag *g = diag_add(&s->diags, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
+                         at ? at->src.col : 0, "guest '%s' is listed twice", gname);
+      const mkb_def *first = sys->guests[k].site;
+      if (first)
+        diag_note(&s->diags, g, first->src.file, first->src.line, first->src.col,
+                  "it is listed first here");
       continue;
     }
-    mkb_node *gm = resolve(s, gname, DECL_GUEST, NULL, 0, at, &a, &gst[n]);
+    mkb_node *gm = resolve(s, gname, DECL_GUEST, NULL, 0, at, a, &sys->gstacks[sys->nguests]);
     if (gm == NULL) continue;
-    guests[n].name = gname;
-    guests[n].model = gm;
-    guests[n].site = at;
-    derive_guest(s->schema, board, &guests[n], &a, &s->diags);
-    n++;
+    mkb_guest *g = &sys->guests[sys->nguests++];
+    g->name = gname;
+    g->model = gm;
+    g->site = at;
+    derive_guest(s->schema, sys->board, g, a, &s->diags);
   }
-  if (s->diags.errors > before) goto fail;
-  derive_board(s->schema, board, guests, n, &a, &s->diags);
-  if (s->diags.errors > before) goto fail;
-  mkb_def bsite = { 0 };
-  bsite.src.file = st.root->file->display;
-  bsite.src.line = st.root->line;
-  bsite.src.col = st.root->col;
-  check_ctx cc = { s->schema, &s->diags, &a, name, &bsite };
-  if (check_system(&cc, board, guests, n) > 0) goto fail;
+  if (s->diags.errors > before) goto done;
+  derive_board(s->schema, sys->board, sys->guests, sys->nguests, a, &s->diags, &sys->removals);
+  if (s->diags.errors > before) goto done;
+  mkb_def *bsite = arena_alloc(a, sizeof *bsite);
+  bsite->src.file = sys->stack.root->file->display;
+  bsite->src.line = sys->stack.root->line;
+  bsite->src.col = sys->stack.root->col;
+  check_ctx cc = { s->schema, &s->diags, a, sys->name, bsite, &sys->stack, sys->gstacks, NULL };
+  if (check_system(&cc, sys->board, sys->guests, sys->nguests) > 0) goto done;
+  rc = 0;
+done:
+  host_log_end(s->host);
+  dedupe(&sys->read);
+  dedupe(&sys->missing);
+  return rc;
+}
 
-  render_header h = { "board", name, node_str(board, "description"), NULL, 0, s->set_text,
-                      s->nsets };
-  stack_files(&st, &a, &h);
-  render_buildfile(board, &h, &add_output(out, arena_printf(&a, "%s.build", name))->data);
-  for (size_t i = 0; i < n; i++) {
-    render_header gh = { "guest", guests[i].name, node_str(guests[i].model, "description"),
-                         NULL, 0, NULL, 0 };
-    stack_files(&gst[i], &a, &gh);
-    const char *dir = arena_printf(&a, "guests/%s/%s", guests[i].name, guests[i].name);
-    render_qvmconf(s->schema, guests[i].model, &gh,
+void system_render(mkb_session *s, const mkb_system *sys, mkb_render *out) {
+  arena a;
+  arena_init(&a);
+  memset(out, 0, sizeof *out);
+  render_header h = { "board", sys->name, node_str(sys->board, "description"), NULL, 0,
+                      s->set_text, s->nsets };
+  stack_files(&sys->stack, &a, &h);
+  render_buildfile(sys->board, &h,
+                   &add_output(out, arena_printf(&a, "%s.build", sys->name))->data);
+  for (size_t i = 0; i < sys->nguests; i++) {
+    const mkb_guest *g = &sys->guests[i];
+    render_header gh = { "guest", g->name, node_str(g->model, "description"), NULL, 0, NULL, 0 };
+    stack_files(&sys->gstacks[i], &a, &gh);
+    const char *dir = arena_printf(&a, "guests/%s/%s", g->name, g->name);
+    render_qvmconf(s->schema, g->model, &gh,
                    &add_output(out, arena_printf(&a, "%s.qvmconf", dir))->data);
-    mkb_node *ifs = node_get(guests[i].model, "ifs");
-    if (ifs) {
-      gh.kind = "guest";
-      render_buildfile(ifs, &gh, &add_output(out, arena_printf(&a, "%s.build", dir))->data);
-    }
+    mkb_node *ifs = node_get(g->model, "ifs");
+    if (ifs) render_buildfile(ifs, &gh, &add_output(out, arena_printf(&a, "%s.build", dir))->data);
   }
   arena_free(&a);
-  return 0;
-fail:
-  arena_free(&a);
-  render_free(out);
-  return -1;
+}
+
+int session_render(mkb_session *s, const char *name, mkb_render *out) {
+  mkb_system sys;
+  memset(out, 0, sizeof *out);
+  int rc = session_resolve(s, name, &sys);
+  if (rc == 0) system_render(s, &sys, out);
+  system_free(&sys);
+  return rc;
 }
 
 size_t session_boards(mkb_session *s, const char ***names) {
@@ -304,4 +347,83 @@ size_t session_boards(mkb_session *s, const char ***names) {
     if (all[i]->kind == DECL_BOARD) v[k++] = all[i]->name;
   *names = v;
   return k;
+}
+
+int file_kind(const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  size_t n = strlen(base);
+  if (n > 6 && strcmp(base + n - 6, ".build") == 0) return 'b';
+  if (strstr(base, ".qvmconf")) return 'q';
+  return 0;
+}
+
+/* Reads a whole file into the arena; NULL after reporting. */
+static char *slurp(mkb_session *s, const char *path, size_t *len) {
+  FILE *fp = fopen(path, "rb");
+  if (fp == NULL) {
+    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot read %s: %s", path, strerror(errno));
+    return NULL;
+  }
+  strbuf b;
+  char tmp[8192];
+  size_t n;
+  sb_init(&b);
+  while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0) sb_addn(&b, tmp, n);
+  fclose(fp);
+  char *text = arena_strndup(&s->mem, b.s ? b.s : "", b.len);
+  *len = b.len;
+  sb_free(&b);
+  return text;
+}
+
+/* The parsed model of path (its kind in *kind), NULL after reporting. */
+static mkb_node *parse_file(mkb_session *s, const char *path, int *kind, arena *a) {
+  size_t len;
+  *kind = file_kind(path);
+  const char *text = slurp(s, path, &len);
+  if (text == NULL) return NULL;
+  const char *display = arena_strdup(&s->mem, path);
+  if (*kind == 'b') return parse_buildfile(display, text, len, a, &s->diags);
+  return parse_qvmconf(display, text, len, s->schema, a, &s->diags);
+}
+
+int session_lint(mkb_session *s, const char *path) {
+  arena a;
+  arena_init(&a);
+  int before = s->diags.errors, kind;
+  mkb_node *m = parse_file(s, path, &kind, &a);
+  if (m == NULL || s->diags.errors > before) goto done;
+  mkb_def *site = arena_alloc(&a, sizeof *site);
+  site->src.file = arena_strdup(&s->mem, path);
+  site->src.line = 1;
+  site->src.col = 1;
+  check_ctx cc = { s->schema, &s->diags, &a, path, site, NULL, NULL, NULL };
+  if (kind == 'b') {
+    const char *what = arena_printf(&a, "buildfile '%s'", path);
+    if (schema_check(s->schema, s->schema->board, m, what, site, &a, &s->diags) == 0)
+      check_system(&cc, m, NULL, 0);
+  } else {
+    const char *what = arena_printf(&a, "qvmconf '%s'", path);
+    if (schema_check(s->schema, s->schema->guest, m, what, site, &a, &s->diags) == 0) {
+      mkb_guest g = { node_str(m, "system") ? node_str(m, "system") : path, m, site };
+      check_guest_alone(&cc, &g, qvmconf_arch(m, s->schema), NULL);
+    }
+  }
+done:
+  arena_free(&a);
+  return s->diags.errors > before ? -1 : 0;
+}
+
+int session_import(mkb_session *s, const char *path, const char *name, strbuf *out) {
+  arena a;
+  arena_init(&a);
+  int before = s->diags.errors, kind;
+  mkb_node *m = parse_file(s, path, &kind, &a);
+  if (m != NULL && s->diags.errors == before) {
+    if (kind == 'b') import_board(s, m, name, out);
+    else import_guest(s, m, name, out);
+  }
+  arena_free(&a);
+  return s->diags.errors > before ? -1 : 0;
 }

@@ -9,6 +9,7 @@
 #include "host.h"
 #include "link.h"
 #include "schema.h"
+#include "derive.h"
 
 typedef struct mkb_options {
   const char **incdirs;   /* -I, in order */
@@ -54,6 +55,29 @@ typedef struct mkb_render {
   mkb_output *v;
 } mkb_render;
 
+/* A board resolved with its guests: everything explain, show, diff, graph
+** and the depfile read. Owns its arena; free with system_free. */
+typedef struct mkb_system {
+  arena mem;
+  const char *name;
+  mkb_stack stack;
+  mkb_node *board;
+  size_t nguests;
+  mkb_guest *guests;
+  mkb_stack *gstacks;   /* the layer stack of each guest */
+  ptrvec removals;      /* mkb_removal*: what the wiring took out */
+  ptrvec read;          /* const char*: recipe and core files consulted */
+  ptrvec missing;       /* const char*: paths probed and not found */
+} mkb_system;
+
+/* Links, merges, checks and derives board `name` and its guests. Returns 0,
+** or -1 after reporting errors (*out is then to be freed all the same). */
+int session_resolve(mkb_session *s, const char *name, mkb_system *out);
+void system_free(mkb_system *sys);
+
+/* Renders a resolved system into *out (freed with render_free). */
+void system_render(mkb_session *s, const mkb_system *sys, mkb_render *out);
+
 /* Renders board `name` into *out (which the caller frees with
 ** render_free, in every case). Returns 0, or -1 after reporting errors. */
 int session_render(mkb_session *s, const char *name, mkb_render *out);
@@ -62,6 +86,18 @@ void render_free(mkb_render *r);
 /* Every board on the search path, in search-path order (loads every
 ** recipe file). The array belongs to the session's host. */
 size_t session_boards(mkb_session *s, const char ***names);
+
+/* lint: reads an existing .build or .qvmconf file (kind from its name),
+** reports its syntax errors and the problems the recipe path's checks find
+** in its model. Returns 0, or -1 after reporting. */
+int session_lint(mkb_session *s, const char *path);
+
+/* import: the recipe of an existing file, appended to out. name is the
+** recipe's name. Returns 0, or -1 after reporting. */
+int session_import(mkb_session *s, const char *path, const char *name, strbuf *out);
+
+/* The kind of an existing file: 'b' (.build), 'q' (.qvmconf), 0 unknown. */
+int file_kind(const char *path);
 
 /* Checks that an option of the form PATH=VALUE is well formed. */
 int set_option_valid(const char *opt);

@@ -29,6 +29,9 @@ struct mkb_host {
   strmap decls;        /* name -> ptrvec* of mkb_decl*, in load order */
   ptrvec names;        /* distinct names, first-seen order */
   ptrvec listing;      /* scratch for host_list */
+  host_dir *dirs;      /* the search path */
+  arena *log_mem;      /* recording lookups, or NULL */
+  ptrvec *log_read, *log_missing;
   /* The run in progress, for the message handler and the count hook. */
   const char *chunkname;
   long budget;
@@ -685,6 +688,12 @@ mkb_host *host_open(const char *luadir, const host_dir *dirs, size_t ndirs,
   h->ref_prelude = luaL_ref(L, LUA_REGISTRYINDEX);
   lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
   h->ndirs = ndirs;
+  h->dirs = arena_alloc(&h->mem, (ndirs + 1) * sizeof *h->dirs);
+  for (size_t i = 0; i < ndirs; i++) {
+    h->dirs[i].path = arena_strdup(&h->mem, dirs[i].path);
+    h->dirs[i].display = arena_strdup(&h->mem, dirs[i].display);
+    h->dirs[i].required = dirs[i].required;
+  }
   for (size_t i = 0; i < ndirs; i++) add_dir(h, &dirs[i], (int)i);
   return h;
 }
@@ -721,14 +730,49 @@ static const mkb_decl *first_decl(mkb_host *h, const char *name, const mkb_file 
   return best;
 }
 
+void host_log_begin(mkb_host *h, arena *a, ptrvec *read, ptrvec *missing) {
+  h->log_mem = a;
+  h->log_read = read;
+  h->log_missing = missing;
+}
+
+void host_log_end(mkb_host *h) {
+  h->log_mem = NULL;
+  h->log_read = h->log_missing = NULL;
+}
+
+static void log_read(mkb_host *h, const mkb_file *f) {
+  if (h->log_mem) ptrvec_push(h->log_mem, h->log_read, (void *)f->path);
+}
+
+/* DIR/NAME.lua of every search directory before `upto` holds no such
+** file: a lookup probed it. */
+static void log_missing(mkb_host *h, const char *name, size_t upto) {
+  if (h->log_mem == NULL) return;
+  for (size_t d = 0; d < upto && d < h->ndirs; d++) {
+    int there = 0;
+    for (size_t i = 0; i < h->files.n && !there; i++) {
+      const mkb_file *f = h->files.v[i];
+      there = f->dir == (int)d && file_is_named(f, name);
+    }
+    if (!there)
+      ptrvec_push(h->log_mem, h->log_missing,
+                  arena_printf(&h->mem, "%s/%s.lua", h->dirs[d].path, name));
+  }
+}
+
 const mkb_decl *host_find(mkb_host *h, const char *name, int *failed) {
   int broken = 0;
   for (size_t i = 0; i < h->files.n; i++) {
     mkb_file *f = h->files.v[i];
     if (!file_is_named(f, name)) continue;
     load_file(h, f);
+    log_read(h, f);
     const mkb_decl *dc = first_decl(h, name, f);
-    if (dc) return dc;
+    if (dc) {
+      log_missing(h, name, (size_t)f->dir);
+      return dc;
+    }
     broken |= f->state < 0;
   }
   /* NAME.lua exists but did not load: its errors say it all, and loading
@@ -738,6 +782,9 @@ const mkb_decl *host_find(mkb_host *h, const char *name, int *failed) {
     return NULL;
   }
   host_load_all(h);
+  /* The answer now depends on every file, and on NAME.lua anywhere. */
+  for (size_t i = 0; i < h->files.n; i++) log_read(h, h->files.v[i]);
+  log_missing(h, name, h->ndirs);
   const mkb_decl *dc = first_decl(h, name, NULL);
   if (dc == NULL && failed) {
     for (size_t i = 0; i < h->files.n; i++)

@@ -57,6 +57,14 @@ void host_close(mkb_host *h);
 ** file did not load (it may have declared the name). */
 const mkb_decl *host_find(mkb_host *h, const char *name, int *failed);
 
+/* Starts recording what lookups consult: every recipe file a lookup reads
+** (its real path, into read) and every DIR/NAME.lua it probed on the search
+** path and did not find (into missing), so that a depfile names both: a new
+** file that would shadow a recipe must trigger a rebuild. Strings live in
+** the host. host_log_end stops recording. */
+void host_log_begin(mkb_host *h, arena *a, ptrvec *read, ptrvec *missing);
+void host_log_end(mkb_host *h);
+
 /* Loads every recipe file on the search path. */
 void host_load_all(mkb_host *h);
 

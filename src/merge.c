@@ -13,6 +13,7 @@ typedef struct merger {
   arena *a;
   diag_list *d;
   const mkb_stack *s;
+  mkb_node *gone;     /* set by merge_defs when a delete ended a path */
 } merger;
 
 static const char *value_text(merger *m, const mkb_def *d) {
@@ -97,7 +98,21 @@ static void apply_op(merger *m, mkb_node *t, const mkb_def *op, int layer, const
       int drop = 0;
       for (size_t j = 0; j < op->nitems && !drop; j++)
         drop = remove_matches(t->items[i], op->items[j]);
-      if (!drop) t->items[w++] = t->items[i];
+      if (!drop) {
+        t->items[w++] = t->items[i];
+        continue;
+      }
+      mkb_node **rv = arena_alloc(a, (t->nremoved + 1) * sizeof *rv);
+      const mkb_def **rb = arena_alloc(a, (t->nremoved + 1) * sizeof *rb);
+      if (t->nremoved) {
+        memcpy(rv, t->removed, t->nremoved * sizeof *rv);
+        memcpy(rb, t->removed_by, t->nremoved * sizeof *rb);
+      }
+      rv[t->nremoved] = t->items[i];
+      rb[t->nremoved] = op;
+      t->removed = rv;
+      t->removed_by = rb;
+      t->nremoved++;
     }
     t->nitems = w;
   }
@@ -123,7 +138,15 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
     hist[i].by = defs[start - 1].def;
   }
   if (start > 0) hist[start - 1].status = ST_APPLIED;
-  if (start == n) return NULL;
+  if (start == n) {
+    /* Gone: the caller keeps the history for explain. */
+    mkb_node *gone = node_new(a, V_TABLE);
+    gone->nhist = n;
+    gone->hist = hist;
+    gone->origin = defs[n - 1].def;
+    m->gone = gone;
+    return NULL;
+  }
 
   /* The winner among the definitions that set a value. */
   ptrdiff_t w = -1;
@@ -247,14 +270,30 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
         }
       }
     }
+    m->gone = NULL;
     mkb_node *child = merge_defs(m, sub, ns, join(m, path, key));
-    if (child) node_set(a, node, key, child);
+    if (child) {
+      node_set(a, node, key, child);
+    } else if (m->gone) {
+      const char **dk = arena_alloc(a, (node->ndeleted + 1) * sizeof *dk);
+      mkb_node **dv = arena_alloc(a, (node->ndeleted + 1) * sizeof *dv);
+      if (node->ndeleted) {
+        memcpy(dk, node->deleted_keys, node->ndeleted * sizeof *dk);
+        memcpy(dv, node->deleted, node->ndeleted * sizeof *dv);
+      }
+      dk[node->ndeleted] = key;
+      dv[node->ndeleted] = m->gone;
+      node->deleted_keys = dk;
+      node->deleted = dv;
+      node->ndeleted++;
+      m->gone = NULL;
+    }
   }
   return node;
 }
 
 mkb_node *merge_stack(const mkb_stack *s, arena *a, diag_list *d) {
-  merger m = { a, d, s };
+  merger m = { a, d, s, NULL };
   ldef *defs = arena_alloc(a, (s->n + 1) * sizeof *defs);
   for (size_t i = 0; i < s->n; i++) {
     defs[i].def = s->layers[i].fields;

@@ -171,3 +171,26 @@ int node_size(const mkb_node *v, unsigned long long *out) {
   *out = x;
   return 1;
 }
+
+int node_equal(const mkb_node *a, const mkb_node *b) {
+  if (a == NULL || b == NULL) return a == b;
+  if (a->kind != b->kind) {
+    if (a->kind == V_INT && b->kind == V_NUM) return (double)a->i == b->n;
+    if (a->kind == V_NUM && b->kind == V_INT) return a->n == (double)b->i;
+    return 0;
+  }
+  switch (a->kind) {
+    case V_BOOL: return a->b == b->b;
+    case V_INT: return a->i == b->i;
+    case V_NUM: return a->n == b->n;
+    case V_STR: return strcmp(a->s, b->s) == 0;
+    case V_TABLE:
+      if (a->nitems != b->nitems || a->nkeys != b->nkeys) return 0;
+      for (size_t i = 0; i < a->nitems; i++)
+        if (!node_equal(a->items[i], b->items[i])) return 0;
+      for (size_t i = 0; i < a->nkeys; i++)
+        if (strcmp(a->keys[i], b->keys[i]) != 0 || !node_equal(a->vals[i], b->vals[i])) return 0;
+      return 1;
+  }
+  return 0;
+}

@@ -87,6 +87,15 @@ struct mkb_node {
   mkb_node **vals;
   size_t nhist;           /* every definition of this path, stack order */
   mkb_hist *hist;
+  /* What explain needs of what is not there: keys whose every definition a
+  ** 'delete' ended (the node holds their history), and list elements that
+  ** a remove{} dropped (removed_by[i] is that operation). */
+  size_t ndeleted;
+  const char **deleted_keys;
+  mkb_node **deleted;
+  size_t nremoved;
+  mkb_node **removed;
+  const mkb_def **removed_by;
 };
 
 /* The separator of path segments in field paths ("image\x1f" "base"). */
@@ -113,6 +122,11 @@ const mkb_def *node_site(const mkb_node *n);
 ** with an optional K, M or G suffix (a "mem:" prefix is skipped). Returns
 ** 1 and sets *out, or 0 when v is neither. */
 int node_size(const mkb_node *v, unsigned long long *out);
+
+/* Do two resolved trees hold the same values? Provenance is ignored; list
+** items compare in order, and so do keys (the order of files and script
+** lines is part of the output). 1 and 1.0 are equal. */
+int node_equal(const mkb_node *a, const mkb_node *b);
 
 /* Equality of values as 'remove' sees it (deep for tables). */
 int def_equal(const mkb_def *a, const mkb_def *b);

@@ -358,7 +358,7 @@ static void check_record(checker *c, const schema_type *t, mkb_node *n, const ch
       if (path[0]) s = node_site(n) ? node_site(n) : s;
       diag_add(c->d, DIAG_ERROR, s ? s->src.file : NULL, s ? s->src.line : 0,
                s ? s->src.col : 0, "%s has no '%s', which is required",
-               path[0] ? arena_printf(c->a, "'%s'", path) : what, key_path(c, path, f->name));
+               path[0] ? arena_printf(c->a, "'%s'", path) : what, f->name);
       c->errors++;
     } else if (f->dflt) {
       node_set(c->a, n, f->name, from_default(c, f->dflt));

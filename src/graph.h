@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: MIT
+** graph.h: the composition graph as Graphviz dot: boards, the recipes they
+** include, their guests and the vdevs each guest uses. */
+#ifndef MKB_GRAPH_H
+#define MKB_GRAPH_H
+
+#include <stdio.h>
+#include "driver.h"
+
+/* Prints one dot digraph of the n systems (deterministic: no hash order). */
+void graph_dot(const mkb_system *const *systems, size_t n, FILE *out);
+
+#endif
