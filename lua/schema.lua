@@ -17,10 +17,15 @@ local int_t     = { type = "integer" }
 local bool_t    = { type = "boolean" }
 local strings_t = { type = "list", of = string_t }
 
+-- A field is its type's table with a name and a doc: copied member by
+-- member (no pairs()), since this runs on every start of the tool.
 local function field(name, t, doc, extra)
-  local f = { name = name, doc = doc }
-  for k, v in pairs(t) do f[k] = v end
-  for k, v in pairs(extra or {}) do f[k] = v end
+  local f = { name = name, doc = doc, type = t.type, of = t.of, values = t.values,
+              fields = t.fields, items = t.items, types = t.types, min_items = t.min_items,
+              max_items = t.max_items, only = t.only }
+  if extra then
+    f.required, f.default, f.qnx, f.arch = extra.required, extra.default, extra.qnx, extra.arch
+  end
   return f
 end
 

@@ -113,19 +113,20 @@ static void check_bootstrap(check_ctx *c, const mkb_node *img, const char *arch,
 /* ---- fields a QNX version or an architecture does not have ------------- */
 
 static void check_versions(check_ctx *c, const schema_type *t, const mkb_node *n,
-                           const char *qnx, const char *arch, const char *path);
+                           const char *qnx, const char *arch, const mkb_path *path);
 
 static void check_versions_record(check_ctx *c, const schema_type *t, const mkb_node *n,
-                                  const char *qnx, const char *arch, const char *path) {
+                                  const char *qnx, const char *arch, const mkb_path *path) {
   for (size_t i = 0; i < n->nkeys; i++) {
     for (size_t j = 0; j < t->nfields; j++) {
       const schema_type *f = t->fields[j];
       if (strcmp(f->name, n->keys[i]) != 0) continue;
-      const char *p = path[0] ? arena_printf(c->mem, "%s.%s", path, f->name) : f->name;
+      mkb_path kp = { path, f->name, 0 };
       int ok = f->nqnx == 0 || qnx == NULL;
       for (size_t k = 0; !ok && k < f->nqnx; k++) ok = strcmp(f->qnx[k], qnx) == 0;
       if (!ok)
-        err(c, n->vals[i], NULL, "'%s' is QNX %s only; the board is QNX %s%s", p, f->qnx[0], qnx,
+        err(c, n->vals[i], NULL, "'%s' is QNX %s only; the board is QNX %s%s",
+            path_text(c->mem, &kp), f->qnx[0], qnx,
             strcmp(f->name, "runmask") == 0 || strcmp(f->name, "partition") == 0
               ? " (8.0 places vCPUs with cluster)"
             : strcmp(f->name, "cluster") == 0 ? " (7.1 places vCPUs with runmask and partition)"
@@ -133,26 +134,30 @@ static void check_versions_record(check_ctx *c, const schema_type *t, const mkb_
       int aok = f->narch == 0 || arch == NULL;
       for (size_t k = 0; !aok && k < f->narch; k++) aok = strcmp(f->arch[k], arch) == 0;
       if (!aok)
-        err(c, n->vals[i], NULL, "'%s' exists only on %s; the board is %s", p, f->arch[0], arch);
-      check_versions(c, f, n->vals[i], qnx, arch, p);
+        err(c, n->vals[i], NULL, "'%s' exists only on %s; the board is %s",
+            path_text(c->mem, &kp), f->arch[0], arch);
+      check_versions(c, f, n->vals[i], qnx, arch, &kp);
     }
   }
 }
 
 static void check_versions(check_ctx *c, const schema_type *t, const mkb_node *n,
-                           const char *qnx, const char *arch, const char *path) {
+                           const char *qnx, const char *arch, const mkb_path *path) {
   switch (t->t) {
     case T_RECORD:
       if (n->kind == V_TABLE) check_versions_record(c, t, n, qnx, arch, path);
       break;
     case T_LIST:
-      for (size_t i = 0; n->kind == V_TABLE && i < n->nitems; i++)
-        check_versions(c, t->of, n->items[i], qnx, arch, arena_printf(c->mem, "%s[%zu]", path, i + 1));
+      for (size_t i = 0; n->kind == V_TABLE && i < n->nitems; i++) {
+        mkb_path ep = { path, NULL, i + 1 };
+        check_versions(c, t->of, n->items[i], qnx, arch, &ep);
+      }
       break;
     case T_MAP:
-      for (size_t i = 0; n->kind == V_TABLE && i < n->nkeys; i++)
-        check_versions(c, t->of, n->vals[i], qnx, arch,
-                       arena_printf(c->mem, "%s.%s", path, n->keys[i]));
+      for (size_t i = 0; n->kind == V_TABLE && i < n->nkeys; i++) {
+        mkb_path kp = { path, n->keys[i], 0 };
+        check_versions(c, t->of, n->vals[i], qnx, arch, &kp);
+      }
       break;
     case T_ONEOF:
       for (size_t i = 0; i < t->ntypes; i++) {
@@ -355,7 +360,7 @@ static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const cha
     note(c, e, NULL, g->site, "board '%s' runs guest '%s' here", c->board_name, g->name);
   }
   const char *arch = barch;
-  check_versions(c, c->schema->guest, m, qnx, arch, "");
+  check_versions(c, c->schema->guest, m, qnx, arch, NULL);
   mkb_node *ifs = node_get(m, "ifs");
   if (ifs) {
     const char *iarch = node_str(ifs, "arch"), *want = garch ? garch : barch;
@@ -626,7 +631,7 @@ int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n) {
   c->cur = c->stack;
   check_bootstrap(c, board, arch, arena_printf(c->mem, "board '%s'", c->board_name));
   check_hypervisor_version(c, board, qnx);
-  check_versions(c, c->schema->board, board, qnx, arch, "");
+  check_versions(c, c->schema->board, board, qnx, arch, NULL);
   for (size_t i = 0; i < n; i++) {
     c->cur = c->gstacks ? &c->gstacks[i] : NULL;
     check_guest(c, &guests[i], arch, qnx);

@@ -80,6 +80,7 @@ typedef struct cli {
   const char *ninja;      /* render --all --ninja DIR */
   const char *exe;        /* argv[0] as run, for build.ninja */
   strbuf summary;         /* "checked N boards": printed after the diagnostics */
+  output_dirs dirs;       /* the folders written into */
   const char **args;      /* positional arguments after the command */
   size_t nargs;
   const char *out;
@@ -188,8 +189,8 @@ static char *join_path(const char *dir, const char *sub, const char *rel) {
 /* Writes the files of one board below dir (or, for -o FILE.build, the
 ** buildfile to that file and the guests beside it). Returns -1 after
 ** reporting a failure. */
-static int write_outputs(mkb_session *s, const mkb_render *r, const char *dir, const char *sub,
-                         const char *file) {
+static int write_outputs(cli *c, mkb_session *s, const mkb_render *r, const char *dir,
+                         const char *sub, const char *file) {
   for (size_t i = 0; i < r->n; i++) {
     char *path;
     if (file && i == 0) {
@@ -198,7 +199,8 @@ static int write_outputs(mkb_session *s, const mkb_render *r, const char *dir, c
     } else {
       path = join_path(dir, sub, r->v[i].path);
     }
-    if (output_write(path, r->v[i].data.s ? r->v[i].data.s : "", r->v[i].data.len) < 0) {
+    if (output_write_in(&c->dirs, path, r->v[i].data.s ? r->v[i].data.s : "",
+                        r->v[i].data.len) < 0) {
       diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path, strerror(errno));
       free(path);
       return -1;
@@ -231,7 +233,7 @@ static int collide(mkb_session *s, const mkb_render *rs, size_t n) {
 }
 
 /* Writes BOARD's depfile: targets are its outputs under dir (sub). */
-static int write_depfile(mkb_session *s, const mkb_system *sys, const mkb_render *r,
+static int write_depfile(cli *c, mkb_session *s, const mkb_system *sys, const mkb_render *r,
                          const char *dir, const char *sub, const char *file, const char *mf) {
   const char **targets = calloc(r->n + 1, sizeof *targets);
   if (targets == NULL) die_oom();
@@ -250,7 +252,7 @@ static int write_depfile(mkb_session *s, const mkb_system *sys, const mkb_render
   }
   if (path == NULL) die_oom();
   int rc = 0;
-  if (output_write(path, b.s ? b.s : "", b.len) < 0) {
+  if (output_write_in(&c->dirs, path, b.s ? b.s : "", b.len) < 0) {
     diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path, strerror(errno));
     rc = -1;
   }
@@ -284,6 +286,35 @@ static int cmd_render(cli *c, mkb_session *s) {
   mkb_system *sys = calloc(n + 1, sizeof *sys);
   if (rs == NULL || sys == NULL) die_oom();
   size_t failed = 0;
+  if (c->all && !c->ninja) {
+    /* A family, one board at a time: render, write, free, so that memory
+    ** does not grow with the family; one board's failure does not stop
+    ** the others. */
+    const char *dir = c->out ? c->out : ".";
+    for (size_t i = 0; i < n; i++) {
+      mkb_system one;
+      mkb_render r;
+      int ok = session_resolve(s, names[i], &one) == 0;
+      if (ok) {
+        system_render(s, &one, &r);
+        ok = write_outputs(c, s, &r, dir, names[i], NULL) == 0 &&
+             (!c->md || write_depfile(c, s, &one, &r, dir, names[i], NULL, NULL) == 0);
+        render_free(&r);
+      }
+      system_free(&one);
+      if (!ok) {
+        failed++;
+        sb_printf(&c->summary, "%s %s", failed == 1 ? "; failed:" : "", names[i]);
+      }
+    }
+    strbuf tail = c->summary;
+    sb_init(&c->summary);
+    sb_printf(&c->summary, "rendered %zu of %zu boards%s", n - failed, n, tail.s ? tail.s : "");
+    sb_free(&tail);
+    free(rs);
+    free(sys);
+    return failed ? 1 : 0;
+  }
   for (size_t i = 0; i < n; i++) {
     if (session_resolve(s, names[i], &sys[i]) != 0) failed++;
     else system_render(s, &sys[i], &rs[i]);
@@ -315,29 +346,12 @@ static int cmd_render(cli *c, mkb_session *s) {
     } else {
       rc = 1;
     }
-  } else if (c->all) {
-    /* A family: one board's failure does not stop the others. */
-    for (size_t i = 0; i < n; i++) {
-      if (rs[i].n == 0) continue;
-      if (write_outputs(s, &rs[i], dir, names[i], NULL) != 0 ||
-          (c->md && write_depfile(s, &sys[i], &rs[i], dir, names[i], NULL, NULL) != 0)) {
-        render_free(&rs[i]);
-        failed++;
-      }
-    }
-    sb_printf(&c->summary, "rendered %zu of %zu boards", n - failed, n);
-    if (failed) {
-      sb_adds(&c->summary, "; failed:");
-      for (size_t i = 0; i < n; i++)
-        if (rs[i].n == 0) sb_printf(&c->summary, " %s", names[i]);
-    }
-    rc = failed ? 1 : 0;
   } else if (failed == 0 && s->diags.errors == 0 && c->out && !collide(s, rs, n)) {
     /* Nothing is written unless every board rendered. */
     for (size_t i = 0; i < n && rc == 0; i++) {
-      if (write_outputs(s, &rs[i], dir, NULL, to_file ? c->out : NULL) != 0) rc = 1;
+      if (write_outputs(c, s, &rs[i], dir, NULL, to_file ? c->out : NULL) != 0) rc = 1;
       else if ((c->md || c->mf) &&
-               write_depfile(s, &sys[i], &rs[i], dir, NULL, to_file ? c->out : NULL, c->mf) != 0)
+               write_depfile(c, s, &sys[i], &rs[i], dir, NULL, to_file ? c->out : NULL, c->mf) != 0)
         rc = 1;
     }
   } else if (failed == 0 && s->diags.errors == 0 && c->out == NULL) {
@@ -427,9 +441,9 @@ static int cmd_check(cli *c, mkb_session *s) {
   }
   size_t failed = 0;
   for (size_t i = 0; i < n; i++) {
-    mkb_render r;
-    if (session_render(s, names[i], &r) != 0) failed++;
-    render_free(&r);
+    mkb_system sys;
+    if (session_resolve(s, names[i], &sys) != 0) failed++;
+    system_free(&sys);
   }
   sb_printf(&c->summary, "checked %zu board%s", n, n == 1 ? "" : "s");
   if (failed) sb_printf(&c->summary, ", %zu failed", failed);
@@ -532,6 +546,16 @@ int main(int argc, char **argv) {
   }
   char *self = realpath("/proc/self/exe", NULL);
   c.exe = self ? self : argv[0];
+  /* The build puts the compiled prelude and schema in lua/ beside the
+  ** binary; an installed copy keeps them with the sources. */
+  char *bytecode = NULL;
+  if (self && strrchr(self, '/')) {
+    size_t k = (size_t)(strrchr(self, '/') - self);
+    bytecode = malloc(k + 8);
+    if (bytecode) snprintf(bytecode, k + 8, "%.*s/lua", (int)k, self);
+  }
+  c.opt.bytecode_dir = bytecode;
+  output_dirs_init(&c.dirs);
   mkb_session s;
   if (session_open(&s, root, &c.opt) != 0) {
     rc = 1;
@@ -564,10 +588,12 @@ int main(int argc, char **argv) {
     if (c.summary.len) fprintf(stderr, "%s\n", c.summary.s);
   }
   sb_free(&c.summary);
+  output_dirs_free(&c.dirs);
   if (rc == 0 && s.diags.errors) rc = 1;
   session_close(&s);
   free(root);
   free(self);
+  free(bytecode);
   free(c.args);
   free(c.opt.incdirs);
   free(c.opt.sets);

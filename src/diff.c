@@ -1,2 +1,339 @@
+/* SPDX-License-Identifier: MIT
+** diff.c: the differences of two resolved systems, path by path, each
+** side with where its value came from. Values are compared, not their
+** provenance: the same value from another recipe line is no difference. */
 #include "diff.h"
-size_t diff_systems(const mkb_system *a, const mkb_system *b, FILE *out) { (void)a; (void)b; (void)out; return 0; }
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Values longer than this are cut with an ellipsis. */
+#define COMPACT_MAX 60
+
+typedef struct differ {
+  arena a;
+  strbuf out;
+  size_t count;
+  const mkb_system *sa, *sb;
+} differ;
+
+/* ---- values, as Lua writes them (as explain does) --------------------------- */
+
+static int is_ident(const char *k) {
+  static const char *const reserved[] = {
+    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
+    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
+    NULL };
+  if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_')) return 0;
+  for (const char *p = k; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          *p == '_'))
+      return 0;
+  for (int i = 0; reserved[i]; i++)
+    if (strcmp(k, reserved[i]) == 0) return 0;
+  return 1;
+}
+
+static void put_str(strbuf *b, const char *s) {
+  sb_addc(b, '"');
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\') sb_printf(b, "\\%c", *p);
+    else if (*p == '\n') sb_adds(b, "\\n");
+    else if (*p == '\t') sb_adds(b, "\\t");
+    else if (*p < 0x20 || *p == 0x7f) sb_printf(b, "\\%03u", *p);
+    else sb_addc(b, (char)*p);
+  }
+  sb_addc(b, '"');
+}
+
+static void put_node(strbuf *b, const mkb_node *n) {
+  char buf[64];
+  switch (n->kind) {
+    case V_BOOL: sb_adds(b, n->b ? "true" : "false"); return;
+    case V_INT:
+      /* A whole number of 4 KiB pages is an address or a size: hex. */
+      if (n->i >= 0x1000 && n->i % 0x1000 == 0) sb_printf(b, "0x%llx", (unsigned long long)n->i);
+      else sb_printf(b, "%lld", n->i);
+      return;
+    case V_NUM:
+      snprintf(buf, sizeof buf, "%.14g", n->n);
+      sb_adds(b, buf);
+      if (isfinite(n->n) && strpbrk(buf, ".eEn") == NULL) sb_adds(b, ".0");
+      return;
+    case V_STR: put_str(b, n->s); return;
+    case V_TABLE: break;
+  }
+  if (n->nitems == 0 && n->nkeys == 0) {
+    sb_adds(b, "{}");
+    return;
+  }
+  sb_adds(b, "{ ");
+  for (size_t i = 0; i < n->nitems; i++) {
+    if (i) sb_adds(b, ", ");
+    put_node(b, n->items[i]);
+  }
+  for (size_t i = 0; i < n->nkeys; i++) {
+    if (i || n->nitems) sb_adds(b, ", ");
+    if (is_ident(n->keys[i])) {
+      sb_adds(b, n->keys[i]);
+    } else {
+      sb_addc(b, '[');
+      put_str(b, n->keys[i]);
+      sb_addc(b, ']');
+    }
+    sb_adds(b, " = ");
+    put_node(b, n->vals[i]);
+  }
+  sb_adds(b, " }");
+}
+
+static const char *value_text(differ *df, const mkb_node *n) {
+  strbuf b;
+  sb_init(&b);
+  put_node(&b, n);
+  if (b.len > COMPACT_MAX) {
+    size_t k = COMPACT_MAX - 1;
+    while (k > 0 && ((unsigned char)b.s[k] & 0xC0) == 0x80) k--;
+    b.len = k;
+    b.s[k] = '\0';
+    sb_adds(&b, "\xe2\x80\xa6");
+  }
+  const char *s = arena_strdup(&df->a, b.s);
+  sb_free(&b);
+  return s;
+}
+
+/* ---- provenance ------------------------------------------------------------ */
+
+static const char *site(differ *df, const mkb_def *d) {
+  if (d->src.line <= 0) return d->src.file ? d->src.file : "?";
+  return arena_printf(&df->a, "%s:%d:%d", d->src.file, d->src.line, d->src.col);
+}
+
+/* The definition in list's history whose list part holds element def e. */
+static const mkb_def *container(const mkb_node *list, const mkb_def *e) {
+  for (size_t i = 0; list && i < list->nhist; i++) {
+    const mkb_def *d = list->hist[i].def;
+    for (size_t j = 0; j < d->nitems; j++)
+      if (d->items[j] == e) return d;
+  }
+  return NULL;
+}
+
+static const char *from_text(differ *df, const mkb_def *d, const mkb_def *op) {
+  if (op == NULL) op = d;
+  return arena_printf(&df->a, "%s (%s, %s)", site(df, d), d->src.recipe ? d->src.recipe : "?",
+                      op_name(op->op, op->prio));
+}
+
+/* Where n came from; parent is the table that holds it. */
+static const char *prov(differ *df, const mkb_node *n, const mkb_node *parent) {
+  if (n->why) {
+    if (n->origin)
+      return arena_printf(&df->a, "derived: %s, caused by %s", n->why,
+                          from_text(df, n->origin, NULL));
+    return arena_printf(&df->a, "derived: %s", n->why);
+  }
+  const mkb_def *d = n->origin ? n->origin : node_site(n);
+  if (d == NULL) return "no recorded origin";
+  return arena_printf(&df->a, "from %s",
+                      from_text(df, d, n->origin ? container(parent, n->origin) : NULL));
+}
+
+/* ---- comparing ------------------------------------------------------------- */
+
+/* Equal values; 1 and 1.0 are the same number, and key order is not a
+** difference of value. */
+static int same(const mkb_node *a, const mkb_node *b) {
+  if (a->kind != b->kind) {
+    if (a->kind == V_INT && b->kind == V_NUM) return (double)a->i == b->n;
+    if (a->kind == V_NUM && b->kind == V_INT) return a->n == (double)b->i;
+    return 0;
+  }
+  switch (a->kind) {
+    case V_BOOL: return a->b == b->b;
+    case V_INT: return a->i == b->i;
+    case V_NUM: return a->n == b->n;
+    case V_STR: return strcmp(a->s, b->s) == 0;
+    case V_TABLE: break;
+  }
+  if (a->nitems != b->nitems || a->nkeys != b->nkeys) return 0;
+  for (size_t i = 0; i < a->nitems; i++)
+    if (!same(a->items[i], b->items[i])) return 0;
+  for (size_t i = 0; i < a->nkeys; i++) {
+    const mkb_node *v = node_get(b, a->keys[i]);
+    if (v == NULL || !same(a->vals[i], v)) return 0;
+  }
+  return 1;
+}
+
+static const char *key_path(differ *df, const char *path, const char *key) {
+  return path[0] ? arena_printf(&df->a, "%s.%s", path, key) : key;
+}
+
+/* Where the wiring took path out of side s, if it did. */
+static const mkb_removal *removed_at(const mkb_system *s, const char *path) {
+  for (size_t i = 0; i < s->removals.n; i++) {
+    const mkb_removal *r = s->removals.v[i];
+    if (strcmp(r->path, path) == 0) return r;
+  }
+  return NULL;
+}
+
+/* A key only on one side (sign '-' or '+'); on the board, say so when the
+** other side's wiring took it out. */
+static void one_side(differ *df, char sign, const char *path, const mkb_node *n,
+                     const mkb_node *parent, int board) {
+  df->count++;
+  sb_printf(&df->out, "%c %s = %s  %s\n", sign, path, value_text(df, n), prov(df, n, parent));
+  const mkb_system *other = sign == '-' ? df->sb : df->sa;
+  const mkb_removal *r = board ? removed_at(other, path) : NULL;
+  if (r)
+    sb_printf(&df->out, "    (board '%s' took it out: %s, at %s)\n", other->name, r->why,
+              r->by ? from_text(df, r->by, NULL) : "?");
+}
+
+static void diff_node(differ *df, const char *path, const mkb_node *a, const mkb_node *pa,
+                      const mkb_node *b, const mkb_node *pb, int board);
+
+static void changed(differ *df, const char *path, const mkb_node *a, const mkb_node *pa,
+                    const mkb_node *b, const mkb_node *pb) {
+  df->count++;
+  sb_printf(&df->out, "~ %s\n    - %s  %s\n    + %s  %s\n", path, value_text(df, a),
+            prov(df, a, pa), value_text(df, b), prov(df, b, pb));
+}
+
+/* The list parts of a and b. Aligned on their longest common subsequence
+** of equal elements, the elements that differ come in runs; when every run
+** takes out as many elements as it puts in (a changed option, a changed
+** line), the pairs are compared element by element. Otherwise elements
+** were added, dropped or moved, and the list is one difference, shown as
+** the elements only in a and only in b. */
+static void list_diff(differ *df, const char *path, const mkb_node *a, const mkb_node *b,
+                      int board) {
+  size_t n = a->nitems, m = b->nitems;
+  size_t *lcs = calloc((n + 1) * (m + 1), sizeof *lcs);
+  char *ops = malloc(n + m + 1);
+  if (lcs == NULL || ops == NULL) die_oom();
+#define L(i, j) lcs[(i) * (m + 1) + (j)]
+  for (size_t i = n; i-- > 0;)
+    for (size_t j = m; j-- > 0;)
+      L(i, j) = same(a->items[i], b->items[j]) ? L(i + 1, j + 1) + 1
+                : L(i + 1, j) >= L(i, j + 1) ? L(i + 1, j) : L(i, j + 1);
+  size_t k = 0;
+  for (size_t i = 0, j = 0; i < n || j < m;) {
+    if (i < n && j < m && same(a->items[i], b->items[j])) ops[k++] = '=', i++, j++;
+    else if (i < n && (j == m || L(i + 1, j) >= L(i, j + 1))) ops[k++] = '-', i++;
+    else ops[k++] = '+', j++;
+  }
+#undef L
+  free(lcs);
+  int balanced = 1;
+  for (size_t r = 0; r < k && balanced;) {
+    size_t minus = 0, plus = 0;
+    for (; r < k && ops[r] != '='; r++) ops[r] == '-' ? minus++ : plus++;
+    balanced = minus == plus;
+    while (r < k && ops[r] == '=') r++;
+  }
+  if (balanced) {
+    /* Within a run, the elements of a and of b are consecutive: pair them. */
+    size_t i = 0, j = 0;
+    for (size_t r = 0; r < k;) {
+      if (ops[r] == '=') {
+        i++, j++, r++;
+        continue;
+      }
+      size_t run = 0;
+      for (; r < k && ops[r] != '='; r++) run += ops[r] == '-';
+      for (size_t t = 0; t < run; t++) {
+        const char *p = i + t == j + t ? arena_printf(&df->a, "%s[%zu]", path, i + t + 1)
+                                       : arena_printf(&df->a, "%s[%zu->%zu]", path, i + t + 1,
+                                                      j + t + 1);
+        diff_node(df, p, a->items[i + t], a, b->items[j + t], b, board);
+      }
+      i += run, j += run;
+    }
+    free(ops);
+    return;
+  }
+  df->count++;
+  sb_printf(&df->out, "~ %s: %zu element%s | %zu element%s, compared as a whole\n", path, n,
+            n == 1 ? "" : "s", m, m == 1 ? "" : "s");
+  for (size_t r = 0, i = 0, j = 0; r < k; r++) {
+    if (ops[r] == '=') {
+      i++, j++;
+    } else if (ops[r] == '-') {
+      sb_printf(&df->out, "    - [%zu] %s  %s\n", i + 1, value_text(df, a->items[i]),
+                prov(df, a->items[i], a));
+      i++;
+    } else {
+      sb_printf(&df->out, "    + [%zu] %s  %s\n", j + 1, value_text(df, b->items[j]),
+                prov(df, b->items[j], b));
+      j++;
+    }
+  }
+  free(ops);
+}
+
+static void diff_node(differ *df, const char *path, const mkb_node *a, const mkb_node *pa,
+                      const mkb_node *b, const mkb_node *pb, int board) {
+  if (a->kind != V_TABLE || b->kind != V_TABLE) {
+    if (!same(a, b)) changed(df, path, a, pa, b, pb);
+    return;
+  }
+  list_diff(df, path, a, b, board);
+  /* Keys in a's order, then those only in b in b's order. */
+  for (size_t i = 0; i < a->nkeys; i++) {
+    const char *p = key_path(df, path, a->keys[i]);
+    const mkb_node *v = node_get(b, a->keys[i]);
+    if (v) diff_node(df, p, a->vals[i], a, v, b, board);
+    else one_side(df, '-', p, a->vals[i], a, board);
+  }
+  for (size_t i = 0; i < b->nkeys; i++)
+    if (node_get(a, b->keys[i]) == NULL)
+      one_side(df, '+', key_path(df, path, b->keys[i]), b->vals[i], b, board);
+}
+
+static const mkb_guest *guest_of(const mkb_system *s, const char *name) {
+  for (size_t i = 0; i < s->nguests; i++)
+    if (strcmp(s->guests[i].name, name) == 0) return &s->guests[i];
+  return NULL;
+}
+
+/* A guest only on one side: one difference, where that board names it. */
+static void guest_one_side(differ *df, char sign, const mkb_system *s, const mkb_guest *g) {
+  df->count++;
+  const mkb_def *op = g->site ? container(node_get(s->board, "guests"), g->site) : NULL;
+  sb_printf(&df->out, "%c guests.%s = guest \"%s\"  %s\n", sign, g->name, g->name,
+            g->site ? arena_printf(&df->a, "from %s", from_text(df, g->site, op))
+                    : "no recorded origin");
+}
+
+size_t diff_systems(const mkb_system *a, const mkb_system *b, FILE *out) {
+  differ df;
+  memset(&df, 0, sizeof df);
+  arena_init(&df.a);
+  sb_init(&df.out);
+  df.sa = a;
+  df.sb = b;
+  diff_node(&df, "", a->board, NULL, b->board, NULL, 1);
+  for (size_t i = 0; i < a->nguests; i++) {
+    const mkb_guest *g = &a->guests[i], *h = guest_of(b, g->name);
+    if (h)
+      diff_node(&df, arena_printf(&df.a, "guests.%s", g->name), g->model, NULL, h->model, NULL,
+                0);
+    else
+      guest_one_side(&df, '-', a, g);
+  }
+  for (size_t i = 0; i < b->nguests; i++)
+    if (guest_of(a, b->guests[i].name) == NULL) guest_one_side(&df, '+', b, &b->guests[i]);
+  fprintf(out, "board '%s' (-) vs board '%s' (+): ", a->name, b->name);
+  if (df.count == 0) fputs("no differences\n", out);
+  else fprintf(out, "%zu difference%s\n", df.count, df.count == 1 ? "" : "s");
+  if (df.out.len) fwrite(df.out.s, 1, df.out.len, out);
+  size_t n = df.count;
+  sb_free(&df.out);
+  arena_free(&df.a);
+  return n;
+}

@@ -145,7 +145,7 @@ int session_open(mkb_session *s, const char *root, const mkb_options *o) {
   dirs[n].display = "recipes";
   n++;
   const char *luadir = arena_printf(&s->mem, "%s/lua", root);
-  s->host = host_open(luadir, dirs, n, &s->diags);
+  s->host = host_open(luadir, o->bytecode_dir, dirs, n, &s->diags);
   if (s->host == NULL) return -1;
   s->schema = schema_load(s->host, luadir, &s->mem, &s->diags);
   if (s->schema == NULL) return -1;

@@ -18,6 +18,7 @@ typedef struct mkb_options {
   size_t nsets;
   const char *envpath;    /* MKBUILDFILE_PATH, or NULL */
   int werror;             /* warnings are errors */
+  const char *bytecode_dir; /* the build's compiled prelude and schema, or NULL */
 } mkb_options;
 
 typedef struct mkb_session {

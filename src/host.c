@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include <lauxlib.h>
 #include <lua.h>
@@ -30,6 +31,8 @@ struct mkb_host {
   ptrvec names;        /* distinct names, first-seen order */
   ptrvec listing;      /* scratch for host_list */
   host_dir *dirs;      /* the search path */
+  const char *bytecode_dir; /* compiled prelude and schema, or NULL */
+  strmap by_name;      /* NAME -> ptrvec* of the files NAME.lua, path order */
   arena *log_mem;      /* recording lookups, or NULL */
   ptrvec *log_read, *log_missing;
   /* The run in progress, for the message handler and the count hook. */
@@ -170,6 +173,8 @@ typedef struct conv {
   const scan_ctor *ctor;
   strbuf path;
   int errors;
+  int memo;             /* stack index of a table: Lua table -> its def, for
+                           trusted data whose tables are shared (0: off) */
 } conv;
 
 static void conv_error(conv *c, int line, int col, const char *fmt, const char *a,
@@ -187,7 +192,8 @@ static const char *conv_dotted(conv *c) {
 }
 
 static void conv_position(conv *c, int *line, int *col) {
-  const scan_field *f = c->ctor && c->path.len ? scan_lookup(c->ctor, c->path.s) : NULL;
+  const scan_field *f = c->ctor && c->path.len && c->ctor->nfields
+                          ? scan_lookup(c->ctor, c->path.s) : NULL;
   if (f) {
     *line = f->line;
     *col = f->col;
@@ -275,14 +281,17 @@ static mkb_def *conv_table(conv *c, int idx, mkb_def *d, int depth, int list_onl
     }
     lua_pop(L, 1);
   }
-  qsort(ks, nkeys, sizeof *ks, cmp_keyed);
+  /* Trusted data (c->memo) is read by key, never in order: no sort. */
+  if (!c->memo) qsort(ks, nkeys, sizeof *ks, cmp_keyed);
   d->nitems = (size_t)n;
   d->items = arena_alloc(a, (size_t)n * sizeof *d->items + 1);
   for (lua_Integer i = 1; i <= n; i++) {
-    char seg[32];
+    char seg[24], *p = seg + sizeof seg - 1;
     size_t mark;
-    snprintf(seg, sizeof seg, "%lld", (long long)i);
-    path_push(c, seg, &mark);
+    /* The decimal index, without snprintf: this runs for every element. */
+    *p = '\0';
+    for (lua_Integer k = i; k > 0; k /= 10) *--p = (char)('0' + k % 10);
+    path_push(c, p, &mark);
     int line = d->src.line, col = d->src.col;
     conv_position(c, &line, &col);
     lua_rawgeti(L, idx, i);
@@ -413,6 +422,20 @@ static mkb_def *conv_value(conv *c, int idx, mkb_prio prio, int line, int col,
     }
     lua_pop(L, 1);
     return r;
+  }
+  if (c->memo) {
+    /* The schema shares field tables between records (every file
+    ** attribute, in five places): convert each once. */
+    lua_pushvalue(L, idx);
+    lua_rawget(L, c->memo);
+    mkb_def *seen = lua_touserdata(L, -1);
+    lua_pop(L, 1);
+    if (seen) return seen;
+    conv_table(c, idx, d, depth, 0, NULL);
+    lua_pushvalue(L, idx);
+    lua_pushlightuserdata(L, d);
+    lua_rawset(L, c->memo);
+    return d;
   }
   return conv_table(c, idx, d, depth, 0, NULL);
 }
@@ -612,10 +635,34 @@ done:
 
 /* ---- opening and lookup -------------------------------------------------- */
 
+/* Loads one of the tool's own Lua files (never a recipe). The build
+** compiles them with luac5.4 into the folder of the binary (lua/NAME.luac)
+** so that each run skips parsing them; a compiled file older than its
+** source is stale and not used. Stack: +1, the chunk (or raises). */
+static void load_trusted(mkb_host *h, lua_State *L, const char *path) {
+  const char *base = strrchr(path, '/');
+  size_t dl = base ? (size_t)(base - path) : 0;
+  base = base ? base + 1 : path;
+  size_t n = strlen(base);
+  struct stat src, bin;
+  /* The build tree keeps them beside the binary, an installed copy beside
+  ** the sources. */
+  const char *dirs[2] = { h->bytecode_dir, dl ? arena_strndup(&h->mem, path, dl) : "." };
+  for (int i = 0; i < 2 && n > 4 && stat(path, &src) == 0; i++) {
+    if (dirs[i] == NULL) continue;
+    char *luac = arena_printf(&h->mem, "%s/%.*sluac", dirs[i], (int)(n - 3), base);
+    if (stat(luac, &bin) != 0 || bin.st_mtime < src.st_mtime) continue;
+    if (luaL_loadfilex(L, luac, "b") == LUA_OK) return;
+    lua_pop(L, 1);
+  }
+  if (luaL_loadfilex(L, path, "t") != LUA_OK) lua_error(L);
+}
+
 static int l_init(lua_State *L) {
   const char *prelude = lua_tostring(L, 1);
+  mkb_host *h = lua_touserdata(L, 2);
   luaL_openlibs(L);
-  if (luaL_loadfilex(L, prelude, "t") != LUA_OK) return lua_error(L);
+  load_trusted(h, L, prelude);
   lua_call(L, 0, 1);
   if (!lua_istable(L, -1)) return luaL_error(L, "%s did not return a table", prelude);
   return 1;
@@ -657,17 +704,29 @@ static void add_dir(mkb_host *h, const host_dir *hd, int di) {
     f->dir = di;
     f->order = (int)i;
     ptrvec_push(&h->mem, &h->files, f);
+    /* Lookups by name go straight to the files of that name. */
+    const char *base = strrchr(rel, '/');
+    base = base ? base + 1 : rel;
+    char *stem = arena_strndup(&h->mem, base, strlen(base) - 4);
+    ptrvec *same = strmap_get(&h->by_name, stem);
+    if (same == NULL) {
+      same = arena_alloc(&h->mem, sizeof *same);
+      strmap_put(&h->by_name, stem, same);
+    }
+    ptrvec_push(&h->mem, same, f);
     lua_pop(L, 1);
   }
   lua_settop(L, top);
 }
 
-mkb_host *host_open(const char *luadir, const host_dir *dirs, size_t ndirs,
-                    diag_list *d) {
+mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir *dirs,
+                    size_t ndirs, diag_list *d) {
   mkb_host *h = calloc(1, sizeof *h);
   if (h == NULL) die_oom();
   arena_init(&h->mem);
+  h->bytecode_dir = bytecode_dir ? arena_strdup(&h->mem, bytecode_dir) : NULL;
   strmap_init(&h->decls);
+  strmap_init(&h->by_name);
   h->diags = d;
   h->L = luaL_newstate();
   if (h->L == NULL) die_oom();
@@ -677,7 +736,8 @@ mkb_host *host_open(const char *luadir, const host_dir *dirs, size_t ndirs,
   char *prelude = arena_printf(&h->mem, "%s/prelude.lua", luadir);
   lua_pushcfunction(L, l_init);
   lua_pushstring(L, prelude);
-  if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+  lua_pushlightuserdata(L, h);
+  if (lua_pcall(L, 2, 1, 0) != LUA_OK) {
     diag_add(d, DIAG_ERROR, NULL, 0, 0, "cannot start the recipe language (%s): %s",
              prelude, lua_tostring(L, -1));
     host_close(h);
@@ -703,15 +763,9 @@ void host_close(mkb_host *h) {
   for (size_t i = 0; i < h->files.n; i++) scan_free(&((mkb_file *)h->files.v[i])->scan);
   if (h->L) lua_close(h->L);
   strmap_free(&h->decls);
+  strmap_free(&h->by_name);
   arena_free(&h->mem);
   free(h);
-}
-
-static int file_is_named(const mkb_file *f, const char *name) {
-  const char *base = strrchr(f->path, '/');
-  base = base ? base + 1 : f->path;
-  size_t n = strlen(name);
-  return strncmp(base, name, n) == 0 && strcmp(base + n, ".lua") == 0;
 }
 
 static const mkb_decl *first_decl(mkb_host *h, const char *name, const mkb_file *only) {
@@ -751,10 +805,9 @@ static void log_missing(mkb_host *h, const char *name, size_t upto) {
   if (h->log_mem == NULL) return;
   for (size_t d = 0; d < upto && d < h->ndirs; d++) {
     int there = 0;
-    for (size_t i = 0; i < h->files.n && !there; i++) {
-      const mkb_file *f = h->files.v[i];
-      there = f->dir == (int)d && file_is_named(f, name);
-    }
+    const ptrvec *same = strmap_get(&h->by_name, name);
+    for (size_t i = 0; same && i < same->n && !there; i++)
+      there = ((const mkb_file *)same->v[i])->dir == (int)d;
     if (!there)
       ptrvec_push(h->log_mem, h->log_missing,
                   arena_printf(&h->mem, "%s/%s.lua", h->dirs[d].path, name));
@@ -763,9 +816,9 @@ static void log_missing(mkb_host *h, const char *name, size_t upto) {
 
 const mkb_decl *host_find(mkb_host *h, const char *name, int *failed) {
   int broken = 0;
-  for (size_t i = 0; i < h->files.n; i++) {
-    mkb_file *f = h->files.v[i];
-    if (!file_is_named(f, name)) continue;
+  const ptrvec *same = strmap_get(&h->by_name, name);
+  for (size_t i = 0; same && i < same->n; i++) {
+    mkb_file *f = same->v[i];
     load_file(h, f);
     log_read(h, f);
     const mkb_decl *dc = first_decl(h, name, f);
@@ -781,11 +834,19 @@ const mkb_decl *host_find(mkb_host *h, const char *name, int *failed) {
     if (failed) *failed = 1;
     return NULL;
   }
-  host_load_all(h);
-  /* The answer now depends on every file, and on NAME.lua anywhere. */
-  for (size_t i = 0; i < h->files.n; i++) log_read(h, h->files.v[i]);
-  log_missing(h, name, h->ndirs);
+  /* Every file before the first declaration of NAME known so far may hold
+  ** an earlier one: load those (in path order), and only those. */
+  const mkb_decl *known = first_decl(h, name, NULL);
+  size_t upto = h->files.n;
+  for (size_t i = 0; known && i < h->files.n; i++)
+    if (h->files.v[i] == known->file) upto = i + 1;
+  for (size_t i = 0; i < upto; i++) {
+    mkb_file *f = h->files.v[i];
+    load_file(h, f);
+    log_read(h, f);
+  }
   const mkb_decl *dc = first_decl(h, name, NULL);
+  log_missing(h, name, dc ? (size_t)dc->file->dir + 1 : h->ndirs);
   if (dc == NULL && failed) {
     for (size_t i = 0; i < h->files.n; i++)
       if (((mkb_file *)h->files.v[i])->state < 0) *failed = 2;
@@ -908,7 +969,7 @@ typedef struct data_ctx {
 /* Loads, runs and converts a data file (protected). */
 static int l_load_data(lua_State *L) {
   data_ctx *e = lua_touserdata(L, 1);
-  if (luaL_loadfilex(L, e->path, "t") != LUA_OK) return lua_error(L);
+  load_trusted(e->h, L, e->path);
   lua_call(L, 0, 1);
   conv c;
   memset(&c, 0, sizeof c);
@@ -917,7 +978,10 @@ static int l_load_data(lua_State *L) {
   c.src.file = e->path;
   c.src.recipe = "schema";
   sb_init(&c.path);
-  e->out = conv_value(&c, lua_gettop(L), PRIO_PLAIN, 0, 0, 1, 0);
+  int value = lua_gettop(L);
+  lua_newtable(L);
+  c.memo = lua_gettop(L);
+  e->out = conv_value(&c, value, PRIO_PLAIN, 0, 0, 1, 0);
   sb_free(&c.path);
   if (c.errors) e->out = NULL;
   return 0;

@@ -43,10 +43,12 @@ typedef struct host_dir {
 typedef struct mkb_host mkb_host;
 
 /* Creates the Lua state, runs lua/prelude.lua from luadir and lists the
-** recipe files of dirs (copied). Reports problems to d, which must outlive
-** the host; returns NULL on a failure that leaves nothing to work with. */
-mkb_host *host_open(const char *luadir, const host_dir *dirs, size_t ndirs,
-                    diag_list *d);
+** recipe files of dirs (copied). bytecode_dir, if not NULL, may hold the
+** build's compiled prelude.luac and schema.luac, used when not older than
+** their sources. Reports problems to d, which must outlive the host;
+** returns NULL on a failure that leaves nothing to work with. */
+mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir *dirs,
+                    size_t ndirs, diag_list *d);
 void host_close(mkb_host *h);
 
 /* The declaration that the name resolves to: the first file NAME.lua on the

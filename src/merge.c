@@ -31,7 +31,7 @@ static const char *value_text(merger *m, const mkb_def *d) {
 ** different plain values: which wins depends only on the include order,
 ** which the author of either may not have meant. Warn at the winner. */
 static void warn_siblings(merger *m, const ldef *defs, const mkb_hist *hist, size_t start,
-                          size_t n, size_t w, const char *path) {
+                          size_t n, size_t w, const mkb_path *path) {
   const mkb_def *win = defs[w].def;
   if (m->s == NULL || win->prio != PRIO_PLAIN) return;
   for (size_t i = start; i < n; i++) {
@@ -44,14 +44,14 @@ static void warn_siblings(merger *m, const ldef *defs, const mkb_hist *hist, siz
     diag *g = diag_add(m->d, DIAG_WARNING, win->src.file, win->src.line, win->src.col,
                        "'%s' is set to %s here and to %s in '%s', and neither recipe includes "
                        "the other: this one wins only by include order; write force(%s) where "
-                       "the value must win", path, value_text(m, win), value_text(m, d), other,
+                       "the value must win", path_text(m->a, path), value_text(m, win), value_text(m, d), other,
                        value_text(m, win));
-    diag_note(m->d, g, d->src.file, d->src.line, d->src.col, "'%s' is set to %s here", path,
-              value_text(m, d));
+    diag_note(m->d, g, d->src.file, d->src.line, d->src.col, "'%s' is set to %s here",
+              path_text(m->a, path), value_text(m, d));
   }
 }
 
-static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *path);
+static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const mkb_path *path);
 
 /* Does e (a list element) match the remove item r? A name also matches a
 ** table element whose first positional value is that name, so that
@@ -67,14 +67,14 @@ static int remove_matches(const mkb_node *e, const mkb_def *r) {
   return 0;
 }
 
-static mkb_node *element(merger *m, const mkb_def *def, int layer, const char *path) {
+static mkb_node *element(merger *m, const mkb_def *def, int layer, const mkb_path *path) {
   ldef one = { def, layer };
   mkb_node *n = merge_defs(m, &one, 1, path);
   if (n) n->origin = def;
   return n;
 }
 
-static void apply_op(merger *m, mkb_node *t, const mkb_def *op, int layer, const char *path) {
+static void apply_op(merger *m, mkb_node *t, const mkb_def *op, int layer, const mkb_path *path) {
   arena *a = m->a;
   if (op->op == OP_APPEND) {
     for (size_t i = 0; i < op->nitems; i++) {
@@ -118,11 +118,7 @@ static void apply_op(merger *m, mkb_node *t, const mkb_def *op, int layer, const
   }
 }
 
-static const char *join(merger *m, const char *path, const char *key) {
-  return path[0] ? arena_printf(m->a, "%s.%s", path, key) : key;
-}
-
-static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *path) {
+static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const mkb_path *path) {
   arena *a = m->a;
   mkb_hist *hist = arena_alloc(a, (n + 1) * sizeof *hist);
   size_t start = 0;
@@ -174,9 +170,10 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
         if (i > (size_t)w) {
           diag *g = diag_add(m->d, DIAG_ERROR, d->src.file, d->src.line, d->src.col,
                              "%s{...} applies to a list, but '%s' is %s",
-                             op_name(d->op, d->prio), path, kind_article(win->kind));
+                             op_name(d->op, d->prio), path_text(m->a, path),
+                             kind_article(win->kind));
           diag_note(m->d, g, win->src.file, win->src.line, win->src.col,
-                    "'%s' is set here", path);
+                    "'%s' is set here", path_text(m->a, path));
         }
       }
       hist[i].by = win;
@@ -271,7 +268,8 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const char *p
       }
     }
     m->gone = NULL;
-    mkb_node *child = merge_defs(m, sub, ns, join(m, path, key));
+    mkb_path kp = { path, key, 0 };
+    mkb_node *child = merge_defs(m, sub, ns, &kp);
     if (child) {
       node_set(a, node, key, child);
     } else if (m->gone) {
@@ -299,6 +297,6 @@ mkb_node *merge_stack(const mkb_stack *s, arena *a, diag_list *d) {
     defs[i].def = s->layers[i].fields;
     defs[i].layer = (int)i;
   }
-  mkb_node *root = merge_defs(&m, defs, s->n, "");
+  mkb_node *root = merge_defs(&m, defs, s->n, NULL);
   return root ? root : node_new(a, V_TABLE);
 }

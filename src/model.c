@@ -194,3 +194,23 @@ int node_equal(const mkb_node *a, const mkb_node *b) {
   }
   return 0;
 }
+
+static void path_build(strbuf *b, const mkb_path *p) {
+  if (p == NULL) return;
+  path_build(b, p->up);
+  if (p->key) {
+    if (b->len) sb_addc(b, '.');
+    sb_adds(b, p->key);
+  } else {
+    sb_printf(b, "[%zu]", p->index);
+  }
+}
+
+const char *path_text(arena *a, const mkb_path *p) {
+  strbuf b;
+  sb_init(&b);
+  path_build(&b, p);
+  const char *s = arena_strndup(a, b.s ? b.s : "", b.len);
+  sb_free(&b);
+  return s;
+}

@@ -98,6 +98,18 @@ struct mkb_node {
   const mkb_def **removed_by;
 };
 
+/* A field path built on the stack while a tree is walked and turned into
+** text ("image.base", "script[3]") only when a message needs it: walks
+** over thousands of boards must not format a string per node. */
+typedef struct mkb_path {
+  const struct mkb_path *up;  /* NULL at the root's children */
+  const char *key;            /* a key, or NULL for a list element */
+  size_t index;               /* 1-based, for a list element */
+} mkb_path;
+
+/* The text of p ("" for NULL), allocated in a. */
+const char *path_text(arena *a, const mkb_path *p);
+
 /* The separator of path segments in field paths ("image\x1f" "base"). */
 #define MKB_PATHSEP '\x1f'
 

@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,32 +26,73 @@ static int same_content(const char *path, const char *data, size_t len) {
   return same && off == len;
 }
 
-static int make_parents(const char *path) {
-  char *p = strdup(path);
-  if (p == NULL) return -1;
-  for (char *s = p + 1; *s; s++) {
-    if (*s != '/') continue;
-    *s = '\0';
-    if (mkdir(p, 0777) != 0 && errno != EEXIST) {
-      int e = errno;
-      free(p);
-      errno = e;
-      return -1;
-    }
-    *s = '/';
+void output_dirs_init(output_dirs *o) {
+  arena_init(&o->mem);
+  strmap_init(&o->seen);
+}
+
+void output_dirs_free(output_dirs *o) {
+  strmap_free(&o->seen);
+  arena_free(&o->mem);
+}
+
+/* Makes folder dir and its missing parents, deepest first: most of the
+** path exists, and each mkdir is a round trip to the file system. */
+static int make_dir(output_dirs *o, char *dir) {
+  if (mkdir(dir, 0777) == 0) {
+    if (o) strmap_put(&o->seen, arena_strdup(&o->mem, dir), (void *)2);
+    return 0;
   }
-  free(p);
+  if (errno == EEXIST) return 0;
+  if (errno != ENOENT) return -1;
+  char *slash = strrchr(dir, '/');
+  if (slash == NULL || slash == dir) return -1;
+  *slash = '\0';
+  int rc = make_dir(o, dir);
+  *slash = '/';
+  if (rc != 0) return -1;
+  if (mkdir(dir, 0777) != 0 && errno != EEXIST) return -1;
+  if (o) strmap_put(&o->seen, arena_strdup(&o->mem, dir), (void *)2);
   return 0;
 }
 
+/* Creates path's temporary sibling for writing; its permissions come from
+** the umask like any new file's (mkstemp would make it 0600). The name is
+** unique per process and call, and O_EXCL refuses a leftover. */
+static int open_temp(const char *path, char *tmp, size_t cap) {
+  static unsigned long seq;
+  for (int tries = 0; tries < 100; tries++) {
+    snprintf(tmp, cap, "%s.tmp.%ld.%lu", path, (long)getpid(), seq++);
+    int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd >= 0 || errno != EEXIST) return fd;
+  }
+  return -1;
+}
+
 int output_write(const char *path, const char *data, size_t len) {
-  if (same_content(path, data, len)) return 0;
-  if (make_parents(path) != 0) return -1;
-  size_t n = strlen(path);
-  char *tmp = malloc(n + 16);
-  if (tmp == NULL) return -1;
-  snprintf(tmp, n + 16, "%s.tmp.XXXXXX", path);
-  int fd = mkstemp(tmp);
+  return output_write_in(NULL, path, data, len);
+}
+
+int output_write_in(output_dirs *o, const char *path, const char *data, size_t len) {
+  const char *slash = strrchr(path, '/');
+  char *dir = slash && slash != path ? strndup(path, (size_t)(slash - path)) : NULL;
+  void *known = o && dir ? strmap_get(&o->seen, dir) : NULL;
+  /* In a folder this run made, nothing can be there to compare with. */
+  if (known != (void *)2 && same_content(path, data, len)) {
+    free(dir);
+    return 0;
+  }
+  size_t n = strlen(path) + 48;
+  char *tmp = malloc(n);
+  if (tmp == NULL) {
+    free(dir);
+    return -1;
+  }
+  int fd = open_temp(path, tmp, n);
+  if (fd < 0 && errno == ENOENT && dir && make_dir(o, dir) == 0) fd = open_temp(path, tmp, n);
+  if (fd >= 0 && o && dir && strmap_get(&o->seen, dir) == NULL)
+    strmap_put(&o->seen, arena_strdup(&o->mem, dir), (void *)1);
+  free(dir);
   if (fd < 0) {
     int e = errno;
     free(tmp);
@@ -67,10 +109,6 @@ int output_write(const char *path, const char *data, size_t len) {
     off += (size_t)w;
   }
   int ok = off == len;
-  /* mkstemp makes 0600; a rendered file is as readable as any other. */
-  mode_t um = umask(0);
-  umask(um);
-  if (ok && fchmod(fd, 0666 & ~um) != 0) ok = 0;
   int e = errno;
   if (close(fd) != 0 && ok) {
     ok = 0;

@@ -13,6 +13,7 @@ typedef struct reader {
   diag_list *d;
   const char *file;
   int errors;
+  ptrvec seen_defs, seen_types;  /* a def read before, and its type */
 } reader;
 
 static const mkb_def *dget(const mkb_def *t, const char *key) {
@@ -48,7 +49,20 @@ static schema_type **read_list(reader *r, const mkb_def *l, size_t *n, const cha
   return v;
 }
 
+static schema_type *read_type_new(reader *r, const mkb_def *d, const char *where);
+
+/* The schema shares one table for a field in many records (and the loader
+** shares its definition): read each once. */
 static schema_type *read_type(reader *r, const mkb_def *d, const char *where) {
+  for (size_t i = r->seen_defs.n; i > 0; i--)
+    if (r->seen_defs.v[i - 1] == d) return r->seen_types.v[i - 1];
+  schema_type *t = read_type_new(r, d, where);
+  ptrvec_push(r->a, &r->seen_defs, (void *)d);
+  ptrvec_push(r->a, &r->seen_types, t);
+  return t;
+}
+
+static schema_type *read_type_new(reader *r, const mkb_def *d, const char *where) {
   static const char *const names[] = { "string", "integer", "boolean", "address", "size",
                                        "perms", "enum", "list", "map", "record", "oneof",
                                        "vdev" };
@@ -133,7 +147,7 @@ mkb_schema *schema_load(mkb_host *h, const char *luadir, arena *a, diag_list *d)
   const char *path = arena_printf(a, "%s/schema.lua", luadir);
   const mkb_def *root = host_load_data(h, path);
   if (root == NULL) return NULL;
-  reader r = { a, d, path, 0 };
+  reader r = { a, d, path, 0, { 0 }, { 0 } };
   mkb_schema *s = arena_alloc(a, sizeof *s);
   const mkb_def *v = dget(root, "version");
   s->version = v && v->kind == V_INT ? (int)v->i : 0;
@@ -244,11 +258,13 @@ static const char *got_text(checker *c, const mkb_node *n) {
   return "?";
 }
 
-static void type_error(checker *c, const schema_type *t, const mkb_node *n, const char *path) {
+#define PT(p) path_text(c->a, (p))
+
+static void type_error(checker *c, const schema_type *t, const mkb_node *n, const mkb_path *path) {
   strbuf b;
   sb_init(&b);
   describe(&b, t);
-  cerr(c, n, "'%s' must be %s, got %s", path, b.s, got_text(c, n));
+  cerr(c, n, "'%s' must be %s, got %s", PT(path), b.s, got_text(c, n));
   sb_free(&b);
 }
 
@@ -298,13 +314,6 @@ static int kind_fits(const schema_type *t, const mkb_node *n) {
   return 0;
 }
 
-static const char *elem_path(checker *c, const char *path, size_t i) {
-  return arena_printf(c->a, "%s[%zu]", path, i + 1);
-}
-
-static const char *key_path(checker *c, const char *path, const char *key) {
-  return path[0] ? arena_printf(c->a, "%s.%s", path, key) : key;
-}
 
 static mkb_node *from_default(checker *c, const mkb_def *d) {
   mkb_node *n = node_new(c->a, d->kind);
@@ -318,27 +327,40 @@ static mkb_node *from_default(checker *c, const mkb_def *d) {
   return n;
 }
 
-static void check(checker *c, const schema_type *t, mkb_node *n, const char *path);
+static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path);
 
-static void check_record(checker *c, const schema_type *t, mkb_node *n, const char *path,
-                         const char *what) {
+/* What a record is called in messages: given for the root, else made
+** from its path only when a message needs it. */
+static const char *record_what(checker *c, const mkb_path *path, const char *what,
+                               const char *vdev) {
+  if (what) return what;
+  if (vdev) return arena_printf(c->a, "vdev '%s' (%s)", PT(path), vdev);
+  return arena_printf(c->a, "'%s'", PT(path));
+}
+
+static void check_record(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path,
+                         const char *what, const char *vdev) {
   if (t->items) {
-    for (size_t i = 0; i < n->nitems; i++) check(c, t->items, n->items[i], elem_path(c, path, i));
+    for (size_t i = 0; i < n->nitems; i++) {
+      mkb_path ep = { path, NULL, i + 1 };
+      check(c, t->items, n->items[i], &ep);
+    }
     if (t->min_items >= 0 && (long)n->nitems < t->min_items)
-      cerr(c, n, "'%s' needs at least %ld list element%s, got %zu", path, t->min_items,
+      cerr(c, n, "'%s' needs at least %ld list element%s, got %zu", PT(path), t->min_items,
            t->min_items == 1 ? "" : "s", n->nitems);
     if (t->max_items >= 0 && (long)n->nitems > t->max_items)
-      cerr(c, n->items[t->max_items], "'%s' takes at most %ld list element%s, got %zu", path,
+      cerr(c, n->items[t->max_items], "'%s' takes at most %ld list element%s, got %zu", PT(path),
            t->max_items, t->max_items == 1 ? "" : "s", n->nitems);
   } else if (n->nitems > 0) {
-    cerr(c, n->items[0], "'%s' takes named fields only, but has a list element", path);
+    cerr(c, n->items[0], "'%s' takes named fields only, but has a list element", PT(path));
   }
   for (size_t i = 0; i < n->nkeys; i++) {
     const schema_type *f = NULL;
     for (size_t j = 0; j < t->nfields && !f; j++)
       if (strcmp(t->fields[j]->name, n->keys[i]) == 0) f = t->fields[j];
+    mkb_path kp = { path, n->keys[i], 0 };
     if (f) {
-      check(c, f, n->vals[i], key_path(c, path, n->keys[i]));
+      check(c, f, n->vals[i], &kp);
       continue;
     }
     const char **names = arena_alloc(c->a, (t->nfields + 1) * sizeof *names);
@@ -346,19 +368,19 @@ static void check_record(checker *c, const schema_type *t, mkb_node *n, const ch
     const char *best = closest(n->keys[i], names, t->nfields);
     if (best)
       cerr(c, n->vals[i], "unknown field '%s' in %s; did you mean '%s'?",
-           key_path(c, path, n->keys[i]), what, best);
+           PT(&kp), record_what(c, path, what, vdev), best);
     else
-      cerr(c, n->vals[i], "unknown field '%s' in %s", key_path(c, path, n->keys[i]), what);
+      cerr(c, n->vals[i], "unknown field '%s' in %s", PT(&kp), record_what(c, path, what, vdev));
   }
   for (size_t j = 0; j < t->nfields; j++) {
     const schema_type *f = t->fields[j];
     if (node_get(n, f->name)) continue;
     if (f->required) {
       const mkb_def *s = c->site;
-      if (path[0]) s = node_site(n) ? node_site(n) : s;
+      if (path) s = node_site(n) ? node_site(n) : s;
       diag_add(c->d, DIAG_ERROR, s ? s->src.file : NULL, s ? s->src.line : 0,
                s ? s->src.col : 0, "%s has no '%s', which is required",
-               path[0] ? arena_printf(c->a, "'%s'", path) : what, f->name);
+               record_what(c, path, what, vdev), f->name);
       c->errors++;
     } else if (f->dflt) {
       node_set(c->a, n, f->name, from_default(c, f->dflt));
@@ -367,14 +389,14 @@ static void check_record(checker *c, const schema_type *t, mkb_node *n, const ch
 }
 
 /* A vdev names its type first; its options are those of that type. */
-static void check_vdev(checker *c, mkb_node *n, const char *path) {
+static void check_vdev(checker *c, mkb_node *n, const mkb_path *path) {
   const mkb_node *tn = n->nitems > 0 ? n->items[0] : NULL;
   if (tn == NULL) {
-    cerr(c, n, "'%s' needs its vdev type first, as in { \"pl011\", loc = ... }", path);
+    cerr(c, n, "'%s' needs its vdev type first, as in { \"pl011\", loc = ... }", PT(path));
     return;
   }
   if (tn->kind != V_STR) {
-    cerr(c, tn, "'%s' must start with the vdev type as a string, got %s", path,
+    cerr(c, tn, "'%s' must start with the vdev type as a string, got %s", PT(path),
          got_text(c, tn));
     return;
   }
@@ -382,23 +404,23 @@ static void check_vdev(checker *c, mkb_node *n, const char *path) {
   if (vt == NULL) {
     const char *best = closest(tn->s, c->s->vdev_names, c->s->nvdevs);
     if (best)
-      cerr(c, tn, "unknown vdev type '%s' in '%s'; did you mean '%s'?", tn->s, path, best);
+      cerr(c, tn, "unknown vdev type '%s' in '%s'; did you mean '%s'?", tn->s, PT(path), best);
     else
-      cerr(c, tn, "unknown vdev type '%s' in '%s'", tn->s, path);
+      cerr(c, tn, "unknown vdev type '%s' in '%s'", tn->s, PT(path));
     return;
   }
   if (n->nitems > 1)
-    cerr(c, n->items[1], "'%s' has one list element, its type; options are named fields", path);
+    cerr(c, n->items[1], "'%s' has one list element, its type; options are named fields", PT(path));
   /* Check the options as a record without its list part. */
   mkb_node opts = *n;
   opts.nitems = 0;
-  check_record(c, vt->options, &opts, path, arena_printf(c->a, "vdev '%s' (%s)", path, vt->name));
+  check_record(c, vt->options, &opts, path, NULL, vt->name);
   n->keys = opts.keys;
   n->vals = opts.vals;
   n->nkeys = opts.nkeys;
 }
 
-static void check(checker *c, const schema_type *t, mkb_node *n, const char *path) {
+static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path) {
   if (t->t == T_ONEOF) {
     for (size_t i = 0; i < t->ntypes; i++) {
       if (kind_fits(t->types[i], n)) {
@@ -412,7 +434,7 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const char *pat
   if (!kind_fits(t, n)) {
     if (t->t == T_PERMS && n->kind == V_INT) {
       cerr(c, n, "'%s' must be a string such as \"0755\": Lua has no octal numbers, "
-                 "so %lld is decimal", path, n->i);
+                 "so %lld is decimal", PT(path), n->i);
       return;
     }
     type_error(c, t, n, path);
@@ -422,12 +444,12 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const char *pat
     case T_BOOLEAN:
       if (t->only_true && !n->b)
         cerr(c, n, "'%s' must be true, a path, or a table; to drop the entry write "
-                   "'delete'", path);
+                   "'delete'", PT(path));
       break;
     case T_ADDRESS:
     case T_SIZE:
       if (n->kind == V_INT && n->i < 0) {
-        cerr(c, n, "'%s' must not be negative, got %lld", path, n->i);
+        cerr(c, n, "'%s' must not be negative, got %lld", PT(path), n->i);
       } else if (n->kind == V_STR && !is_sized_number(n->s)) {
         size_t k = strlen(n->s);
         char *fix = arena_strdup(c->a, n->s);
@@ -438,16 +460,16 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const char *pat
         sb_init(&b);
         describe(&b, t);
         if (strcmp(fix, n->s) != 0 && is_sized_number(fix))
-          cerr(c, n, "'%s' must be %s, got \"%s\"; did you mean \"%s\"?", path, b.s, n->s, fix);
+          cerr(c, n, "'%s' must be %s, got \"%s\"; did you mean \"%s\"?", PT(path), b.s, n->s, fix);
         else
-          cerr(c, n, "'%s' must be %s, got \"%s\"", path, b.s, n->s);
+          cerr(c, n, "'%s' must be %s, got \"%s\"", PT(path), b.s, n->s);
         sb_free(&b);
       }
       break;
     case T_PERMS:
       if (!is_perms(n->s))
         cerr(c, n, "'%s' must be permissions: octal such as \"0755\", \"*\", or symbolic "
-                   "such as \"u+x\"; got \"%s\"", path, n->s);
+                   "such as \"u+x\"; got \"%s\"", PT(path), n->s);
       break;
     case T_ENUM: {
       for (size_t i = 0; i < t->nvalues; i++)
@@ -457,29 +479,34 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const char *pat
       describe(&b, t);
       const char *best = closest(n->s, t->values, t->nvalues);
       if (best)
-        cerr(c, n, "'%s' must be %s; got \"%s\"; did you mean \"%s\"?", path, b.s, n->s, best);
+        cerr(c, n, "'%s' must be %s; got \"%s\"; did you mean \"%s\"?", PT(path), b.s, n->s, best);
       else
-        cerr(c, n, "'%s' must be %s; got \"%s\"", path, b.s, n->s);
+        cerr(c, n, "'%s' must be %s; got \"%s\"", PT(path), b.s, n->s);
       sb_free(&b);
       break;
     }
     case T_LIST:
       if (n->nkeys > 0) {
-        cerr(c, n->vals[0], "'%s' is a list, but has the named field '%s'", path, n->keys[0]);
+        cerr(c, n->vals[0], "'%s' is a list, but has the named field '%s'", PT(path), n->keys[0]);
         break;
       }
-      for (size_t i = 0; i < n->nitems; i++) check(c, t->of, n->items[i], elem_path(c, path, i));
+      for (size_t i = 0; i < n->nitems; i++) {
+        mkb_path ep = { path, NULL, i + 1 };
+        check(c, t->of, n->items[i], &ep);
+      }
       break;
     case T_MAP:
       if (n->nitems > 0) {
-        cerr(c, n->items[0], "'%s' takes named entries, but has a list element", path);
+        cerr(c, n->items[0], "'%s' takes named entries, but has a list element", PT(path));
         break;
       }
-      for (size_t i = 0; i < n->nkeys; i++)
-        check(c, t->of, n->vals[i], key_path(c, path, n->keys[i]));
+      for (size_t i = 0; i < n->nkeys; i++) {
+        mkb_path kp = { path, n->keys[i], 0 };
+        check(c, t->of, n->vals[i], &kp);
+      }
       break;
     case T_RECORD:
-      check_record(c, t, n, path, path[0] ? arena_printf(c->a, "'%s'", path) : "the recipe");
+      check_record(c, t, n, path, path ? NULL : "the recipe", NULL);
       break;
     case T_VDEV:
       check_vdev(c, n, path);
@@ -492,6 +519,6 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const char *pat
 int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
                  const char *what, const mkb_def *site, arena *a, diag_list *d) {
   checker c = { s, a, d, site, 0 };
-  check_record(&c, t, model, "", what);
+  check_record(&c, t, model, NULL, what, NULL);
   return c.errors;
 }
