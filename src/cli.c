@@ -18,6 +18,7 @@
 #include "explain.h"
 #include "graph.h"
 #include "output.h"
+#include "schema_doc.h"
 #include "show.h"
 
 #ifndef MKB_VERSION
@@ -47,6 +48,8 @@ static const char usage_text[] =
   "  import FILE [-o RECIPE.lua] turn an existing .build (a board) or .qvmconf (a\n"
   "                              guest) into a recipe\n"
   "  list                        every recipe on the search path: name, kind, file\n"
+  "  schema --luals|--markdown   the schema as LuaLS definitions (editor completion)\n"
+  "                              or as the Markdown recipe reference\n"
   "\n"
   "Options:\n"
   "  -I DIR                      search DIR for recipes first (repeatable)\n"
@@ -59,8 +62,8 @@ static const char usage_text[] =
   "  --ninja DIR                 render --all: write DIR/build.ninja, which renders\n"
   "                              every board and runs mkifs on what it renders\n"
   "  --Werror                    treat warnings as errors\n"
-  "  --diagnostics=text|json     print diagnostics as text (default) or one JSON\n"
-  "                              object per line\n"
+  "  --diagnostics=FORMAT        text (default), json (one object per line) or\n"
+  "                              sarif (one SARIF 2.1.0 log), on standard error\n"
   "  -h, --help                  show this help\n"
   "  --version                   show the version\n"
   "\n"
@@ -73,8 +76,9 @@ static const char usage_text[] =
 typedef struct cli {
   const char *command;
   int all;                /* render --all, check --all */
-  int json;               /* --diagnostics=json */
+  int json;               /* --diagnostics=json (1) or sarif (2) */
   int show_json;          /* show --json */
+  int luals, markdown;    /* schema --luals, schema --markdown */
   int md;                 /* render -MD */
   const char *mf;         /* render -MF FILE */
   const char *ninja;      /* render --all --ninja DIR */
@@ -133,6 +137,11 @@ static int parse(cli *c, int argc, char **argv) {
       c->show_json = 1;
       continue;
     }
+    if (strcmp(a, "--luals") == 0 || strcmp(a, "--markdown") == 0) {
+      if (a[2] == 'l') c->luals = 1;
+      else c->markdown = 1;
+      continue;
+    }
     if (strncmp(a, "-I", 2) == 0) {
       push(&c->opt.incdirs, &c->opt.ninc, a + 2);
       continue;
@@ -147,8 +156,9 @@ static int parse(cli *c, int argc, char **argv) {
     }
     if (strncmp(a, "--diagnostics=", 14) == 0) {
       if (strcmp(a + 14, "json") == 0) c->json = 1;
+      else if (strcmp(a + 14, "sarif") == 0) c->json = 2;
       else if (strcmp(a + 14, "text") == 0) c->json = 0;
-      else return usage_error("--diagnostics takes text or json, got '%s'", a + 14);
+      else return usage_error("--diagnostics takes text, json or sarif, got '%s'", a + 14);
       continue;
     }
     if (strncmp(a, "--set=", 6) == 0) {
@@ -501,6 +511,24 @@ static int cmd_import(cli *c, mkb_session *s) {
   return rc;
 }
 
+static int cmd_schema(cli *c, mkb_session *s) {
+  if (c->nargs) return usage_error("schema takes no arguments, got '%s'", c->args[0]);
+  if (c->luals == c->markdown) return usage_error("schema needs --luals or --markdown%s", "");
+  strbuf b;
+  sb_init(&b);
+  if (c->luals) schema_luals(s->schema, &b);
+  else schema_markdown(s->schema, &b);
+  int rc = 0;
+  if (c->out == NULL) {
+    fwrite(b.s ? b.s : "", 1, b.len, stdout);
+  } else if (output_write_in(&c->dirs, c->out, b.s ? b.s : "", b.len) < 0) {
+    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", c->out, strerror(errno));
+    rc = 1;
+  }
+  sb_free(&b);
+  return rc;
+}
+
 static int cmd_list(cli *c, mkb_session *s) {
   if (c->nargs) return usage_error("list takes no arguments, got '%s'", c->args[0]);
   const mkb_decl **all;
@@ -526,7 +554,7 @@ int main(int argc, char **argv) {
     return rc < 0 ? 0 : rc;
   }
   static const char *const commands[] = { "check", "diff", "explain", "graph", "import",
-                                          "lint", "list", "render", "show", NULL };
+                                          "lint", "list", "render", "schema", "show", NULL };
   int known = 0;
   for (int i = 0; commands[i]; i++) known |= strcmp(c.command, commands[i]) == 0;
   if (!known) {
@@ -575,10 +603,14 @@ int main(int argc, char **argv) {
     rc = cmd_lint(&c, &s);
   } else if (strcmp(c.command, "import") == 0) {
     rc = cmd_import(&c, &s);
+  } else if (strcmp(c.command, "schema") == 0) {
+    rc = cmd_schema(&c, &s);
   } else {
     rc = cmd_list(&c, &s);
   }
-  if (c.json) {
+  if (c.json == 2) {
+    diag_print_sarif(&s.diags, stderr, MKB_VERSION);
+  } else if (c.json) {
     diag_print_json(&s.diags, stderr);
   } else {
     const char *nc = getenv("NO_COLOR");

@@ -136,3 +136,53 @@ void diag_print_json(const diag_list *d, FILE *out) {
   }
   free(v);
 }
+
+static void sarif_location(const diag *g, FILE *out) {
+  fputs("{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", out);
+  json_string(out, g->file);
+  fputs("}", out);
+  if (g->line > 0)
+    fprintf(out, ",\"region\":{\"startLine\":%d,\"startColumn\":%d}", g->line,
+            g->col > 0 ? g->col : 1);
+  fputs("}}", out);
+}
+
+void diag_print_sarif(const diag_list *d, FILE *out, const char *version) {
+  const diag **v = sorted(d);
+  fputs("{\"version\":\"2.1.0\",\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
+        "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"mkbuildfile\",\"version\":", out);
+  json_string(out, version);
+  fputs("}},\"results\":[", out);
+  for (size_t i = 0; i < d->items.n; i++) {
+    const diag *g = v[i];
+    fprintf(out, "%s\n{\"level\":\"%s\",\"message\":{\"text\":", i ? "," : "",
+            g->level == DIAG_ERROR ? "error" : g->level == DIAG_WARNING ? "warning" : "note");
+    json_string(out, g->msg);
+    fputs("}", out);
+    if (g->file) {
+      fputs(",\"locations\":[", out);
+      sarif_location(g, out);
+      fputs("]", out);
+    }
+    int id = 0;
+    for (const diag *nt = g->notes; nt; nt = nt->next_note) {
+      if (nt->file == NULL) continue;
+      fputs(id ? "," : ",\"relatedLocations\":[", out);
+      fprintf(out, "{\"id\":%d,\"message\":{\"text\":", id++);
+      json_string(out, nt->msg);
+      fputs("},\"physicalLocation\"", out);
+      /* the same shape as a location, without its wrapper */
+      fputs(":{\"artifactLocation\":{\"uri\":", out);
+      json_string(out, nt->file);
+      fputs("}", out);
+      if (nt->line > 0)
+        fprintf(out, ",\"region\":{\"startLine\":%d,\"startColumn\":%d}", nt->line,
+                nt->col > 0 ? nt->col : 1);
+      fputs("}}", out);
+    }
+    if (id) fputs("]", out);
+    fputs("}", out);
+  }
+  fputs("\n]}]}\n", out);
+  free(v);
+}

@@ -52,4 +52,9 @@ void diag_print(const diag_list *d, FILE *out, int color);
 ** about no file has "file":null, "line":0, "column":0. */
 void diag_print_json(const diag_list *d, FILE *out);
 
+/* The same diagnostics as one SARIF 2.1.0 log (for code-scanning tools):
+** one run of the tool "mkbuildfile" at version, one result per
+** diagnostic, its notes as related locations. */
+void diag_print_sarif(const diag_list *d, FILE *out, const char *version);
+
 #endif

@@ -431,10 +431,13 @@ static const char *prio_word(const mkb_def *d) {
 }
 
 /* What became of definition i of n: "<- wins", "applied", "merged", or
-** "lost: ..." with the definition that beat it. */
-static const char *verdict(arena *a, const mkb_node *n, size_t i, ptrdiff_t base, int table) {
+** (*lost set) "lost: ..." with the definition that beat it. The merge
+** records a table definition that contributed as ST_WON even when a later
+** list replaced its list part: that part of the verdict is worked out here. */
+static const char *verdict(arena *a, const mkb_node *n, size_t i, ptrdiff_t base, int *lost) {
   const mkb_hist *h = &n->hist[i];
   const mkb_def *d = h->def;
+  *lost = h->status != ST_WON && h->status != ST_APPLIED;
   switch (h->status) {
     case ST_APPLIED: return "applied";
     case ST_LOWER_PRIO:
@@ -448,7 +451,7 @@ static const char *verdict(arena *a, const mkb_node *n, size_t i, ptrdiff_t base
     case ST_WON: break;
   }
   /* A table that contributed: its list part won, lost, or it had none. */
-  if (!table || d->kind != V_TABLE || d->op != OP_SET) return "<- wins";
+  if (n->kind != V_TABLE || d->kind != V_TABLE || d->op != OP_SET) return "<- wins";
   if ((ptrdiff_t)i == base) return "<- wins";
   if (d->nitems == 0 && (d->nkeys != 0 || base < 0)) return "merged";
   if (base < 0) return "merged";
@@ -456,6 +459,7 @@ static const char *verdict(arena *a, const mkb_node *n, size_t i, ptrdiff_t base
   const char *why = b->prio > d->prio
                         ? arena_printf(a, "lower priority than %s at %s", prio_word(b), site(a, b))
                         : arena_printf(a, "replaced by a later layer at %s", site(a, b));
+  *lost = 1;
   if (d->nkeys) return arena_printf(a, "list lost: %s; fields merged", why);
   return arena_printf(a, "lost: %s", why);
 }
@@ -467,8 +471,7 @@ static void print_history(FILE *out, arena *a, const mkb_node *n, const mkb_node
     return;
   }
   size_t start;
-  int table = n->kind == V_TABLE || n->nitems || n->nkeys;
-  ptrdiff_t base = table ? list_base(n, &start) : -1;
+  ptrdiff_t base = n->kind == V_TABLE ? list_base(n, &start) : -1;
   size_t wr = 0, ws = 0, wo = 0, wi = 1;
   const char **ops = arena_alloc(a, n->nhist * sizeof *ops);
   for (size_t i = 0; i < n->nhist; i++) {
@@ -485,9 +488,9 @@ static void print_history(FILE *out, arena *a, const mkb_node *n, const mkb_node
   fprintf(out, "%zu definition%s, in layer order:\n", n->nhist, n->nhist == 1 ? "" : "s");
   for (size_t i = 0; i < n->nhist; i++) {
     const mkb_def *d = n->hist[i].def;
-    const char *v = verdict(a, n, i, base, table);
+    int lost;
+    const char *v = verdict(a, n, i, base, &lost);
     const char *val = def_text(a, d);
-    int lost = strncmp(v, "lost", 4) == 0 || strncmp(v, "list lost", 9) == 0;
     fprintf(out, "  %*zu  %-*s  %-*s  %-*s%s%s", (int)wi, i + 1, (int)wr,
             d->src.recipe ? d->src.recipe : "?", (int)ws, site(a, d),
             val[0] ? (int)wo : 0, ops[i], val[0] ? "  " : "", val);
@@ -503,7 +506,7 @@ static void print_history(FILE *out, arena *a, const mkb_node *n, const mkb_node
 static void print_parts(FILE *out, arena *a, const mkb_node *n, const mkb_system *sys,
                         const target *t) {
   size_t w = 0;
-  const char **vals = arena_alloc(a, (n->nitems + n->nremoved + 1) * sizeof *vals);
+  const char **vals = arena_alloc(a, (n->nitems + 1) * sizeof *vals);
   for (size_t i = 0; i < n->nitems; i++) {
     vals[i] = node_text(a, n->items[i]);
     if (strlen(vals[i]) > w) w = strlen(vals[i]);

@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include "driver.h"
 
+/* The version of the JSON layout doc/json.md describes; any change to the
+** layout increments it. */
 #define MKB_JSON_SCHEMA_VERSION 1
 
 void show_text(const mkb_system *sys, FILE *out);
