@@ -17,6 +17,7 @@
 #include "driver.h"
 #include "explain.h"
 #include "graph.h"
+#include "help.h"
 #include "output.h"
 #include "schema_doc.h"
 #include "show.h"
@@ -24,54 +25,6 @@
 #ifndef MKB_VERSION
 #define MKB_VERSION "0.0.0"
 #endif
-
-static const char usage_text[] =
-  "Usage: mkbuildfile COMMAND [OPTION]...\n"
-  "Turn Lua recipes into the files a QNX hypervisor system is built from.\n"
-  "\n"
-  "Commands:\n"
-  "  render BOARD... [-o PATH]   render each board: without -o, print its host\n"
-  "                              buildfile; -o DIR writes DIR/BOARD.build and\n"
-  "                              DIR/guests/NAME/NAME.qvmconf (and NAME.build for a\n"
-  "                              QNX guest); -o FILE.build names the host buildfile\n"
-  "  render --all [-o DIR]       render every board on the search path into\n"
-  "                              DIR/BOARD/ (default: the current folder)\n"
-  "  check BOARD... | --all      validate boards and their guests; write nothing\n"
-  "  explain BOARD PATH          every definition of PATH (image.base,\n"
-  "                              guests.NAME.vdevs.console.loc, files./sbin/qvm),\n"
-  "                              the winner marked, why each other one lost\n"
-  "  show BOARD [--json]         the resolved model, every value with its origin\n"
-  "  diff BOARD1 BOARD2          the differences of two resolved boards, by path\n"
-  "  graph BOARD... | --all      the composition graph as Graphviz dot\n"
-  "  lint FILE...                check existing .build and .qvmconf files with the\n"
-  "                              rules recipes are checked with\n"
-  "  import FILE [-o RECIPE.lua] turn an existing .build (a board) or .qvmconf (a\n"
-  "                              guest) into a recipe\n"
-  "  list                        every recipe on the search path: name, kind, file\n"
-  "  schema --luals|--markdown   the schema as LuaLS definitions (editor completion)\n"
-  "                              or as the Markdown recipe reference\n"
-  "\n"
-  "Options:\n"
-  "  -I DIR                      search DIR for recipes first (repeatable)\n"
-  "  --set PATH=VALUE            override a field last, e.g. --set image.base=0x80000000;\n"
-  "                              VALUE is a Lua expression, or else a string\n"
-  "  -o PATH                     where render writes\n"
-  "  -MD                         render: also write a depfile (OUTPUT.d) naming every\n"
-  "                              recipe read and every path probed and not found\n"
-  "  -MF FILE                    render: the depfile's name (one board)\n"
-  "  --ninja DIR                 render --all: write DIR/build.ninja, which renders\n"
-  "                              every board and runs mkifs on what it renders\n"
-  "  --Werror                    treat warnings as errors\n"
-  "  --diagnostics=FORMAT        text (default), json (one object per line) or\n"
-  "                              sarif (one SARIF 2.1.0 log), on standard error\n"
-  "  -h, --help                  show this help\n"
-  "  --version                   show the version\n"
-  "\n"
-  "Diagnostics are coloured on a terminal, unless NO_COLOR is set.\n"
-  "Recipes are looked up in the -I directories, then in MKBUILDFILE_PATH\n"
-  "(colon-separated), then in the shipped boards/ and recipes/.\n"
-  "Exit status: 0 success, 1 recipe or validation error, 2 usage error;\n"
-  "diff: 0 equal, 1 different, 2 trouble.\n";
 
 typedef struct cli {
   const char *command;
@@ -110,8 +63,21 @@ static void push(const char ***v, size_t *n, const char *s) {
 static int parse(cli *c, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0 || strcmp(a, "help") == 0) {
-      fputs(usage_text, stdout);
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
+      if (c->command && help_is_command(c->command)) help_command(stdout, c->command);
+      else help_usage(stdout);
+      return -1;
+    }
+    if (c->command == NULL && strcmp(a, "help") == 0) {
+      /* help [COMMAND] | help --man: no session needed */
+      const char *what = i + 1 < argc ? argv[i + 1] : NULL;
+      if (what == NULL) {
+        help_usage(stdout);
+      } else if (strcmp(what, "--man") == 0) {
+        help_man(stdout, MKB_VERSION);
+      } else if (help_command(stdout, what) != 0) {
+        return usage_error("help: no command '%s'", what);
+      }
       return -1;
     }
     if (strcmp(a, "--version") == 0) {
@@ -553,11 +519,7 @@ int main(int argc, char **argv) {
     free(c.opt.sets);
     return rc < 0 ? 0 : rc;
   }
-  static const char *const commands[] = { "check", "diff", "explain", "graph", "import",
-                                          "lint", "list", "render", "schema", "show", NULL };
-  int known = 0;
-  for (int i = 0; commands[i]; i++) known |= strcmp(c.command, commands[i]) == 0;
-  if (!known) {
+  if (!help_is_command(c.command)) {
     rc = usage_error("unknown command '%s'", c.command);
     free(c.args);
     free(c.opt.incdirs);

@@ -4,7 +4,6 @@
 -- defined before a vdev or pass that names it.
 
 local core = require "mkbuildfile_core"
-local lfs = require "lfs"
 local h = require "spec.helpers"
 
 -- The tokens of a qvmconf: whitespace-separated, "..." strings kept whole,
