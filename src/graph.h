@@ -7,7 +7,9 @@
 #include <stdio.h>
 #include "driver.h"
 
-/* Prints one dot digraph of the n systems (deterministic: no hash order). */
+/* Prints one dot digraph of the n systems: each board, recipe, guest and
+** vdev type once, however many systems share it, and each edge once, in
+** order of first appearance (deterministic: no hash order). */
 void graph_dot(const mkb_system *const *systems, size_t n, FILE *out);
 
 #endif

@@ -1,0 +1,2 @@
+-- SPDX-License-Identifier: MIT
+guest "g1" { include = { "qnx-aarch64" } }
