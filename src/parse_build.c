@@ -33,18 +33,13 @@ typedef struct pb {
   size_t nlines;
   ptrvec maps;         /* strmap*: freed when the parse ends */
   /* what the file said so far */
-  tb image, attributes, env, files, defaults;
-  mkb_node *arch, *startup, *kernel, *script, *default_type, *bootname;
+  tb image, attributes, env, files, defaults, script;
+  tb own;              /* each file's value without the folded defaults */
+  mkb_node *arch, *startup, *kernel, *default_type, *bootname;
   int seen_entry;      /* an entry (any file) came: attribute lines fold */
   int default_script;  /* a global [+script] is in effect */
   int have_boot;
-  ptrvec dups;         /* dup*: entries redefined with another value */
 } pb;
-
-typedef struct dup {
-  const char *key;
-  const mkb_node *first, *again;
-} dup;
 
 /* The line and column (both from 1) of a byte offset. */
 static void where(const pb *P, size_t off, int *line, int *col) {
@@ -108,6 +103,20 @@ static mkb_node *n_bool(pb *P, size_t off, int b) {
   mkb_node *n = node_new(P->a, V_BOOL);
   mkb_def *d = def_at(P, off, V_BOOL);
   n->b = d->b = b;
+  n->origin = d;
+  return n;
+}
+
+/* A value derived from what another node wrote ([type=dir] → dir = true,
+** module=qvm → qnx = "7.1"): it points where that node was written. */
+static mkb_node *n_as(pb *P, const mkb_node *from, mkb_kind k, int b, const char *str) {
+  mkb_node *n = node_new(P->a, k);
+  mkb_def *d = arena_alloc(P->a, sizeof *d);
+  *d = *from->origin;
+  d->kind = k;
+  d->i = 0;
+  n->b = d->b = b;
+  n->s = d->s = str;
   n->origin = d;
   return n;
 }
@@ -325,6 +334,17 @@ static int read_group(pb *P, size_t *p, size_t e, group *g) {
   memset(g, 0, sizeof *g);
   g->present = 1;
   g->at = *p;
+  /* Without its ']' the group would swallow the entry as attributes. */
+  int inq = 0, closed = 0;
+  for (size_t k = q; k < e && !closed; k++) {
+    if (P->src[k] == '\\') k++;
+    else if (P->src[k] == '"') inq = !inq;
+    else if (P->src[k] == ']' && !inq) closed = 1;
+  }
+  if (!closed) {
+    perr(P, DIAG_ERROR, g->at, "missing ']': an attribute group ends on its line");
+    return -1;
+  }
   for (;;) {
     q = skip_ws(P, q, e);
     if (q >= e) {
@@ -625,24 +645,19 @@ static void parse_bootstrap(pb *P, size_t s, size_t e, size_t name_at, const cha
 
 /* ---- the script ---------------------------------------------------------- */
 
+/* The lines of a script file, appended to the script: several script files
+** are joined in order. */
 static void parse_script(pb *P, size_t s, size_t e) {
   ptrvec lines = { 0 };
   read_block(P, s, e, &lines);
-  if (P->script == NULL) {
-    P->script = node_new(P->a, V_TABLE);
-    P->script->origin = def_at(P, s, V_TABLE);
-  }
-  tb all;
-  all.n = P->script;
-  memset(&all.items, 0, sizeof all.items);
-  for (size_t i = 0; i < P->script->nitems; i++) ptrvec_push(P->a, &all.items, P->script->items[i]);
   for (size_t i = 0; i < lines.n; i++) {
     const bline *l = lines.v[i];
     tb r;
     tb_init(P, &r, l->at);
     for (size_t k = 0; k < l->g.n; k++) {
       const attr *x = l->g.v[k];
-      if (cond_applies(P, x, tb_get(&r, x->name) != NULL)) tb_set(P, &r, x->name, modifier_value(P, x));
+      if (cond_applies(P, x, tb_get(&r, x->name) != NULL))
+        tb_set(P, &r, x->name, modifier_value(P, x));
     }
     if (l->env.n) {
       tb env;
@@ -650,19 +665,17 @@ static void parse_script(pb *P, size_t s, size_t e) {
       for (size_t k = 0; k < l->env.n; k++) add_env(P, &env, l->env.v[k], 0);
       tb_set(P, &r, "env", tb_done(P, &env));
     }
+    /* A trailing '&' of its own runs the command in the background. */
     size_t n = l->words.n;
     const tok *last = n ? l->words.v[n - 1] : NULL;
     int bg = last && !last->quoted && strcmp(last->s, "&") == 0;
-    for (size_t k = 0; k < n - (size_t)bg; k++) {
+    for (size_t k = 0; k + (size_t)bg < n; k++) {
       const tok *t = l->words.v[k];
       tb_push(P, &r, n_str(P, t->start, t->s));
     }
     if (bg) tb_set(P, &r, "bg", n_bool(P, last->start, 1));
-    tb_push(P, &all, tb_done(P, &r));
+    tb_push(P, &P->script, tb_done(P, &r));
   }
-  all.keys.n = 0;
-  all.vals.n = 0;
-  tb_done(P, &all);
 }
 
 /* ---- entries ------------------------------------------------------------- */
@@ -769,9 +782,7 @@ static void file_entry(pb *P, const group *g, const tok *name, const tok *host, 
   if (ty && strcmp(ty, "link") == 0 && host) {
     tb_set(P, &r, "link", n_str(P, host->start, host->s));
   } else if (ty && strcmp(ty, "dir") == 0 && contents == NULL) {
-    tb_set(P, &r, "dir", n_bool(P, type->origin->src.line ? name->start : name->start, 1));
-    r.vals.v[r.keys.n - 1] = n_bool(P, 0, 1);
-    ((mkb_node *)r.vals.v[r.keys.n - 1])->origin = type->origin;
+    tb_set(P, &r, "dir", n_as(P, type, V_BOOL, 1, NULL));
     if (host) tb_push(P, &r, n_str(P, host->start, host->s));
   } else {
     if (type) tb_set(P, &r, "type", (mkb_node *)type);
@@ -783,26 +794,57 @@ static void file_entry(pb *P, const group *g, const tok *name, const tok *host, 
   else if (r.keys.n == 0 && r.items.n == 1) v = n_str(P, name->start, host->s);
   else v = tb_done(P, &r);
 
-  mkb_node *old = tb_get(&P->files, name->s);
-  if (old && !node_equal(old, v)) {
+  /* A target listed twice is one entry. Its two definitions are compared
+  ** without the defaults folded into them: a link repeated after a global
+  ** [data=c] is the same link. */
+  mkb_node *own = v;
+  if (v->kind == V_TABLE) {
+    tb o;
+    tb_init(P, &o, name->start);
+    for (size_t i = 0; i < v->nkeys; i++)
+      if (tb_get(&P->defaults, v->keys[i]) != v->vals[i]) tb_set(P, &o, v->keys[i], v->vals[i]);
+    for (size_t i = 0; i < v->nitems; i++) tb_push(P, &o, v->items[i]);
+    own = tb_done(P, &o);
+  }
+  const mkb_node *first = tb_get(&P->own, name->s);
+  if (first && node_equal(first, own)) return;
+  if (first) {
     /* mkifs keeps one entry per target; [+dupignore] says that is meant. */
     const mkb_node *di = node_get(v, "dupignore");
     if (di == NULL) di = tb_get(&P->attributes, "dupignore");
     if (di && di->kind == V_BOOL && di->b) return;
-    dup *d = arena_alloc(P->a, sizeof *d);
-    d->key = name->s;
-    d->first = old;
-    d->again = v;
-    ptrvec_push(P->a, &P->dups, d);
-  } else if (old) {
-    return;  /* the same entry twice: one entry */
+    diag *w = perr(P, DIAG_WARNING, name->start, "'%s' is defined again, differently: this "
+                   "definition replaces the earlier one", name->s);
+    const mkb_def *f = tb_get(&P->files, name->s)->origin;
+    diag_note(P->d, w, P->file, f->src.line, f->src.col, "the earlier definition of '%s' is here",
+              name->s);
   }
   tb_set(P, &P->files, name->s, v);
+  tb_set(P, &P->own, name->s, own);
 }
+
+/* Where parsing goes on after a line [p, e) that did not parse: past the
+** block it opens, when it ends in '{', so that the block's lines are not
+** taken for entries. */
+static size_t recover(pb *P, size_t p, size_t e) {
+  size_t k = e;
+  while (k > p && is_ws(P->src[k - 1])) k--;
+  if (k == p || P->src[k - 1] != '{' || e >= P->len) return e + 1;
+  size_t close = find_close(P, e + 1, 1);
+  return close >= P->len ? P->len : line_end(P, close) + 1;
+}
+
+static size_t parse_entry(pb *P, size_t p, size_t e);
 
 /* One line of the buildfile, from p to its end e; an inline entry runs on
 ** to its closing brace. Returns where the next line starts. */
 static size_t parse_line(pb *P, size_t p, size_t e) {
+  int before = P->d->errors;
+  size_t next = parse_entry(P, p, e);
+  return P->d->errors > before && next == e + 1 ? recover(P, p, e) : next;
+}
+
+static size_t parse_entry(pb *P, size_t p, size_t e) {
   size_t q = skip_ws(P, p, e);
   group g = { 0 };
   if (q >= e || P->src[q] == '#') return e + 1;
@@ -903,49 +945,34 @@ static mkb_node *infer_qnx(pb *P) {
   const mkb_node *mods = node_get(P->kernel, "modules");
   for (size_t i = 0; mods && i < mods->nitems; i++) {
     const mkb_node *m = mods->items[i];
-    if (strcmp(m->s, "qvm") == 0 || strcmp(m->s, "qvm-safety") == 0) {
-      mkb_node *n = n_str(P, 0, "7.1");
-      n->origin = m->origin;
-      return n;
-    }
+    if (strcmp(m->s, "qvm") == 0 || strcmp(m->s, "qvm-safety") == 0)
+      return n_as(P, m, V_STR, 0, "7.1");
   }
   for (size_t i = 1; P->startup && i < P->startup->nitems; i++) {
     const mkb_node *w = P->startup->items[i];
-    if (strncmp(w->s, "-Q", 2) == 0) {
-      mkb_node *n = n_str(P, 0, "8.0");
-      n->origin = w->origin;
-      return n;
-    }
+    if (strncmp(w->s, "-Q", 2) == 0) return n_as(P, w, V_STR, 0, "8.0");
   }
   return NULL;
 }
 
-/* The target path mkifs gives an entry ([S64]): a relative name goes under
-** the prefix (proc/boot in a bootable image, the root otherwise), a plain
-** name by its basename. */
-static const char *target_path(pb *P, const char *key, const mkb_node *v) {
-  const char *prefix = P->have_boot ? "/proc/boot" : "";
-  const char *p = node_str(v, "prefix");
-  if (p) prefix = p;
-  if (key[0] == '/') return key;
-  int plain = v->kind == V_BOOL ||
-              (v->kind == V_TABLE && v->nitems == 0 && !node_get(v, "contents") &&
-               !node_get(v, "link") && !node_get(v, "dir") && !node_get(v, "type"));
-  const char *b = plain ? strrchr(key, '/') : NULL;
-  size_t k = strlen(prefix);
-  while (k > 0 && prefix[k - 1] == '/') k--;
-  return arena_printf(P->a, "%.*s/%s", (int)k, prefix, b ? b + 1 : key);
-}
-
-static void report_dups(pb *P) {
-  for (size_t i = 0; i < P->dups.n; i++) {
-    const dup *d = P->dups.v[i];
-    const mkb_def *a = d->again->origin, *f = d->first->origin;
-    diag *g = diag_add(P->d, DIAG_ERROR, P->file, a->src.line, a->src.col,
-                       "two entries of board '%s' map to %s: '%s' and '%s'", P->file,
-                       target_path(P, d->key, d->again), d->key, d->key);
-    diag_note(P->d, g, P->file, f->src.line, f->src.col, "'%s' is here", d->key);
+/* A table the file builds up piece by piece (the image, the environment,
+** the files) points where its earliest piece is written. */
+static mkb_node *done_at_earliest(pb *P, tb *t) {
+  mkb_node *n = tb_done(P, t);
+  const mkb_def *best = NULL;
+  for (size_t i = 0; i < n->nkeys + n->nitems; i++) {
+    const mkb_node *v = i < n->nkeys ? n->vals[i] : n->items[i - n->nkeys];
+    const mkb_def *o = v->origin;
+    if (o && (best == NULL || o->src.line < best->src.line ||
+              (o->src.line == best->src.line && o->src.col < best->src.col)))
+      best = o;
   }
+  if (best) {
+    mkb_def *d = def_at(P, 0, V_TABLE);
+    d->src = best->src;
+    n->origin = d;
+  }
+  return n;
 }
 
 static mkb_node *assemble(pb *P) {
@@ -960,19 +987,18 @@ static mkb_node *assemble(pb *P) {
     if (P->bootname) tb_set(P, &P->image, "bootname", P->bootname);
     tb img;
     tb_init(P, &img, 0);
-    img.n->origin = P->image.n->origin;
     for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
       mkb_node *v = tb_get(&P->image, order[i]);
       if (v) tb_set(P, &img, order[i], v);
     }
-    tb_set(P, &b, "image", tb_done(P, &img));
+    tb_set(P, &b, "image", done_at_earliest(P, &img));
   }
-  if (P->attributes.keys.n) tb_set(P, &b, "attributes", tb_done(P, &P->attributes));
+  if (P->attributes.keys.n) tb_set(P, &b, "attributes", done_at_earliest(P, &P->attributes));
   if (P->startup) tb_set(P, &b, "startup", P->startup);
   if (P->kernel) tb_set(P, &b, "kernel", P->kernel);
-  if (P->env.keys.n) tb_set(P, &b, "env", tb_done(P, &P->env));
-  if (P->script && P->script->nitems) tb_set(P, &b, "script", P->script);
-  if (P->files.keys.n) tb_set(P, &b, "files", tb_done(P, &P->files));
+  if (P->env.keys.n) tb_set(P, &b, "env", done_at_earliest(P, &P->env));
+  if (P->script.items.n) tb_set(P, &b, "script", done_at_earliest(P, &P->script));
+  if (P->files.keys.n) tb_set(P, &b, "files", done_at_earliest(P, &P->files));
   return tb_done(P, &b);
 }
 
@@ -996,9 +1022,10 @@ mkb_node *parse_buildfile(const char *display, const char *src, size_t len, aren
   tb_init(&P, &P.env, 0);
   tb_init(&P, &P.files, 0);
   tb_init(&P, &P.defaults, 0);
+  tb_init(&P, &P.script, 0);
+  tb_init(&P, &P.own, 0);
   for (size_t p = 0; p < len;) p = parse_line(&P, p, line_end(&P, p));
   mkb_node *model = assemble(&P);
-  report_dups(&P);
   for (size_t i = 0; i < P.maps.n; i++) strmap_free(P.maps.v[i]);
   return model;
 }
