@@ -400,6 +400,11 @@ static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const cha
     int here = vt->narch == 0 || arch == NULL;
     for (size_t k = 0; !here && k < vt->narch; k++) here = strcmp(vt->arch[k], arch) == 0;
     if (!here) {
+      if (c->stack == NULL) {  /* lint: no board, the file's other vdevs tell */
+        err(c, v->items[0], NULL, "vdev '%s' exists only on %s; the other vdevs of this file "
+            "are %s", vt->name, vt->arch[0], arch);
+        continue;
+      }
       diag *e = err(c, v->items[0], NULL, "vdev '%s' exists only on %s; board '%s' is %s",
                     vt->name, vt->arch[0], c->board_name, arch);
       note(c, e, NULL, g->site, "board '%s' runs guest '%s' here", c->board_name, g->name);
@@ -408,7 +413,9 @@ static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const cha
     check_intr(c, node_get(v, "intr"), owner, vt->name, arch, pics, &used, g->name, vt->pic);
     unsigned long long addr, size = (unsigned long long)vt->window;
     const mkb_node *loc = node_get(v, "loc");
-    if (mem_loc(loc, &addr)) {
+    int io = 0;
+    for (size_t k = 0; arch && k < vt->nio; k++) io |= strcmp(vt->io_loc[k], arch) == 0;
+    if (!io && mem_loc(loc, &addr)) {
       node_size(node_get(v, "size"), &size);
       span *s = arena_alloc(c->mem, sizeof *s);
       s->lo = addr;
@@ -521,12 +528,18 @@ static void check_host(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t 
 
 /* The path an image entry gets: mkifs puts a relative target under the
 ** prefix (proc/boot in a bootable image), a plain name by its basename. */
-static const char *target_of(check_ctx *c, const char *key, const mkb_node *v) {
-  const char *prefix = "/proc/boot";
+static const char *target_of(check_ctx *c, const char *key, const mkb_node *v, int bootable) {
+  /* The prefix is proc/boot in a bootable image and empty otherwise. */
+  const char *prefix = bootable ? "/proc/boot" : "";
   const mkb_node *p = v->kind == V_TABLE ? node_get(v, "prefix") : NULL;
   if (p && p->kind == V_STR) prefix = p->s;
   if (key[0] == '/') return key;
-  if (v->kind == V_BOOL) {
+  /* A record with no host path, contents, link or type is a plain name
+  ** with attributes: stored by its basename, like true. */
+  int plain = v->kind == V_BOOL ||
+              (v->kind == V_TABLE && v->nitems == 0 && !node_get(v, "contents") &&
+               !node_get(v, "link") && !node_get(v, "dir") && !node_get(v, "type"));
+  if (plain) {
     const char *b = strrchr(key, '/');
     return arena_printf(c->mem, "%s/%s", prefix, b ? b + 1 : key);
   }
@@ -538,7 +551,8 @@ static void check_targets(check_ctx *c, const mkb_node *img, const char *what) {
   strmap seen;
   strmap_init(&seen);
   for (size_t i = 0; files && i < files->nkeys; i++) {
-    const char *t = target_of(c, files->keys[i], files->vals[i]);
+    const char *t = target_of(c, files->keys[i], files->vals[i],
+                              node_get(img, "startup") != NULL);
     size_t *prev = strmap_get(&seen, t);
     if (prev) {
       size_t j = *prev - 1;

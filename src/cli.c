@@ -428,13 +428,16 @@ static int cmd_check(cli *c, mkb_session *s) {
 
 static int cmd_lint(cli *c, mkb_session *s) {
   if (c->nargs == 0) return usage_error("lint needs a .build or .qvmconf file%s", "");
-  for (size_t i = 0; i < c->nargs; i++)
-    if (!file_kind(c->args[i]))
-      return usage_error("lint: cannot tell what '%s' is: name it FILE.build or FILE.qvmconf",
-                         c->args[i]);
   int rc = 0;
-  for (size_t i = 0; i < c->nargs; i++)
+  for (size_t i = 0; i < c->nargs; i++) {
+    /* A glob over a folder meets READMEs: say so and go on with the rest. */
+    if (!file_kind(c->args[i])) {
+      diag_add(&s->diags, DIAG_WARNING, NULL, 0, 0,
+               "lint: '%s' is neither FILE.build nor FILE.qvmconf: skipped", c->args[i]);
+      continue;
+    }
     if (session_lint(s, c->args[i]) != 0) rc = 1;
+  }
   return rc;
 }
 

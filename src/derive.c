@@ -369,8 +369,9 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
   if (pci)
     add_file(a, files, "pci_server-qvm_support.so", NULL,
              "PCI pass-through needs pci-server's qvm support module", pci_site);
-  /* Unused component removal: a vdev .so that no guest uses leaves. */
-  for (size_t k = 0; k < files->nkeys;) {
+  /* Unused component removal: a vdev .so that no guest uses leaves. A host
+  ** with no guest among the recipes (an imported one) keeps what it lists. */
+  for (size_t k = 0; n > 0 && k < files->nkeys;) {
     mkb_node *v = files->vals[k];
     const char *src = v->kind == V_STR ? v->s : NULL;
     if (is_vdev_so(files->keys[k], src) && v->why == NULL &&

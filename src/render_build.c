@@ -17,9 +17,10 @@ static int is_attribute(const char *key) {
 }
 
 /* A token mkifs would split or misread is written in double quotes, with
-** '"' and '\' escaped. */
+** '"' and '\' escaped. Braces are left alone: mkifs expands ${VAR} only
+** outside quotes. A lone & would read as "in the background". */
 static void add_token(strbuf *b, const char *s) {
-  if (s[0] != '\0' && strpbrk(s, " \t\"=[]{}#\\") == NULL) {
+  if (s[0] != '\0' && strpbrk(s, " \t\"=[]#\\") == NULL && strcmp(s, "&") != 0) {
     sb_adds(b, s);
     return;
   }
@@ -87,10 +88,24 @@ static void add_env(strbuf *b, const mkb_node *env) {
   }
 }
 
+/* The words of a bootstrap or script line. Those blocks end at the first
+** unescaped '}', so one inside a word is written '\}'. */
 static void add_words(strbuf *b, const mkb_node *cmd) {
   for (size_t i = 0; cmd && i < cmd->nitems; i++) {
     if (i) sb_addc(b, ' ');
+    size_t start = b->len;
     add_scalar(b, cmd->items[i]);
+    if (memchr(b->s + start, '}', b->len - start) == NULL) continue;
+    strbuf word;
+    sb_init(&word);
+    sb_adds(&word, b->s + start);
+    b->len = start;
+    b->s[start] = '\0';
+    for (const char *p = word.s; *p; p++) {
+      if (*p == '}') sb_addc(b, '\\');
+      sb_addc(b, *p);
+    }
+    sb_free(&word);
   }
 }
 
@@ -204,13 +219,16 @@ void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *o
   sb_free(&g);
 
   /* virtual= must share the bootstrap's line, or mkifs takes it for a
-  ** global attribute and finds no startup program. */
-  sb_printf(out, "[virtual=%s,%s] ", node_str(board, "arch"), node_str(image, "format"));
-  add_token(out, node_str(image, "bootname"));
-  sb_adds(out, " = {\n");
-  render_boot_line(out, node_get(board, "startup"), NULL);
-  render_boot_line(out, node_get(board, "kernel"), node_get(board, "env"));
-  sb_adds(out, "}\n");
+  ** global attribute and finds no startup program. An image without a
+  ** startup program (a second IFS, a data image) has no bootstrap. */
+  if (node_get(board, "startup")) {
+    sb_printf(out, "[virtual=%s,%s] ", node_str(board, "arch"), node_str(image, "format"));
+    add_token(out, node_str(image, "bootname") ? node_str(image, "bootname") : "boot");
+    sb_adds(out, " = {\n");
+    render_boot_line(out, node_get(board, "startup"), NULL);
+    render_boot_line(out, node_get(board, "kernel"), node_get(board, "env"));
+    sb_adds(out, "}\n");
+  }
 
   const mkb_node *script = node_get(board, "script");
   if (script && script->nitems > 0) {

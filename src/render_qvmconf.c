@@ -58,10 +58,13 @@ static void add_option(strbuf *b, const char *indent, const char *key, const mkb
   }
   size_t n = v->kind == V_TABLE ? v->nitems : 1;
   for (size_t i = 0; i < n; i++) {
+    const mkb_node *x = v->kind == V_TABLE ? v->items[i] : v;
     sb_adds(b, indent);
     add_name(b, key);
     sb_addc(b, ' ');
-    add_value(b, v->kind == V_TABLE ? v->items[i] : v, is_address_key(key));
+    /* log takes two words, FILTERS DEST: not one quoted string. */
+    if (strcmp(key, "log") == 0 && x->kind == V_STR) sb_adds(b, x->s);
+    else add_value(b, x, is_address_key(key));
     sb_addc(b, '\n');
   }
 }
@@ -114,13 +117,14 @@ static void collect(ptrvec *v, arena *a, const char *kind, const mkb_node *m, si
   for (size_t i = 0; i < m->nitems; i++) collect(v, a, kind, m->items[i], seq);
 }
 
-/* Regions with a start come in address order; a region without one is
-** placed by qvm after the highest so far, so those keep their order and
-** follow. */
+/* Every region is written with its start: one without a start in the
+** recipe is placed as qvm would place it after the regions before it in
+** the recipe (RAM regions first, then ROM), the rule the memory checks use
+** too. Then they come in address order, so the file means the same in any
+** order qvm reads it. */
 static int cmp_region(const void *pa, const void *pb) {
   const region *a = *(const region *const *)pa, *b = *(const region *const *)pb;
-  if (a->has_start != b->has_start) return a->has_start ? -1 : 1;
-  if (a->has_start && a->addr != b->addr) return a->addr < b->addr ? -1 : 1;
+  if (a->addr != b->addr) return a->addr < b->addr ? -1 : 1;
   return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
@@ -131,15 +135,23 @@ static void render_memory(strbuf *b, const mkb_node *guest) {
   size_t seq = 0;
   collect(&v, &a, "ram", node_get(guest, "ram"), &seq);
   collect(&v, &a, "rom", node_get(guest, "rom"), &seq);
+  unsigned long long top = 0;
+  for (size_t i = 0; i < v.n; i++) {
+    region *r = v.v[i];
+    if (!r->has_start) r->addr = top;
+    unsigned long long end = r->addr + sized(r->size);
+    if (end > top) top = end;
+  }
   qsort(v.v, v.n, sizeof *v.v, cmp_region);
   for (size_t i = 0; i < v.n; i++) {
     const region *r = v.v[i];
     sb_printf(b, "%s ", r->kind);
-    if (r->start) {
-      add_value(b, r->start, 1);
-      if (r->size) sb_addc(b, ',');
+    if (r->start) add_value(b, r->start, 1);
+    else sb_printf(b, "0x%llx", r->addr);
+    if (r->size) {
+      sb_addc(b, ',');
+      add_value(b, r->size, 1);
     }
-    if (r->size) add_value(b, r->size, 1);
     sb_addc(b, '\n');
   }
   arena_free(&a);

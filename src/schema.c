@@ -124,6 +124,8 @@ static int read_vdevs(reader *r, mkb_schema *s, const mkb_def *list, const mkb_d
     vt->implicit = v && v->kind == V_BOOL && v->b;
     v = dget(d, "pic");
     vt->pic = v && v->kind == V_BOOL && v->b;
+    v = dget(d, "io_loc");
+    if (v) vt->io_loc = read_strings(r, v, &vt->nio);
     v = dget(d, "window");
     vt->window = v && v->kind == V_INT ? v->i : 0x1000;
     size_t nown;
@@ -179,6 +181,7 @@ typedef struct checker {
   diag_list *d;
   const mkb_def *site;
   int errors;
+  int top_optional;   /* the top record's required fields are not */
 } checker;
 
 static const char *site_file(checker *c, const mkb_node *n, int *line, int *col) {
@@ -375,7 +378,7 @@ static void check_record(checker *c, const schema_type *t, mkb_node *n, const mk
   for (size_t j = 0; j < t->nfields; j++) {
     const schema_type *f = t->fields[j];
     if (node_get(n, f->name)) continue;
-    if (f->required) {
+    if (f->required && !(path == NULL && c->top_optional)) {
       const mkb_def *s = c->site;
       if (path) s = node_site(n) ? node_site(n) : s;
       diag_add(c->d, DIAG_ERROR, s ? s->src.file : NULL, s ? s->src.line : 0,
@@ -518,7 +521,14 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path 
 
 int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
                  const char *what, const mkb_def *site, arena *a, diag_list *d) {
-  checker c = { s, a, d, site, 0 };
+  checker c = { s, a, d, site, 0, 0 };
+  check_record(&c, t, model, NULL, what, NULL);
+  return c.errors;
+}
+
+int schema_check_nonboot(const mkb_schema *s, const schema_type *t, mkb_node *model,
+                         const char *what, const mkb_def *site, arena *a, diag_list *d) {
+  checker c = { s, a, d, site, 0, 1 };
   check_record(&c, t, model, NULL, what, NULL);
   return c.errors;
 }

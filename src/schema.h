@@ -45,6 +45,8 @@ typedef struct vdev_type {
   int implicit;              /* built into qvm (gic): no .so */
   int pic;                   /* an interrupt controller others refer to */
   long long window;          /* register window at loc when not declared */
+  size_t nio;                /* architectures where a bare loc is an I/O port */
+  const char **io_loc;
   schema_type *options;      /* T_RECORD */
 } vdev_type;
 
@@ -69,5 +71,10 @@ mkb_schema *schema_load(mkb_host *h, const char *luadir, arena *a, diag_list *d)
 ** fields are reported. Returns the number of errors. */
 int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
                  const char *what, const mkb_def *site, arena *a, diag_list *d);
+
+/* The same, without the required fields of the top record: a buildfile
+** without a bootstrap is an image that does not boot (a second IFS). */
+int schema_check_nonboot(const mkb_schema *s, const schema_type *t, mkb_node *model,
+                         const char *what, const mkb_def *site, arena *a, diag_list *d);
 
 #endif
