@@ -329,7 +329,7 @@ describe("show --json", function()
     assert.are.equal(1, #doc.map.guests.items)
     local g = doc.map.guests.items[1]
     assert.are.equal("qnx71", g.map.name)
-    assert.are.same({ "recipes/guests/qnx-aarch64.lua", "boards/rcar_h3.lua" }, recipes(g.map.recipes))
+    assert.are.same({ "recipes/guests/qnx-aarch64.lua", "boards/guests/qnx71.lua" }, recipes(g.map.recipes))
   end)
 
   it("gives image.base of rcar_h3 as an integer with its recipe line", function()

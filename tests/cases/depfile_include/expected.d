@@ -9,7 +9,8 @@ out/myboard.build out/guests/g1/g1.qvmconf out/guests/g1/g1.build: \
   a \
   lib\ \#1\ $$x \
   lib\ \#1\ $$x/guests \
-  @ROOT@/boards
+  @ROOT@/boards \
+  @ROOT@/boards/guests
 
 @ROOT@/lua/prelude.lua:
 
@@ -32,3 +33,5 @@ lib\ \#1\ $$x:
 lib\ \#1\ $$x/guests:
 
 @ROOT@/boards:
+
+@ROOT@/boards/guests:

@@ -1,0 +1,1 @@
+board "b" { x = "abc\

@@ -1,0 +1,172 @@
+-- SPDX-License-Identifier: MIT
+-- prelude.lua: the recipe language. It collects declarations and nothing
+-- else: the C core links, merges, checks and renders them.
+--
+-- This chunk is trusted: the C host runs it with the standard libraries and
+-- takes the table it returns. Recipes never see it; they run in SANDBOX.
+
+local lfs = require "lfs"
+
+local M = {}
+
+-- Value operations are tables marked with this metatable; C recognises them
+-- by identity, so a recipe cannot forge one.
+local OP = { __name = "mkbuildfile.op" }
+M.OP = OP
+
+-- A recipe error is raised as a table: the C message handler reads the
+-- message and the token to point at, then finds the recipe line itself.
+local function fail(message, token)
+  error(setmetatable({ message = message, token = token }, { __tostring = function() return message end }), 0)
+end
+
+local function wrap(name)
+  return function(v)
+    if v == nil then fail(name .. "() needs a value", name) end
+    return setmetatable({ op = name, value = v }, OP)
+  end
+end
+
+local function listop(name)
+  return function(v)
+    if type(v) ~= "table" or getmetatable(v) ~= nil then
+      fail(name .. " expects a list, as in " .. name .. " { ... }", name)
+    end
+    return setmetatable({ op = name, value = v }, OP)
+  end
+end
+
+local collected -- declarations of the file being run, or nil
+
+local function constructor(kind)
+  return function(name)
+    if type(name) ~= "string" or name == "" then
+      fail(kind .. " name must be a non-empty string, got " .. type(name), kind)
+    end
+    return function(fields)
+      if type(fields) ~= "table" or getmetatable(fields) ~= nil then
+        fail(kind .. " '" .. name .. "' expects a table of fields, as in " .. kind .. ' "' .. name .. '" { ... }', kind)
+      end
+      if collected == nil then
+        fail(kind .. " '" .. name .. "' is declared outside a recipe file", kind)
+      end
+      local info = debug.getinfo(2, "l")
+      collected[#collected + 1] = { kind = kind, name = name, fields = fields, line = info and info.currentline or 0 }
+    end
+  end
+end
+
+-- The only way into a recipe's globals. Names the standard libraries
+-- provide but recipes may not use get an error that says why.
+local FORBIDDEN = {
+  io = true, os = true, package = true, require = true, loadfile = true, dofile = true,
+  load = true, loadstring = true, debug = true, collectgarbage = true, print = true,
+  getmetatable = true, setmetatable = true, rawget = true, rawset = true, rawequal = true,
+  rawlen = true, coroutine = true, module = true, setfenv = true, getfenv = true,
+}
+
+local function readonly(lib, name, drop)
+  local t = {}
+  for k, v in pairs(lib) do
+    if not (drop and drop[k]) then t[k] = v end
+  end
+  return setmetatable({}, {
+    __index = function(_, k)
+      local v = t[k]
+      if v == nil then fail("'" .. name .. "." .. tostring(k) .. "' is not available in recipes", tostring(k)) end
+      return v
+    end,
+    __newindex = function(_, k) fail("cannot modify '" .. name .. "." .. tostring(k) .. "': the library is read-only", tostring(k)) end,
+    __metatable = false,
+  })
+end
+
+local allowed = {
+  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
+  select = select, tonumber = tonumber, tostring = tostring, type = type, xpcall = xpcall,
+  _VERSION = _VERSION,
+  string = readonly(string, "string", { dump = true }),
+  table = readonly(table, "table"),
+  math = readonly(math, "math", { random = true, randomseed = true }),
+  utf8 = readonly(utf8, "utf8"),
+  board = constructor("board"), guest = constructor("guest"), fragment = constructor("fragment"),
+  default = wrap("default"), force = wrap("force"),
+  append = listop("append"), prepend = listop("prepend"), remove = listop("remove"),
+  delete = setmetatable({ op = "delete" }, OP),
+}
+
+-- Methods of strings ("x"):upper() come from the string metatable, which
+-- would hand recipes the unfiltered library: give it the filtered one.
+do
+  local methods = {}
+  for k, v in pairs(string) do
+    if k ~= "dump" then methods[k] = v end
+  end
+  getmetatable("").__index = setmetatable(methods, {
+    __index = function(_, k)
+      fail("'string." .. tostring(k) .. "' is not available in recipes", tostring(k))
+    end,
+  })
+end
+
+M.SANDBOX = setmetatable({}, {
+  __index = function(_, k)
+    if allowed[k] ~= nil then return allowed[k] end
+    if FORBIDDEN[k] then
+      fail("'" .. tostring(k) .. "' is not available in recipes: they run sandboxed, without file, process or module access", tostring(k))
+    end
+    fail("undefined global '" .. tostring(k) .. "'", tostring(k))
+  end,
+  __newindex = function(_, k)
+    fail("assignment to undeclared global '" .. tostring(k) .. "' (declare it with 'local')", tostring(k))
+  end,
+  __metatable = false,
+})
+
+-- Compiles a recipe as text only (never bytecode) in the sandbox.
+-- Returns the chunk, or nil and Lua's syntax error message.
+function M.compile(src, chunkname)
+  return load(src, chunkname, "t", M.SANDBOX)
+end
+
+-- Runs a compiled chunk and returns the declarations it made, in order.
+-- An error is not caught here: the C message handler must see the stack
+-- as it was where the recipe failed.
+function M.run(chunk)
+  collected = {}
+  chunk()
+  local out = collected
+  collected = nil
+  return out
+end
+
+-- Every *.lua file below dir, as paths relative to it, sorted, so that the
+-- search order never depends on readdir order. Hidden entries are skipped.
+-- Returns nil and a message when dir cannot be read.
+function M.index(dir)
+  local out = {}
+  local function walk(rel)
+    local full = rel == "" and dir or dir .. "/" .. rel
+    local ok, iter, state = pcall(lfs.dir, full)
+    if not ok then return rel == "" and iter or nil end
+    local names = {}
+    for entry in iter, state do
+      if entry:sub(1, 1) ~= "." then names[#names + 1] = entry end
+    end
+    table.sort(names)
+    for _, entry in ipairs(names) do
+      local r = rel == "" and entry or rel .. "/" .. entry
+      local mode = lfs.attributes(dir .. "/" .. r, "mode")
+      if mode == "directory" then
+        walk(r)
+      elseif mode == "file" and entry:match("%.lua$") then
+        out[#out + 1] = r
+      end
+    end
+  end
+  local err = walk("")
+  if err then return nil, err end
+  return out
+end
+
+return M

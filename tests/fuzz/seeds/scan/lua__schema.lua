@@ -1,0 +1,352 @@
+-- SPDX-License-Identifier: MIT
+-- schema.lua: every field a recipe may set, as data. The C core reads this
+-- table once; it is the single source of truth for names, types, defaults
+-- and the one-line documentation of each field.
+--
+-- A type is a table with `type` one of:
+--   string, integer, boolean, address (integer, or a string such as "20m"),
+--   size (integer, or a string with a K/M/G suffix), perms (octal string,
+--   "*" or symbolic), enum (`values`), list (`of`), map (`of`: any names),
+--   record (`fields`, a list of fields; `items`: the type of its positional
+--   part, if it has one), oneof (`types`: chosen by the kind of the value).
+-- A field is a type plus `name`, `doc`, and optionally `required`,
+-- `default`, `arch` (architectures that allow it) and `qnx` (versions).
+
+local string_t  = { type = "string" }
+local int_t     = { type = "integer" }
+local bool_t    = { type = "boolean" }
+local strings_t = { type = "list", of = string_t }
+
+-- A field is its type's table with a name and a doc: copied member by
+-- member (no pairs()), since this runs on every start of the tool.
+local function field(name, t, doc, extra)
+  local f = { name = name, doc = doc, type = t.type, of = t.of, values = t.values,
+              fields = t.fields, items = t.items, types = t.types, min_items = t.min_items,
+              max_items = t.max_items, only = t.only }
+  if extra then
+    f.required, f.default, f.qnx, f.arch = extra.required, extra.default, extra.qnx, extra.arch
+  end
+  return f
+end
+
+-- Attributes of an image entry, written in its one bracket group.
+local file_attributes = {
+  field("uid", { type = "oneof", types = { int_t, string_t } }, "owner id, or \"*\" to take it from the host file"),
+  field("gid", { type = "oneof", types = { int_t, string_t } }, "group id, or \"*\" to take it from the host file"),
+  field("perms", { type = "perms" }, "permissions: an octal string such as \"0755\", \"*\", or symbolic (u+x)"),
+  field("dperms", { type = "perms" }, "permissions of directories mkifs creates"),
+  field("search", strings_t, "host directories searched for the file, in order"),
+  field("optional", bool_t, "a missing host file is a warning (true) or an error (false)"),
+  field("keeplinked", bool_t, "keep the relinked program as NAME.sym"),
+  field("autolink", bool_t, "store shared objects under their SONAME with a link"),
+  field("followlink", bool_t, "follow host symlinks when including a directory"),
+  field("dupignore", bool_t, "ignore a duplicate entry"),
+  field("data", { type = "enum", values = { "c", "copy", "u", "uip" } }, "copy the data segment when run, or use it in place"),
+  field("code", { type = "enum", values = { "c", "copy", "u", "uip" } }, "copy the code segment when run, or use it in place"),
+  field("prefix", string_t, "directory for relative target names"),
+  field("autoso", { type = "enum", values = { "none", "list", "add", "n", "l", "a" } }, "find missing shared libraries: none, list or add them"),
+  field("page_align", bool_t, "page-align the file in the image"),
+  field("raw", bool_t, "treat the file as data: no relocation or stripping"),
+  field("relocs", bool_t, "keep the file's relocations"),
+  field("filter", string_t, "a shell command the host file is piped through (none: off)"),
+  field("linker", string_t, "the linker command template mkifs relinks with"),
+  field("cd", string_t, "folder mkifs changes to before opening the host file"),
+  field("keepsection", string_t, "ELF sections not to strip"),
+  field("phys_align", string_t, "physical alignment of the file: SIZE[,GROUP]"),
+  field("big_pages", bool_t, "use big pages (QNX 8.0)"),
+  field("bigendian", bool_t, "byte order of the image"),
+  field("mtime", string_t, "modification time of the entry"),
+  field("uip", bool_t, "run in place (old form of code=uip)"),
+}
+
+local function with_attributes(fields)
+  local out = {}
+  for _, f in ipairs(fields) do out[#out + 1] = f end
+  for _, f in ipairs(file_attributes) do out[#out + 1] = f end
+  return out
+end
+
+local command_t = {
+  type = "record",
+  items = string_t,
+  min_items = 1,
+  fields = with_attributes {
+    field("modules", strings_t, "kernel modules bound into procnto: [module=NAME] for each"),
+  },
+}
+
+local script_line_t = {
+  type = "oneof",
+  types = {
+    string_t,
+    {
+      type = "record",
+      items = string_t,
+      fields = {
+        field("bg", bool_t, "run in the background (a trailing &)"),
+        field("session", bool_t, "make the process a session leader ([+session])"),
+        field("pri", { type = "oneof", types = { int_t, string_t } }, "priority and policy, e.g. 10 or \"10r\" ([pri=...])"),
+        field("cpu", int_t, "bind the command to this CPU ([cpu=N])"),
+        field("argv0", string_t, "argv[0] of the command ([argv0=...])"),
+        field("external", bool_t, "run the program even if an internal command has its name"),
+        field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } } },
+              "variables set for this command, or for every later one on a line of their own"),
+      },
+    },
+  },
+}
+
+local file_t = {
+  type = "oneof",
+  types = {
+    { type = "boolean", only = true, doc = "true: the file of that name, found on the search path" },
+    string_t,
+    {
+      type = "record",
+      items = string_t,
+      max_items = 1,
+      fields = with_attributes {
+        field("contents", string_t, "the file's contents, written inline"),
+        field("link", string_t, "make a symbolic link to this path"),
+        field("dir", bool_t, "make an empty directory"),
+        field("type", { type = "enum", values = { "file", "link", "fifo", "dir" } }, "kind of entry to create"),
+      },
+    },
+  },
+}
+
+-- The options every vdev takes, then each vdev type with its own
+-- (../shared/reference/qnx-hypervisor.md §5). `arch` lists the host
+-- architectures the vdev exists on; `implicit` vdevs are built into qvm and
+-- need no vdev-NAME.so.
+local loc_t = { type = "oneof", types = { int_t, string_t } }
+local words_t = { type = "oneof", types = { string_t, strings_t } }
+local vdev_common = {
+  field("loc", loc_t, "where the device sits: an address, io:PORT, or a PCI location"),
+  field("intr", words_t, "its interrupt: gic:N on ARM, PICNAME:N on x86 (a list repeats the option)"),
+  field("name", string_t, "instance name: /dev/qvm/SYSTEM/NAME, and the name PIC references use"),
+  field("log", string_t, "per-vdev logger: FILTERS DEST"),
+  field("set", { type = "map", of = { type = "oneof", types = { string_t, int_t, bool_t } } },
+        "variables set in this vdev's context (set NAME VALUE)"),
+  field("size", { type = "size" },
+        "size of the device's register window, for the overlap check (not written to the file)"),
+}
+-- `window`: the size of the register window the vdev takes at its loc
+-- when the recipe does not say (size = ...), for the overlap check.
+local function vdev(name, arch, doc, options, extra)
+  local v = { name = name, doc = doc, arch = arch, fields = options or {}, window = 0x1000 }
+  for k, x in pairs(extra or {}) do v[k] = x end
+  return v
+end
+local both, arm, x86 = { "aarch64le", "x86_64" }, { "aarch64le" }, { "x86_64" }
+local hostdev = field("hostdev", words_t, "host device the guest's device connects to (< read-only, > output only)")
+local batch = field("batch", int_t, "microseconds to batch output before delivering it")
+local delayed = field("delayed", string_t, "wait for the host device: SECONDS or forever")
+local sched = field("sched", { type = "oneof", types = { int_t, string_t } }, "priority of the device's thread")
+local legacy = field("legacy", bool_t, "use the legacy (pre-1.0) virtio interface")
+
+local vdev_types = {
+  vdev("gic", arm, "ARM GIC interrupt controller (built into qvm)", {
+    field("version", int_t, "GIC architecture version: 2 or 3"),
+    field("gicc", loc_t, "CPU interface address (GICv2)"),
+    field("gicd", loc_t, "distributor address"),
+    field("gicr", loc_t, "redistributor address (GICv3)"),
+    field("its", loc_t, "ITS address (needs num_lpis)"),
+    field("msi", string_t, "ADDR,BASE,NUM: MSI frame (GICv2 only)"),
+    field("num_lpis", int_t, "number of LPIs, 8192 to 65536"),
+  }, { implicit = true, pic = true, window = 0x10000 }),
+  vdev("pl011", arm, "ARM PL011 UART", { hostdev, batch, delayed, sched }),
+  vdev("ser8250", both, "Intel 8250 UART", { hostdev, batch, delayed, sched }),
+  vdev("virtio-console", both, "VirtIO console", { hostdev, legacy }),
+  vdev("virtio-blk", both, "VirtIO block device", { hostdev, legacy, delayed }),
+  vdev("virtio-net", both, "VirtIO network interface, peer to peer", {
+    field("peer", string_t, "the other end: /dev/vdevpeers/vpN, or /dev/qvm/SYSTEM/NAME of another guest",
+          { required = true }),
+    field("mac", string_t, "MAC address aa:bb:cc:dd:ee:ff"),
+    field("peerfeats", { type = "oneof", types = { int_t, string_t } }, "features offered to the peer (0 towards io-pkt)"),
+    field("bind_mode", string_t, "bind mode (QNX 7.1 only)", { qnx = { "7.1" } }),
+    field("tapdev", string_t, "deprecated: tap device"),
+    legacy,
+  }),
+  vdev("virtio-entropy", both, "VirtIO random number generator", { delayed }),
+  vdev("virtio-input", both, "VirtIO keyboard, mouse or touch device (needs Screen on the host)", {}),
+  vdev("shmem", both, "shared memory between guests, with signalling", {
+    field("create", words_t, "NAME,SIZE of a region to create (a list repeats the option)"),
+    field("allow", words_t, "shell patterns of regions this guest may use"),
+    field("deny", words_t, "shell patterns of regions this guest may not use"),
+  }),
+  vdev("smmu", both, "virtual SMMU for a guest that runs smmuman", {}),
+  vdev("wdt-sp805", arm, "ARM SP805 watchdog", {
+    field("frequency", int_t, "counter frequency in Hz (default 25 MHz)"),
+    field("action", string_t, "what expiry does: [dump,]terminate or fiq"),
+  }),
+  vdev("wdt-ib700", x86, "IB700 watchdog", { field("action", string_t, "what expiry does: [dump,]terminate") }),
+  vdev("ioapic", x86, "Intel I/O APIC: the guest's interrupt controller", {
+    field("hostvector", int_t, "host vector of the first line"),
+  }, { pic = true }),
+  vdev("8259", x86, "legacy 8259 PIC (needed to boot; not usable as a PIC)", {}),
+  vdev("timer8254", x86, "Intel 8254 programmable interval timer", {}),
+  vdev("mc146818", x86, "MC146818 real-time clock and CMOS", {
+    field("reg", words_t, "OFFSET,VALUE of a CMOS register (a list repeats the option)"),
+  }),
+  vdev("hpet", x86, "high-precision event timer", {
+    field("frequency", int_t, "counter frequency in Hz (default 14318180)"),
+    field("legacy_free", bool_t, "no legacy replacement routing"),
+  }),
+  vdev("pckeyboard", x86, "minimal PC keyboard controller (lets the guest reboot)", {}),
+  vdev("pci-dummy", x86, "inactive PCI function that exposes IDs", {
+    field("clone", string_t, "host PCI function to copy the IDs of"),
+    field("reg", words_t, "OFF/SIZE=VAL or NAME=VAL (a list repeats the option)"),
+  }),
+  vdev("progress", both, "progress device of the QNX host images", {}),
+  vdev("vgpu-gvtg", x86, "Intel GVT-g GPU virtualization", {}),
+}
+
+local size_t = { type = "size" }
+local region_t = { type = "oneof", types = { size_t, { type = "record", fields = {
+  field("start", { type = "address" }, "guest-physical start"),
+  field("size", size_t, "length, with K, M or G", { required = true }),
+} } } }
+local memory_t = { type = "oneof", types = { size_t, { type = "record", items = region_t, fields = {
+  field("start", { type = "address" }, "guest-physical start; without it, after the highest region so far"),
+  field("size", size_t, "length, with K, M or G"),
+} } } }
+local vdev_record = { type = "vdev" }
+
+-- What a QNX guest's own image holds: the fields of a board's image.
+local image_fields = {}
+
+local guest = {
+  type = "record",
+  fields = {
+    field("include", strings_t, "recipes this one builds on, in order"),
+    field("description", string_t, "one line about the guest"),
+    field("arch", { type = "enum", values = { "aarch64le", "x86_64" } }, "CPU of the guest; the host's by default"),
+    field("system", string_t, "VM name (system NAME); the guest's name by default"),
+    field("ram", memory_t, "guest RAM: a size, { start = ADDR, size = SIZE }, or a list of regions"),
+    field("rom", memory_t, "guest ROM: a size, { start = ADDR, size = SIZE }, or a list of regions"),
+    field("reserve", { type = "list", of = { type = "record", fields = {
+      field("loc", loc_t, "a region qvm must not allocate: mem:ADDR,LEN, io:PORT[,LEN] or pci:B:D[.F]"),
+      field("intr", { type = "oneof", types = { int_t, string_t } }, "an interrupt qvm must not allocate"),
+    } } }, "regions and interrupts qvm must not allocate"),
+    field("cpu", { type = "oneof", types = { int_t, { type = "list", of = { type = "record", fields = {
+      field("sched", { type = "oneof", types = { int_t, string_t } }, "priority[policy] of the vCPU thread, e.g. 10 or \"10r\""),
+      field("runmask", { type = "oneof", types = { string_t, { type = "list", of = int_t } } },
+            "host CPUs the vCPU may run on (QNX 7.1)", { qnx = { "7.1" } }),
+      field("partition", string_t, "APS partition of the vCPU (QNX 7.1)", { qnx = { "7.1" } }),
+      field("cluster", string_t, "CPU cluster of the vCPU (QNX 8.0)", { qnx = { "8.0" } }),
+    } } } } }, "vCPUs: a count, or one table per vCPU"),
+    field("load", { type = "list", of = { type = "oneof", types = { string_t, { type = "record", items = string_t,
+      min_items = 1, max_items = 1, fields = {
+        field("type", { type = "enum", values = { "initrd", "data", "fdt", "acpi" } }, "blob type"),
+        field("addr", { type = "address" }, "guest address to load at"),
+      } } } } }, "files copied into guest memory; a QNX guest loads its own image by default"),
+    field("cmdline", string_t, "kernel command line"),
+    field("pass", { type = "list", of = { type = "oneof", types = { string_t, { type = "record", fields = {
+      field("loc", string_t, "[mem:]ADDR,LEN,ATTRS[=HOST], io:PORT,LEN or pci:..."),
+      field("intr", string_t, "PIC:N[=HOSTVECTOR]"),
+      field("type", string_t, "blob type of host data passed to the guest"),
+    } } } } }, "pass-through: a device of the board by name, or { loc = ..., intr = ... }"),
+    field("set", { type = "map", of = { type = "oneof", types = { string_t, int_t, bool_t } } },
+          "qvm variables (set NAME VALUE); write names with _ for -"),
+    field("logger", { type = "list", of = { type = "record", items = { type = "enum",
+      values = { "fatal", "internal", "error", "warn", "info", "debug", "verbose" } }, min_items = 1, fields = {
+        field("dest", { type = "enum", values = { "stdout", "stderr", "slog", "none" } }, "where the messages go",
+              { required = true }),
+      } } }, "qvm's own messages: { \"error\", \"warn\", dest = \"slog\" }"),
+    field("unsupported", { type = "record", fields = {
+      field("instruction", { type = "enum", values = { "abort", "fail", "ignore" } }, "on an instruction qvm cannot emulate"),
+      field("reference", { type = "enum", values = { "abort", "fail", "ignore" } }, "on a reference to nothing"),
+      field("register", { type = "enum", values = { "abort", "fail", "ignore" } }, "on a register qvm cannot emulate"),
+    } }, "what qvm does when emulation fails"),
+    field("tolerance", int_t, "timer notification tolerance in microseconds"),
+    field("dump", string_t, "where a guest dump goes: a directory or \"|command\""),
+    field("safety", { type = "enum", values = { "none", "warn", "required" } }, "response to non-safety components (QHS)"),
+    field("debug", bool_t, "enable qvm's guest debugging (a bare debug)"),
+    field("vdevs", { type = "map", of = vdev_record },
+          "virtual devices by instance name: { \"TYPE\", option = value, ... }"),
+    field("ifs", { type = "record", fields = image_fields },
+          "a QNX guest's own image, like a board's: it renders guests/NAME/NAME.build"),
+    field("host_files", { type = "map", of = file_t },
+          "files the host image holds for this guest (kernels, disks), by their path in the host"),
+    field("autostart", bool_t, "the host's startup script starts the guest", { default = true }),
+  },
+}
+
+local board = {
+  type = "record",
+  fields = {
+    field("include", strings_t, "recipes this one builds on, in order"),
+    field("description", string_t, "one line about the board, shown in the header"),
+    field("arch", { type = "enum", values = { "aarch64le", "x86_64", "armle-v7" } },
+          "CPU of the host image ([virtual=ARCH,...])", { required = true }),
+    field("qnx", { type = "enum", values = { "7.1", "8.0" } }, "QNX SDP release the image is for", { default = "7.1" }),
+    field("ram", { type = "size" }, "RAM of the board: the guests' RAM together must fit in it"),
+    field("cpus", int_t, "number of CPUs of the board: a vCPU's runmask may name only these"),
+  },
+}
+
+-- Fields a board and a guest's image share.
+local image_only = {
+    field("image", {
+      type = "record",
+      fields = {
+        field("base", { type = "address" }, "where the image starts in memory ([image=...])"),
+        field("format", { type = "enum", values = { "raw", "binary", "elf", "srec", "bios", "multiboot", "uefi",
+                                                   "raw64k", "binary64k", "elf64k", "srec64k" } },
+              "boot file of the image ([virtual=ARCH,FORMAT])", { required = true }),
+        field("compress", { type = "oneof", types = { bool_t, int_t } },
+              "compress the image: true, false, or 1 (zlib), 2 (LZO), 3 (UCL)"),
+        field("bootname", string_t, "name of the bootstrap file in the buildfile", { default = "boot" }),
+        field("scriptname", string_t, "name of the startup script in the buildfile", { default = "startup-script" }),
+      },
+    }, "the image as a whole", { required = true }),
+    field("attributes", { type = "record", fields = file_attributes },
+          "attributes for every entry of the image: one global attribute line"),
+    field("startup", command_t, "the startup program and its options: the first line of the bootstrap",
+          { required = true }),
+    field("kernel", command_t, "procnto and its options: the last line of the bootstrap", { required = true }),
+    field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } } },
+          "environment of procnto and every program it starts (a list is joined with ':')"),
+    field("script", { type = "list", of = script_line_t }, "the startup script, one entry per line"),
+    field("files", { type = "map", of = file_t }, "the files of the image, keyed by their path in the image"),
+}
+image_fields[#image_fields + 1] = field("arch", { type = "enum", values = { "aarch64le", "x86_64" } },
+                                        "CPU of the guest image; the guest's by default")
+for _, f in ipairs(image_only) do
+  board.fields[#board.fields + 1] = f
+  image_fields[#image_fields + 1] = f
+end
+for _, f in ipairs {
+    field("hypervisor", {
+      type = "record",
+      fields = {
+        field("enable", bool_t, "this image is a QNX Hypervisor host", { default = false }),
+        field("safety", bool_t, "use the safety-certified hypervisor (QHS): qvm-safety, aps-safety, -safety kernel and vdevs",
+              { default = false }),
+        field("host_mode", { type = "enum", values = { "el2", "el1" } },
+              "QNX 8.0 on aarch64: host at EL2 (VHE) or EL1; startup gets -Q enable,el2-host or el1-host",
+              { default = "el2" }),
+        field("config_dir", string_t, "folder of the guests' .qvmconf files in the image", { default = "/vm/config" }),
+        field("image_dir", string_t, "folder of the guests' images in the image", { default = "/vm/images" }),
+      },
+    }, "the hypervisor host"),
+    field("guests", strings_t, "the guests this host runs: guest recipe names"),
+    field("devices", { type = "map", of = { type = "record", fields = {
+      field("doc", string_t, "what the device is"),
+      field("loc", words_t, "its memory, I/O or PCI location as a guest's pass loc gives it"),
+      field("intr", words_t, "its interrupt as a guest's pass intr gives it"),
+      field("driver", { type = "record", fields = {
+        field("programs", strings_t, "the host programs that drive it: their script lines leave the host"),
+        field("files", strings_t, "the image entries of the driver: they leave the host"),
+      } }, "the host driver, taken out when a guest is given the device"),
+    } } }, "devices a guest may be given by name (pass-through)"),
+} do board.fields[#board.fields + 1] = f end
+
+return {
+  version = 1,
+  board = board,
+  guest = guest,
+  vdevs = vdev_types,
+  vdev_common = vdev_common,
+}

@@ -1,0 +1,4 @@
+board "b" {
+  include = { "x86_64" },
+  image   = { format = "raw64k" },
+}

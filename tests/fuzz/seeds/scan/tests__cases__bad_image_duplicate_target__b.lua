@@ -1,0 +1,4 @@
+board "b" {
+  include = { "rcar_h3" },
+  files   = { ["libc.so"] = true, ["/proc/boot/libc.so"] = "libc.so" },
+}

@@ -1,0 +1,4 @@
+board "b" {
+  include = { "imx8qm" },
+  kernel  = { modules = { "qvm" } },
+}

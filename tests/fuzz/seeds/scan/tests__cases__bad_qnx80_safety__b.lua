@@ -1,0 +1,4 @@
+board "b" {
+  include = { "rpi4" },
+  hypervisor = { safety = true },
+}

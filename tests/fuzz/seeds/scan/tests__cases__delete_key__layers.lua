@@ -1,0 +1,18 @@
+fragment "a" {
+  arch    = "aarch64le",
+  image   = { format = "raw" },
+  startup = { "startup-test" },
+  kernel  = { "procnto-smp-instr" },
+  files   = { ["libc.so"] = true, ["/etc/motd"] = { contents = "hi\n" }, ksh = true },
+}
+
+fragment "b" {
+  include = { "a" },
+  files = { ["/etc/motd"] = delete, ksh = delete },
+}
+
+-- a key deleted below may be defined again; it keeps its first place
+board "c" {
+  include = { "b" },
+  files = { ["/etc/motd"] = "motd.txt", ["/etc/new"] = true },
+}

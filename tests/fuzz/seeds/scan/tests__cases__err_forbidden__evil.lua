@@ -1,0 +1,4 @@
+-- a recipe may not run programs
+local ok = true
+  os.execute("touch /tmp/owned")
+board "evil" { }

@@ -1,0 +1,4 @@
+board "broken" {
+  arch = "aarch64le"
+  image = { format = "raw" },
+}

@@ -1,0 +1,3 @@
+board "g" {
+  arch = arhc,
+}

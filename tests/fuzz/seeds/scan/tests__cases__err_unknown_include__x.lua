@@ -1,0 +1,3 @@
+board "x" {
+  include = { "rcar_h3", "hypervisor-hots" },
+}

@@ -1,0 +1,21 @@
+fragment "tiny" {
+  arch    = "aarch64le",
+  image   = { format = "raw" },
+  startup = { "startup-test" },
+  kernel  = { "procnto-smp-instr" },
+}
+
+fragment "a" {
+  include = { "tiny" },
+  script = { "one" },
+}
+
+fragment "b" {
+  include = { "a" },
+  script = append { "two", "three" },
+}
+
+board "c" {
+  include = { "b" },
+  script = append { { "four", bg = true } },
+}

@@ -1,0 +1,4 @@
+board "bad" {
+  include = { "rcar_h3" },
+  image   = { format = "rwa" },
+}
