@@ -220,11 +220,13 @@ static int cmp_keyed(const void *pa, const void *pb) {
 
 static void path_push(conv *c, const char *seg, size_t *mark) {
   *mark = c->path.len;
+  if (c->memo) return;  /* trusted data: no positions, no messages by path */
   if (c->path.len) sb_addc(&c->path, MKB_PATHSEP);
   sb_adds(&c->path, seg);
 }
 
 static void path_pop(conv *c, size_t mark) {
+  if (c->memo) return;
   c->path.len = mark;
   if (c->path.s) c->path.s[mark] = '\0';
 }
@@ -235,9 +237,12 @@ static mkb_def *conv_table(conv *c, int idx, mkb_def *d, int depth, int list_onl
   lua_State *L = c->L;
   arena *a = &c->h->mem;
   lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
-  size_t nkeys = 0, cap = 8;
-  keyed *ks = malloc(cap * sizeof *ks);
-  if (ks == NULL) die_oom();
+  size_t nkeys = 0, cap;
+  /* Most tables have a few keys: start on the stack, move to the heap only
+  ** for big ones (this runs for every table of every recipe). */
+  keyed small[16];
+  cap = sizeof small / sizeof *small;
+  keyed *ks = small;
   d->kind = V_TABLE;
   lua_pushnil(L);
   while (lua_next(L, idx) != 0) {
@@ -262,8 +267,9 @@ static mkb_def *conv_table(conv *c, int idx, mkb_def *d, int depth, int list_onl
       } else {
         if (nkeys == cap) {
           cap *= 2;
-          keyed *nk = realloc(ks, cap * sizeof *nk);
+          keyed *nk = ks == small ? malloc(cap * sizeof *nk) : realloc(ks, cap * sizeof *nk);
           if (nk == NULL) die_oom();
+          if (ks == small) memcpy(nk, small, sizeof small);
           ks = nk;
         }
         size_t mark;
@@ -328,7 +334,7 @@ static mkb_def *conv_table(conv *c, int idx, mkb_def *d, int depth, int list_onl
     }
   }
   d->nkeys = kw;
-  free(ks);
+  if (ks != small) free(ks);
   return d;
 }
 
