@@ -20,48 +20,19 @@ typedef struct differ {
 
 /* ---- values, as Lua writes them (as explain does) --------------------------- */
 
-static int is_ident(const char *k) {
-  static const char *const reserved[] = {
-    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
-    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
-    NULL };
-  if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_')) return 0;
-  for (const char *p = k; *p; p++)
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-          *p == '_'))
-      return 0;
-  for (int i = 0; reserved[i]; i++)
-    if (strcmp(k, reserved[i]) == 0) return 0;
-  return 1;
-}
-
-static void put_str(strbuf *b, const char *s) {
-  sb_addc(b, '"');
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\') sb_printf(b, "\\%c", *p);
-    else if (*p == '\n') sb_adds(b, "\\n");
-    else if (*p == '\t') sb_adds(b, "\\t");
-    else if (*p < 0x20 || *p == 0x7f) sb_printf(b, "\\%03u", *p);
-    else sb_addc(b, (char)*p);
-  }
-  sb_addc(b, '"');
-}
-
 static void put_node(strbuf *b, const mkb_node *n) {
   char buf[64];
   switch (n->kind) {
     case V_BOOL: sb_adds(b, n->b ? "true" : "false"); return;
     case V_INT:
-      /* A whole number of 4 KiB pages is an address or a size: hex. */
-      if (n->i >= 0x1000 && n->i % 0x1000 == 0) sb_printf(b, "0x%llx", (unsigned long long)n->i);
-      else sb_printf(b, "%lld", n->i);
+      sb_lua_int(b, n->i);
       return;
     case V_NUM:
       snprintf(buf, sizeof buf, "%.14g", n->n);
       sb_adds(b, buf);
       if (isfinite(n->n) && strpbrk(buf, ".eEn") == NULL) sb_adds(b, ".0");
       return;
-    case V_STR: put_str(b, n->s); return;
+    case V_STR: sb_lua_string(b, n->s); return;
     case V_TABLE: break;
   }
   if (n->nitems == 0 && n->nkeys == 0) {
@@ -75,11 +46,11 @@ static void put_node(strbuf *b, const mkb_node *n) {
   }
   for (size_t i = 0; i < n->nkeys; i++) {
     if (i || n->nitems) sb_adds(b, ", ");
-    if (is_ident(n->keys[i])) {
+    if (lua_is_name(n->keys[i])) {
       sb_adds(b, n->keys[i]);
     } else {
       sb_addc(b, '[');
-      put_str(b, n->keys[i]);
+      sb_lua_string(b, n->keys[i]);
       sb_addc(b, ']');
     }
     sb_adds(b, " = ");
@@ -112,15 +83,6 @@ static const char *site(differ *df, const mkb_def *d) {
 }
 
 /* The definition in list's history whose list part holds element def e. */
-static const mkb_def *container(const mkb_node *list, const mkb_def *e) {
-  for (size_t i = 0; list && i < list->nhist; i++) {
-    const mkb_def *d = list->hist[i].def;
-    for (size_t j = 0; j < d->nitems; j++)
-      if (d->items[j] == e) return d;
-  }
-  return NULL;
-}
-
 static const char *from_text(differ *df, const mkb_def *d, const mkb_def *op) {
   if (op == NULL) op = d;
   return arena_printf(&df->a, "%s (%s, %s)", site(df, d), d->src.recipe ? d->src.recipe : "?",
@@ -138,7 +100,7 @@ static const char *prov(differ *df, const mkb_node *n, const mkb_node *parent) {
   const mkb_def *d = n->origin ? n->origin : node_site(n);
   if (d == NULL) return "no recorded origin";
   return arena_printf(&df->a, "from %s",
-                      from_text(df, d, n->origin ? container(parent, n->origin) : NULL));
+                      from_text(df, d, n->origin ? node_container(parent, n->origin) : NULL));
 }
 
 /* ---- comparing ------------------------------------------------------------- */
@@ -304,7 +266,7 @@ static const mkb_guest *guest_of(const mkb_system *s, const char *name) {
 /* A guest only on one side: one difference, where that board names it. */
 static void guest_one_side(differ *df, char sign, const mkb_system *s, const mkb_guest *g) {
   df->count++;
-  const mkb_def *op = g->site ? container(node_get(s->board, "guests"), g->site) : NULL;
+  const mkb_def *op = g->site ? node_container(node_get(s->board, "guests"), g->site) : NULL;
   sb_printf(&df->out, "%c guests.%s = guest \"%s\"  %s\n", sign, g->name, g->name,
             g->site ? arena_printf(&df->a, "from %s", from_text(df, g->site, op))
                     : "no recorded origin");

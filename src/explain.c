@@ -14,40 +14,6 @@
 
 /* ---- values, as Lua writes them ------------------------------------------ */
 
-static int is_ident(const char *k) {
-  static const char *const reserved[] = {
-    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
-    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
-    NULL };
-  if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_')) return 0;
-  for (const char *p = k; *p; p++)
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-          *p == '_'))
-      return 0;
-  for (int i = 0; reserved[i]; i++)
-    if (strcmp(k, reserved[i]) == 0) return 0;
-  return 1;
-}
-
-static void put_str(strbuf *b, const char *s) {
-  sb_addc(b, '"');
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\') sb_printf(b, "\\%c", *p);
-    else if (*p == '\n') sb_adds(b, "\\n");
-    else if (*p == '\t') sb_adds(b, "\\t");
-    else if (*p < 0x20 || *p == 0x7f) sb_printf(b, "\\%03u", *p);
-    else sb_addc(b, (char)*p);
-  }
-  sb_addc(b, '"');
-}
-
-/* Addresses and sizes read best in hex: an integer that is a whole number
-** of 4 KiB pages is shown as 0x..., any other in decimal. */
-static void put_int(strbuf *b, long long i) {
-  if (i >= 0x1000 && i % 0x1000 == 0) sb_printf(b, "0x%llx", (unsigned long long)i);
-  else sb_printf(b, "%lld", i);
-}
-
 static void put_num(strbuf *b, double n) {
   char buf[64];
   snprintf(buf, sizeof buf, "%.14g", n);
@@ -56,11 +22,11 @@ static void put_num(strbuf *b, double n) {
 }
 
 static void put_key(strbuf *b, const char *k) {
-  if (is_ident(k)) {
+  if (lua_is_name(k)) {
     sb_adds(b, k);
   } else {
     sb_addc(b, '[');
-    put_str(b, k);
+    sb_lua_string(b, k);
     sb_addc(b, ']');
   }
 }
@@ -68,9 +34,9 @@ static void put_key(strbuf *b, const char *k) {
 static void put_node(strbuf *b, const mkb_node *n) {
   switch (n->kind) {
     case V_BOOL: sb_adds(b, n->b ? "true" : "false"); return;
-    case V_INT: put_int(b, n->i); return;
+    case V_INT: sb_lua_int(b, n->i); return;
     case V_NUM: put_num(b, n->n); return;
-    case V_STR: put_str(b, n->s); return;
+    case V_STR: sb_lua_string(b, n->s); return;
     case V_TABLE: break;
   }
   if (n->nitems == 0 && n->nkeys == 0) {
@@ -95,9 +61,9 @@ static void put_def(strbuf *b, const mkb_def *d) {
   if (d->op == OP_DELETE) return;
   switch (d->kind) {
     case V_BOOL: sb_adds(b, d->b ? "true" : "false"); return;
-    case V_INT: put_int(b, d->i); return;
+    case V_INT: sb_lua_int(b, d->i); return;
     case V_NUM: put_num(b, d->n); return;
-    case V_STR: put_str(b, d->s); return;
+    case V_STR: sb_lua_string(b, d->s); return;
     case V_TABLE: break;
   }
   if (d->nitems == 0 && d->nkeys == 0) {
@@ -169,15 +135,6 @@ static const char *op_text(arena *a, const mkb_def *d) {
 
 /* The definition in n's history whose list part holds element def e: it
 ** says which operation put the element there. */
-static const mkb_def *container(const mkb_node *n, const mkb_def *e) {
-  for (size_t i = 0; n && i < n->nhist; i++) {
-    const mkb_def *d = n->hist[i].def;
-    for (size_t j = 0; j < d->nitems; j++)
-      if (d->items[j] == e) return d;
-  }
-  return NULL;
-}
-
 /* "FILE:L:C (recipe, op)" of definition d, written by the operation op. */
 static const char *from_text(arena *a, const mkb_def *d, const mkb_def *op) {
   return arena_printf(a, "%s (%s, %s)", site(a, d), d->src.recipe ? d->src.recipe : "?",
@@ -194,7 +151,7 @@ static const char *origin_text(arena *a, const mkb_node *n, const mkb_node *list
   }
   const mkb_def *d = n->origin ? n->origin : node_site(n);
   if (d == NULL) return "no recorded origin";
-  return arena_printf(a, "from %s", from_text(a, d, n->origin ? container(list, d) : NULL));
+  return arena_printf(a, "from %s", from_text(a, d, n->origin ? node_container(list, d) : NULL));
 }
 
 /* ---- finding the path ---------------------------------------------------- */
@@ -477,7 +434,7 @@ static void print_history(FILE *out, arena *a, const mkb_node *n, const mkb_node
   for (size_t i = 0; i < n->nhist; i++) {
     const mkb_def *d = n->hist[i].def;
     /* A list element was written by the operation that holds it. */
-    const mkb_def *opd = element ? container(parent, d) : NULL;
+    const mkb_def *opd = element ? node_container(parent, d) : NULL;
     ops[i] = op_text(a, opd ? opd : d);
     size_t k = strlen(d->src.recipe ? d->src.recipe : "?");
     if (k > wr) wr = k;

@@ -13,41 +13,13 @@
 
 /* ---- Lua text ------------------------------------------------------------ */
 
-static int is_lua_name(const char *s) {
-  static const char *const keywords[] = {
-    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
-    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while", NULL
-  };
-  if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_')) return 0;
-  for (const char *p = s; *p; p++)
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-          *p == '_'))
-      return 0;
-  for (int i = 0; keywords[i]; i++)
-    if (strcmp(s, keywords[i]) == 0) return 0;
-  return 1;
-}
-
-static void lua_string(strbuf *b, const char *s) {
-  sb_addc(b, '"');
-  for (; *s; s++) {
-    unsigned char c = (unsigned char)*s;
-    if (c == '"' || c == '\\') sb_printf(b, "\\%c", c);
-    else if (c == '\n') sb_adds(b, "\\n");
-    else if (c == '\t') sb_adds(b, "\\t");
-    else if (c < 0x20 || c == 0x7f) sb_printf(b, "\\%03u", c);
-    else sb_addc(b, (char)c);
-  }
-  sb_addc(b, '"');
-}
-
 /* Text of several lines as a long string [[...]], with as many '=' as it
 ** takes that the text cannot close it. Lua drops the newline right after
 ** the opening bracket, so the text starts on the next line. Carriage
 ** returns do not survive a long string: such text is quoted. */
 static void lua_text(strbuf *b, const char *s) {
   if (strchr(s, '\r') || strchr(s, '\n') == NULL) {
-    lua_string(b, s);
+    sb_lua_string(b, s);
     return;
   }
   size_t level = 0;
@@ -74,12 +46,12 @@ static void lua_text(strbuf *b, const char *s) {
 }
 
 static void lua_key(strbuf *b, const char *key) {
-  if (is_lua_name(key)) {
+  if (lua_is_name(key)) {
     sb_adds(b, key);
     return;
   }
   sb_addc(b, '[');
-  lua_string(b, key);
+  sb_lua_string(b, key);
   sb_addc(b, ']');
 }
 
@@ -391,7 +363,7 @@ static void map_block(out *o, const char *key, const mkb_node *m, int brackets) 
     sb_clear(&k);
     if (brackets) {
       sb_addc(&k, '[');
-      lua_string(&k, m->keys[i]);
+      sb_lua_string(&k, m->keys[i]);
       sb_addc(&k, ']');
     } else {
       lua_key(&k, m->keys[i]);
@@ -403,7 +375,7 @@ static void map_block(out *o, const char *key, const mkb_node *m, int brackets) 
     sb_clear(&k);
     if (brackets) {
       sb_addc(&k, '[');
-      lua_string(&k, m->keys[i]);
+      sb_lua_string(&k, m->keys[i]);
       sb_addc(&k, ']');
     } else {
       lua_key(&k, m->keys[i]);
@@ -468,7 +440,7 @@ static void list_block(out *o, const char *key, const mkb_node *l) {
   for (size_t i = 0; i < l->nitems; i++) {
     sb_adds(b, "    ");
     sb_clear(&t);
-    if (script_text(&t, l->items[i])) lua_string(b, t.s);
+    if (script_text(&t, l->items[i])) sb_lua_string(b, t.s);
     else value(o, b, l->items[i], 0, 1);
     sb_adds(b, ",\n");
   }
@@ -528,7 +500,7 @@ void import_board(mkb_session *s, const mkb_node *board, const char *name, strbu
 
   sb_printf(outb, "-- %s: imported from an mkifs buildfile by mkbuildfile import.\n\n", name);
   sb_adds(outb, "board ");
-  lua_string(outb, name);
+  sb_lua_string(outb, name);
   sb_adds(outb, " {\n");
   for (size_t i = 0; i < n; i++)
     if (one[i].v) line_field(&o, width, one[i].key, one[i].v, one[i].hex);

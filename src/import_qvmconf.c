@@ -113,45 +113,13 @@ static wval *diff_memory(writer *w, const mkb_node *f, const mkb_node *b) {
 
 /* ---- Lua text ---------------------------------------------------------------- */
 
-static int is_ident(const char *s) {
-  static const char *const kw[] = {
-    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
-    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
-    NULL };
-  if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || *s == '_')) return 0;
-  for (const char *p = s; *p; p++)
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-          *p == '_'))
-      return 0;
-  for (int i = 0; kw[i]; i++)
-    if (strcmp(kw[i], s) == 0) return 0;
-  return 1;
-}
-
-static void lua_string(strbuf *b, const char *s) {
-  sb_addc(b, '"');
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    switch (*p) {
-      case '"': sb_adds(b, "\\\""); break;
-      case '\\': sb_adds(b, "\\\\"); break;
-      case '\n': sb_adds(b, "\\n"); break;
-      case '\t': sb_adds(b, "\\t"); break;
-      case '\r': sb_adds(b, "\\r"); break;
-      default:
-        if (*p < 0x20 || *p == 0x7f) sb_printf(b, "\\%03d", *p);
-        else sb_addc(b, (char)*p);
-    }
-  }
-  sb_addc(b, '"');
-}
-
 static void lua_key(strbuf *b, const char *k) {
-  if (is_ident(k)) {
+  if (lua_is_name(k)) {
     sb_adds(b, k);
     return;
   }
   sb_addc(b, '[');
-  lua_string(b, k);
+  sb_lua_string(b, k);
   sb_addc(b, ']');
 }
 
@@ -195,7 +163,7 @@ static void inline_node(strbuf *b, const mkb_node *v, const char *key) {
       else sb_printf(b, "%lld", v->i);
       break;
     case V_NUM: sb_printf(b, "%.17g", v->n); break;
-    case V_STR: lua_string(b, v->s); break;
+    case V_STR: sb_lua_string(b, v->s); break;
     case V_TABLE: inline_table(b, v); break;
   }
 }
@@ -274,7 +242,7 @@ static void write_value(writer *w, strbuf *out, const char *indent, size_t col, 
       strbuf c;
       sb_init(&c);
       sb_addn(&c, s, cut);
-      lua_string(out, c.s);
+      sb_lua_string(out, c.s);
       sb_free(&c);
       s += cut;
       first = 0;
@@ -356,7 +324,7 @@ static void write_recipe(writer *w, const recipe *r, const char *name, strbuf *o
     if (n > width) width = n;
   }
   sb_adds(out, "guest ");
-  lua_string(out, name);
+  sb_lua_string(out, name);
   sb_adds(out, " {\n");
   for (size_t i = 0; i < r->entries.n; i++) {
     const entry *e = r->entries.v[i];

@@ -214,3 +214,44 @@ const char *path_text(arena *a, const mkb_path *p) {
   sb_free(&b);
   return s;
 }
+
+int lua_is_name(const char *k) {
+  static const char *const reserved[] = {
+    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
+    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
+    NULL };
+  if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_')) return 0;
+  for (const char *p = k; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          *p == '_'))
+      return 0;
+  for (int i = 0; reserved[i]; i++)
+    if (strcmp(k, reserved[i]) == 0) return 0;
+  return 1;
+}
+
+void sb_lua_string(strbuf *b, const char *s) {
+  sb_addc(b, '"');
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\') sb_printf(b, "\\%c", *p);
+    else if (*p == '\n') sb_adds(b, "\\n");
+    else if (*p == '\t') sb_adds(b, "\\t");
+    else if (*p < 0x20 || *p == 0x7f) sb_printf(b, "\\%03u", *p);
+    else sb_addc(b, (char)*p);
+  }
+  sb_addc(b, '"');
+}
+
+void sb_lua_int(strbuf *b, long long i) {
+  if (i >= 0x1000 && i % 0x1000 == 0) sb_printf(b, "0x%llx", (unsigned long long)i);
+  else sb_printf(b, "%lld", i);
+}
+
+const mkb_def *node_container(const mkb_node *list, const mkb_def *e) {
+  for (size_t i = 0; list && i < list->nhist; i++) {
+    const mkb_def *d = list->hist[i].def;
+    for (size_t j = 0; j < d->nitems; j++)
+      if (d->items[j] == e) return d;
+  }
+  return NULL;
+}

@@ -140,6 +140,18 @@ int node_size(const mkb_node *v, unsigned long long *out);
 ** lines is part of the output). 1 and 1.0 are equal. */
 int node_equal(const mkb_node *a, const mkb_node *b);
 
+/* How explain, show and diff spell values: as Lua would. lua_is_name: k
+** can be written bare as a key (a name, not a keyword). sb_lua_string: a
+** quoted, escaped string. sb_lua_int: an address-like integer (a whole
+** number of 4 KiB pages) in hex, any other in decimal. */
+int lua_is_name(const char *k);
+void sb_lua_string(strbuf *b, const char *s);
+void sb_lua_int(strbuf *b, long long i);
+
+/* The list operation (or list) of list's history that holds element e, or
+** NULL: which append{} or prepend{} added an element. */
+const mkb_def *node_container(const mkb_node *list, const mkb_def *e);
+
 /* Equality of values as 'remove' sees it (deep for tables). */
 int def_equal(const mkb_def *a, const mkb_def *b);
 const char *kind_name(mkb_kind k);

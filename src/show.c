@@ -12,15 +12,6 @@
 
 /* The definition in list's history whose list part holds element def e:
 ** the operation that put the element there (set, append, prepend). */
-static const mkb_def *container(const mkb_node *list, const mkb_def *e) {
-  for (size_t i = 0; list && i < list->nhist; i++) {
-    const mkb_def *d = list->hist[i].def;
-    for (size_t j = 0; j < d->nitems; j++)
-      if (d->items[j] == e) return d;
-  }
-  return NULL;
-}
-
 /* The recipe files of a stack, each once, in stack order (the --set layer
 ** has none). */
 static size_t stack_files(const mkb_stack *st, const char **files) {
@@ -37,31 +28,21 @@ static size_t stack_files(const mkb_stack *st, const char **files) {
 
 /* ---- text ---------------------------------------------------------------- */
 
-static int is_ident(const char *k) {
-  static const char *const reserved[] = {
-    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
-    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
-    NULL };
-  if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_')) return 0;
-  for (const char *p = k; *p; p++)
-    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
-          *p == '_'))
-      return 0;
-  for (int i = 0; reserved[i]; i++)
-    if (strcmp(k, reserved[i]) == 0) return 0;
-  return 1;
+/* The Lua spelling of a string or an integer, to a stream. */
+static void put_str(FILE *out, const char *s) {
+  strbuf b;
+  sb_init(&b);
+  sb_lua_string(&b, s);
+  fputs(b.s, out);
+  sb_free(&b);
 }
 
-static void put_str(FILE *out, const char *s) {
-  fputc('"', out);
-  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-    if (*p == '"' || *p == '\\') fprintf(out, "\\%c", *p);
-    else if (*p == '\n') fputs("\\n", out);
-    else if (*p == '\t') fputs("\\t", out);
-    else if (*p < 0x20 || *p == 0x7f) fprintf(out, "\\%03u", *p);
-    else fputc(*p, out);
-  }
-  fputc('"', out);
+static void put_int(FILE *out, long long i) {
+  strbuf b;
+  sb_init(&b);
+  sb_lua_int(&b, i);
+  fputs(b.s, out);
+  sb_free(&b);
 }
 
 /* Addresses and sizes read best in hex: a whole number of 4 KiB pages is
@@ -71,8 +52,7 @@ static void put_scalar(FILE *out, const mkb_node *n) {
   switch (n->kind) {
     case V_BOOL: fputs(n->b ? "true" : "false", out); break;
     case V_INT:
-      if (n->i >= 0x1000 && n->i % 0x1000 == 0) fprintf(out, "0x%llx", (unsigned long long)n->i);
-      else fprintf(out, "%lld", n->i);
+      put_int(out, n->i);
       break;
     case V_NUM:
       snprintf(buf, sizeof buf, "%.14g", n->n);
@@ -85,7 +65,7 @@ static void put_scalar(FILE *out, const mkb_node *n) {
 }
 
 static void put_key(FILE *out, const char *k) {
-  if (is_ident(k)) {
+  if (lua_is_name(k)) {
     fputs(k, out);
   } else {
     fputc('[', out);
@@ -333,7 +313,7 @@ static void json_def(FILE *out, const mkb_def *d) {
 /* The origin of node n, held by the table parent (or NULL). */
 static void json_origin(FILE *out, const mkb_node *n, const mkb_node *parent) {
   const mkb_def *d = n->origin;
-  const mkb_def *op = d ? container(parent, d) : NULL;
+  const mkb_def *op = d ? node_container(parent, d) : NULL;
   if (n->why) {
     fputs("{\"derived\": ", out);
     json_str(out, n->why);
