@@ -19,11 +19,12 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 /* A heap copy of the input, exactly size bytes (malloc(0) is a valid
-** zero-byte block for both glibc and ASan). NULL only when out of memory. */
+** zero-byte block for both glibc and ASan). */
 static inline char *fuzz_copy(const uint8_t *data, size_t size) {
+  static const uint8_t none[1];
   char *buf = malloc(size);
-  if (buf == NULL && size > 0) abort();
-  if (size > 0) memcpy(buf, data, size);
+  if (buf == NULL) abort();
+  memcpy(buf, data != NULL ? data : none, size);
   return buf;
 }
 

@@ -43,22 +43,23 @@ static size_t line_start(const char *src, size_t len, int line) {
   return i;
 }
 
-/* Asks every mode for tok on line; a column found must hold tok. */
-static void probe(const char *src, size_t len, int line, const char *tok) {
-  for (int mode = SCAN_FIRST; mode <= SCAN_VALUE; mode++) {
-    int col = scan_token_col_mode(src, len, line, tok, mode);
-    if (col < 0) abort();
-    if (col > 0) {
-      size_t at = line_start(src, len, line) + (size_t)col - 1, n = strlen(tok);
-      if (line < 1 || at > len || n > len - at || memcmp(src + at, tok, n) != 0) {
-        fprintf(stderr, "scan_token_col_mode(line %d, \"%s\", mode %d) = %d: "
-                "the token is not there\n", line, tok, mode, col);
-        abort();
-      }
+/* Asks for tok on line in one mode (each probe lexes the input again up to
+   that line, so an input gets a few of them, the modes taken in turn); a
+   column found must hold tok. */
+static void probe(const char *src, size_t len, int line, const char *tok, unsigned k) {
+  int mode = (int)(k % 4);
+  int col = mode == 3 ? scan_token_col(src, len, line, tok)
+                      : scan_token_col_mode(src, len, line, tok, mode);
+  if (col < 0) abort();
+  if (col > 0) {
+    size_t at = line_start(src, len, line) + (size_t)col - 1, n = strlen(tok);
+    if (line < 1 || at > len || n > len - at || memcmp(src + at, tok, n) != 0) {
+      fprintf(stderr, "scan_token_col%s(line %d, \"%s\", mode %d) = %d: "
+              "the token is not there\n", mode == 3 ? "" : "_mode", line, tok, mode, col);
+      abort();
     }
-    fuzz_sink += (size_t)col;
   }
-  fuzz_sink += (size_t)scan_token_col(src, len, line, tok);
+  fuzz_sink += (size_t)col;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
@@ -66,7 +67,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   scan_result r;
   if (scan_source(src, size, &r) != 0) abort(); /* only out of memory fails */
 
-  size_t probes = 0;
+  unsigned h = (unsigned)size * 2654435761u;
+  for (size_t i = 0; i < size && i < 4; i++) h = h * 31u + (unsigned char)src[i];
+
+  unsigned probes = 0;
   for (size_t c = 0; c < r.nctors; c++) {
     const scan_ctor *ct = &r.ctors[c];
     if (ct->kind == NULL || ct->line < 1 || ct->col < 1) abort();
@@ -75,43 +79,36 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     for (int nth = 0; nth <= (int)c && !found; nth++)
       found = scan_find_ctor(&r, ct->line, nth) == ct;
     if (!found) abort();
+    if (probes < 4) probe(src, size, ct->line, ct->kind, h + probes++);
     for (size_t f = 0; f < ct->nfields; f++) {
       const scan_field *fl = &ct->fields[f];
       if (fl->path == NULL || fl->line < 1 || fl->col < 1) abort();
       const scan_field *back = scan_lookup(ct, fl->path);
       if (back == NULL || strcmp(back->path, fl->path) != 0) abort();
-      /* The last segment of the path as a token on the field's line (a
-         bounded number of probes: each one lexes the input again). */
-      if (probes < 8) {
+      /* The last segment of the path, as a token on the field's line. */
+      if (probes < 4 && (f + h) % 8 == 0) {
         const char *seg = strrchr(fl->path, '\x1f');
-        probe(src, size, fl->line, seg ? seg + 1 : fl->path);
-        probes++;
+        probe(src, size, fl->line, seg ? seg + 1 : fl->path, h + probes++);
       }
-    }
-    if (probes < 8) {
-      probe(src, size, ct->line, ct->kind);
-      probes++;
     }
   }
   fuzz_sink += (size_t)(scan_find_ctor(&r, 0, 0) != NULL);
   fuzz_sink += (size_t)(scan_find_ctor(&r, 1, 1000) != NULL);
 
-  /* A few fixed tokens, and one token cut out of the input, on lines chosen
-     from the input's size and first bytes (0, past the end and negative
-     lines included). */
+  /* A fixed token and a token cut out of the input, on a line chosen from
+     the input's size and first bytes; a fixed token on the line past the
+     end and on line 0. */
   int nlines = count_lines(src, size);
-  unsigned h = (unsigned)size * 2654435761u;
-  for (size_t i = 0; i < size && i < 4; i++) h = h * 31u + (unsigned char)src[i];
-  int lines[] = { (int)(h % (unsigned)nlines) + 1, nlines, nlines + 1, 0, -1 };
-  for (size_t k = 0; k < sizeof lines / sizeof lines[0]; k++)
-    probe(src, size, lines[k], fixed_tokens[(h >> (k * 3)) % NFIXED]);
+  int line = (int)(h % (unsigned)nlines) + 1;
+  probe(src, size, line, fixed_tokens[h % NFIXED], h);
+  probe(src, size, (h & 1) ? nlines + 1 : 0, fixed_tokens[(h >> 4) % NFIXED], h >> 1);
   if (size > 0) {
     size_t off = h % size, n = 1 + (h >> 8) % 8;
     if (n > size - off) n = size - off;
     char tok[9];
     memcpy(tok, src + off, n);
     tok[n] = '\0';
-    probe(src, size, lines[0], tok);
+    probe(src, size, line, tok, h >> 2);
   }
 
   scan_free(&r);

@@ -3,11 +3,6 @@
 -- into the 8.0 kernel, so startup enables it (-Q enable,el2-host, added by
 -- the core) and procnto needs no module. It runs a Linux guest.
 
-guest "linux" {
-  include     = { "linux-aarch64" },
-  description = "Linux guest of the i.MX8QM host",
-}
-
 board "imx8qm" {
   include     = { "hypervisor-host" },
   description = "NXP i.MX8QM MEK, QNX Hypervisor 8.0 host",

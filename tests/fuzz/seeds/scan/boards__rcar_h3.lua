@@ -1,12 +1,7 @@
 -- SPDX-License-Identifier: MIT
 -- Renesas R-Car H3 (Salvator-X/XS) as a QNX Hypervisor 2.2 host, QNX 7.1:
--- the example host of the QNX Hypervisor documentation.
-
--- The guest this host runs: the conventional ARM QNX guest, named qnx71.
-guest "qnx71" {
-  include     = { "qnx-aarch64" },
-  description = "QNX 7.1 guest of the R-Car H3 host",
-}
+-- the example host of the QNX Hypervisor documentation. Its guest, qnx71,
+-- is in boards/guests/qnx71.lua.
 
 board "rcar_h3" {
   include     = { "hypervisor-host" },

@@ -4,11 +4,6 @@
 -- controller is described as a device a guest may be given: the host then
 -- stops driving it.
 
-guest "qnx80" {
-  include     = { "qnx-aarch64" },
-  description = "QNX 8.0 guest of the Raspberry Pi 4 host",
-}
-
 board "rpi4" {
   include     = { "hypervisor-host" },
   description = "Raspberry Pi 4, QNX Hypervisor 8.0 host",

@@ -2,16 +2,6 @@
 -- x86_64: a generic x86_64 PC as a QNX Hypervisor 2.2 host (QNX 7.1),
 -- booted by the BIOS, running a QNX guest and a Linux guest.
 
-guest "qnx71-x86" {
-  include     = { "qnx-x86_64" },
-  description = "QNX 7.1 guest of the x86_64 host",
-}
-
-guest "linux-x86" {
-  include     = { "linux-x86_64" },
-  description = "Linux guest of the x86_64 host",
-}
-
 board "x86_64" {
   include     = { "hypervisor-host" },
   description = "generic x86_64 PC, QNX Hypervisor 2.2 host",

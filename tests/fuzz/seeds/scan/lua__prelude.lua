@@ -156,11 +156,12 @@ function M.index(dir)
     table.sort(names)
     for _, entry in ipairs(names) do
       local r = rel == "" and entry or rel .. "/" .. entry
-      local mode = lfs.attributes(dir .. "/" .. r, "mode")
-      if mode == "directory" then
-        walk(r)
-      elseif mode == "file" and entry:match("%.lua$") then
+      -- A recipe folder holds mostly NAME.lua files: take those for files
+      -- without a stat each; stat the rest to find the folders.
+      if entry:match("%.lua$") then
         out[#out + 1] = r
+      elseif lfs.attributes(dir .. "/" .. r, "mode") == "directory" then
+        walk(r)
       end
     end
   end

@@ -57,6 +57,15 @@ local file_attributes = {
   field("bigendian", bool_t, "byte order of the image"),
   field("mtime", string_t, "modification time of the entry"),
   field("uip", bool_t, "run in place (old form of code=uip)"),
+  field("chain", { type = "address" }, "address where the OS looks for the next image"),
+  field("cksum", string_t, "checksum of the entry"),
+  field("drop", string_t, "drop the entry"),
+  field("include", bool_t, "include the entry"),
+  field("mount", string_t, "mount point of the image"),
+  field("pagesizes", string_t, "page sizes of the image, e.g. 4k,64k,1m (QNX 8.0)"),
+  field("ram", string_t, "RAM area for the writable data of an image run from ROM"),
+  field("sha256", string_t, "SHA-256 of the entry"),
+  field("sha512", string_t, "SHA-512 of the entry"),
 }
 
 local function with_attributes(fields)
@@ -86,7 +95,9 @@ local script_line_t = {
         field("bg", bool_t, "run in the background (a trailing &)"),
         field("session", bool_t, "make the process a session leader ([+session])"),
         field("pri", { type = "oneof", types = { int_t, string_t } }, "priority and policy, e.g. 10 or \"10r\" ([pri=...])"),
-        field("cpu", int_t, "bind the command to this CPU ([cpu=N])"),
+        field("cpu", { type = "oneof", types = { int_t, string_t } }, "bind the command to this CPU ([cpu=N], or \"*\")"),
+        field("sched_aps", string_t, "start the command in this APS partition ([sched_aps=NAME])"),
+        field("debug", bool_t, "enter the kernel debugger when the command starts ([+debug])"),
         field("argv0", string_t, "argv[0] of the command ([argv0=...])"),
         field("external", bool_t, "run the program even if an internal command has its name"),
         field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } } },
@@ -133,6 +144,7 @@ local vdev_common = {
 }
 -- `window`: the size of the register window the vdev takes at its loc
 -- when the recipe does not say (size = ...), for the overlap check.
+-- `io_loc`: the architectures where a bare loc is an I/O port, not memory.
 local function vdev(name, arch, doc, options, extra)
   local v = { name = name, doc = doc, arch = arch, fields = options or {}, window = 0x1000 }
   for k, x in pairs(extra or {}) do v[k] = x end
@@ -156,7 +168,7 @@ local vdev_types = {
     field("num_lpis", int_t, "number of LPIs, 8192 to 65536"),
   }, { implicit = true, pic = true, window = 0x10000 }),
   vdev("pl011", arm, "ARM PL011 UART", { hostdev, batch, delayed, sched }),
-  vdev("ser8250", both, "Intel 8250 UART", { hostdev, batch, delayed, sched }),
+  vdev("ser8250", both, "Intel 8250 UART", { hostdev, batch, delayed, sched }, { io_loc = x86 }),
   vdev("virtio-console", both, "VirtIO console", { hostdev, legacy }),
   vdev("virtio-blk", both, "VirtIO block device", { hostdev, legacy, delayed }),
   vdev("virtio-net", both, "VirtIO network interface, peer to peer", {
@@ -180,11 +192,12 @@ local vdev_types = {
     field("frequency", int_t, "counter frequency in Hz (default 25 MHz)"),
     field("action", string_t, "what expiry does: [dump,]terminate or fiq"),
   }),
-  vdev("wdt-ib700", x86, "IB700 watchdog", { field("action", string_t, "what expiry does: [dump,]terminate") }),
+  vdev("wdt-ib700", x86, "IB700 watchdog", { field("action", string_t, "what expiry does: [dump,]terminate") },
+       { io_loc = x86 }),
   vdev("ioapic", x86, "Intel I/O APIC: the guest's interrupt controller", {
     field("hostvector", int_t, "host vector of the first line"),
   }, { pic = true }),
-  vdev("8259", x86, "legacy 8259 PIC (needed to boot; not usable as a PIC)", {}),
+  vdev("8259", x86, "legacy 8259 PIC (needed to boot; not usable as a PIC)", {}, { io_loc = x86 }),
   vdev("timer8254", x86, "Intel 8254 programmable interval timer", {}),
   vdev("mc146818", x86, "MC146818 real-time clock and CMOS", {
     field("reg", words_t, "OFFSET,VALUE of a CMOS register (a list repeats the option)"),
@@ -193,7 +206,7 @@ local vdev_types = {
     field("frequency", int_t, "counter frequency in Hz (default 14318180)"),
     field("legacy_free", bool_t, "no legacy replacement routing"),
   }),
-  vdev("pckeyboard", x86, "minimal PC keyboard controller (lets the guest reboot)", {}),
+  vdev("pckeyboard", x86, "minimal PC keyboard controller (lets the guest reboot)", {}, { io_loc = x86 }),
   vdev("pci-dummy", x86, "inactive PCI function that exposes IDs", {
     field("clone", string_t, "host PCI function to copy the IDs of"),
     field("reg", words_t, "OFF/SIZE=VAL or NAME=VAL (a list repeats the option)"),
