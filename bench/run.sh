@@ -1,6 +1,6 @@
-#!/bin/sh
+#!/bin/bash
 # SPDX-License-Identifier: MIT
-# bench/run.sh [BINARY]: time mkbuildfile on synthetic families of 10, 100
+# bench/run.sh [BINARY] (bash): time mkbuildfile on synthetic families of 10, 100
 # and 1,000 boards (bench/gen.lua), with `lua5.4 -e ''` as the floor.
 # Prints a markdown table: medians of several runs of wall time, CPU time
 # (user + system) and peak memory, each also as a ratio to the floor.
@@ -43,28 +43,31 @@ median() {
   echo
 }
 
-# The floor: wall time of lua5.4 starting and doing nothing. /usr/bin/time
-# has 10 ms resolution, so the floor and the single-board figure are taken
-# over a loop of 100 runs.
-loop() {
-  # loop N CMD...: seconds for N sequential runs
-  n=$1
-  shift
-  start=$(date +%s.%N)
-  i=0
-  while [ $i -lt "$n" ]; do "$@" >/dev/null 2>&1; i=$((i + 1)); done
-  end=$(date +%s.%N)
-  echo "$start $end $n" | awk '{ printf "%.6f\n", ($2 - $1) / $3 }'
+# The floor and the single board, timed in alternation (one run of each,
+# 301 times) with bash's microsecond clock: load that comes and goes hits
+# both alike. Medians.
+pair() {
+  local i t0 t1 t2
+  : >"$tmp/pair"
+  for ((i = 0; i < 301; i++)); do
+    t0=$EPOCHREALTIME
+    lua5.4 -e '' >/dev/null 2>&1
+    t1=$EPOCHREALTIME
+    "$bin" render rcar_h3 -o "$tmp/one" >/dev/null 2>&1
+    t2=$EPOCHREALTIME
+    echo "$t0 $t1 $t2" >>"$tmp/pair"
+  done
+  awk '{ f[NR] = ($2 - $1) * 1000; r[NR] = ($3 - $2) * 1000; q[NR] = r[NR] / f[NR] }
+       function med(a, n,   i, j, t) { for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j-1] > a[j]; j--) { t = a[j]; a[j] = a[j-1]; a[j-1] = t } return a[int((n + 1) / 2)] }
+       END { printf "%.3f %.3f %.2f\n", med(f, NR), med(r, NR), med(q, NR) }' "$tmp/pair"
 }
 
-floor=$(loop 200 lua5.4 -e '')
-one=$(loop 200 "$bin" render rcar_h3 -o "$tmp/one")
-floor_ms=$(echo "$floor" | awk '{ printf "%.2f", $1 * 1000 }')
-one_ms=$(echo "$one" | awk '{ printf "%.2f", $1 * 1000 }')
-ratio=$(echo "$one $floor" | awk '{ printf "%.2f", $1 / $2 }')
+read -r floor_ms one_ms ratio <<<"$(pair)"
+floor=$(echo "$floor_ms" | awk '{ printf "%.6f", $1 / 1000 }')
 
-echo "floor: lua5.4 -e '' = ${floor_ms} ms (mean of 200 runs)"
-echo "render rcar_h3 -o DIR = ${one_ms} ms (mean of 200 runs) = ${ratio}x the floor"
+echo "floor: lua5.4 -e '' = ${floor_ms} ms (median of 301 runs)"
+echo "render rcar_h3 -o DIR = ${one_ms} ms (median of 301 runs, alternating with the floor)"
+echo "  median of the per-pair ratios: ${ratio}x the floor"
 echo
 echo "| boards | command | wall s | x floor | CPU s (10 ms grain) | peak MiB |"
 echo "|---:|---|---:|---:|---:|---:|"
