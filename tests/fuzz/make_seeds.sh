@@ -1,6 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# make_seeds.sh [SHARED_CORPUS]: (re)builds tests/fuzz/seeds/ from the tree:
+# make_seeds.sh OUTDIR [SHARED_CORPUS]: (re)builds the seed corpora in OUTDIR
+# from the tree (the build makes them in its own folder, so that the seeds
+# are never a stale second copy of the project's files):
 #   scan/     the shipped recipes (boards/, recipes/, examples/), the prelude
 #             and schema (lua/), and the recipes of the golden cases
 #   build/    the golden buildfiles (tests/cases/*/expected.out/**.build) and
@@ -11,12 +13,14 @@
 # /work/shared/corpus. A file is named after its path ('/' -> '__'); files
 # with the same content are kept once.
 set -eu
+out=$1
+case $out in /*) ;; *) out=$(pwd)/$out ;; esac
 cd "$(dirname "$0")/../.."
-shared=${1:-}
+shared=${2:-}
 if [ -z "$shared" ]; then
   if [ -d ../shared/corpus ]; then shared=../shared/corpus; else shared=/work/shared/corpus; fi
 fi
-seeds=tests/fuzz/seeds
+seeds=$out
 rm -rf "$seeds"
 mkdir -p "$seeds/scan" "$seeds/build/shared" "$seeds/qvmconf/shared"
 

@@ -1,9 +1,0 @@
-guest "g" {
-  include = { "qnx-aarch64" },
-  load    = { { "/x.bin", type = "data", addr = 0x10 } },
-}
-
-board "b" {
-  include = { "rcar_h3" },
-  guests  = { "g" },
-}

@@ -1,9 +1,0 @@
-guest "g" {
-  include = { "qnx-aarch64" },
-  vdevs   = { uart2 = { "pl011", loc = 0x80001000 } },
-}
-
-board "b" {
-  include = { "rcar_h3" },
-  guests  = { "g" },
-}

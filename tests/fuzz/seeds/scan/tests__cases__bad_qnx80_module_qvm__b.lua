@@ -1,4 +1,0 @@
-board "b" {
-  include = { "imx8qm" },
-  kernel  = { modules = { "qvm" } },
-}

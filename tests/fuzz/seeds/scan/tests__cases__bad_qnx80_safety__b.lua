@@ -1,4 +1,0 @@
-board "b" {
-  include = { "rpi4" },
-  hypervisor = { safety = true },
-}

@@ -1,4 +1,0 @@
-board "b" {
-  include = { "rcar_h3" },
-  image   = "raw",
-}

@@ -1,4 +1,0 @@
-board "b" {
-  include = { "rcar_h3" },
-  hypervisor = { saftey = true },
-}

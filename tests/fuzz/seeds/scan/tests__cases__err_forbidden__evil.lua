@@ -1,4 +1,0 @@
--- a recipe may not run programs
-local ok = true
-  os.execute("touch /tmp/owned")
-board "evil" { }

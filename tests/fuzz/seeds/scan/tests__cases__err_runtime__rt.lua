@@ -1,6 +1,0 @@
-local settings = nil
-
-board "rt" {
-  arch  = "aarch64le",
-  image = { format = settings.format },
-}

@@ -1,4 +1,0 @@
-board "broken" {
-  arch = "aarch64le"
-  image = { format = "raw" },
-}

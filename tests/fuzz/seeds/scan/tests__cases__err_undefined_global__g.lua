@@ -1,3 +1,0 @@
-board "g" {
-  arch = arhc,
-}

@@ -1,3 +1,0 @@
-board "x" {
-  include = { "rcar_h3", "hypervisor-hots" },
-}

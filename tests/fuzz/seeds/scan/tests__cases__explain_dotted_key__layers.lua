@@ -1,9 +1,0 @@
--- Keys hold dots and slashes: files.libc.so is the key "libc.so", not
--- the key "libc" and then "so".
-board "b" {
-  arch    = "aarch64le",
-  image   = { format = "raw" },
-  startup = { "startup-test" },
-  kernel  = { "procnto-smp-instr" },
-  files   = { libc = "libc-1.0", ["libc.so"] = true, ["/etc/motd"] = "motd.txt" },
-}

@@ -1,4 +1,0 @@
-board "bad" {
-  include = { "rcar_h3" },
-  image   = { format = "rwa" },
-}
