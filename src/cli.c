@@ -309,8 +309,19 @@ static int cmd_render(cli *c, mkb_session *s) {
     if (failed == 0) {
       strbuf b;
       sb_init(&b);
-      ninja_text(c->exe, c->opt.incdirs, c->opt.ninc, c->opt.sets, c->opt.nsets, names, rs, n,
-                 &b);
+      /* MKBUILDFILE_PATH becomes -I folders after the others: the build
+      ** must not depend on the environment ninja runs in. */
+      const char **inc = calloc(c->opt.ninc + 64, sizeof *inc);
+      if (inc == NULL) die_oom();
+      size_t ninc = 0;
+      for (size_t i = 0; i < c->opt.ninc; i++) inc[ninc++] = c->opt.incdirs[i];
+      char *env = c->opt.envpath ? strdup(c->opt.envpath) : NULL;
+      for (char *tok = env ? strtok(env, ":") : NULL; tok && ninc < c->opt.ninc + 64;
+           tok = strtok(NULL, ":"))
+        if (access(tok, F_OK) == 0) inc[ninc++] = tok;
+      ninja_text(c->exe, inc, ninc, c->opt.sets, c->opt.nsets, c->opt.werror, names, rs, n, &b);
+      free(env);
+      free(inc);
       char *path = join_path(c->ninja, NULL, "build.ninja");
       if (output_write(path, b.s ? b.s : "", b.len) < 0) {
         diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path,

@@ -279,7 +279,7 @@ static void mkifs_edge(strbuf *out, const char *board, const char *src, const ch
 }
 
 void ninja_text(const char *exe, const char *const *incdirs, size_t ninc,
-                const char *const *sets, size_t nsets, const char *const *boards,
+                const char *const *sets, size_t nsets, int werror, const char *const *boards,
                 const mkb_render *renders, size_t n, strbuf *out) {
   arena a;
   arena_init(&a);
@@ -300,6 +300,7 @@ void ninja_text(const char *exe, const char *const *incdirs, size_t ninc,
     sb_adds(out, " --set ");
     put_sh_nvalue(out, sets[i]);
   }
+  if (werror) sb_adds(out, " --Werror");
   /* mkifs comes from PATH, as the QNX SDP environment script sets it. */
   sb_adds(out,
           "\nmkifs = mkifs\n\n"

@@ -26,7 +26,7 @@ void depfile_text(const char *const *targets, size_t ntargets, const mkb_system 
 ** and sets are passed on. renders[i] holds the outputs of boards[i] (paths
 ** relative to DIR/BOARD). Appended to out. */
 void ninja_text(const char *exe, const char *const *incdirs, size_t ninc,
-                const char *const *sets, size_t nsets, const char *const *boards,
+                const char *const *sets, size_t nsets, int werror, const char *const *boards,
                 const mkb_render *renders, size_t n, strbuf *out);
 
 #endif

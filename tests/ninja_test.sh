@@ -168,6 +168,11 @@ else
   exit 1
 fi
 "$bin" render --all -I "$tmp/family" --ninja "$tmp/build2" 2>/dev/null
+# MKBUILDFILE_PATH and --Werror reach the renders through the build file:
+# ninja's own environment must not change what is rendered.
+MKBUILDFILE_PATH="$tmp/family" "$bin" render --all --Werror --ninja "$tmp/build3" 2>/dev/null
+check "MKBUILDFILE_PATH becomes an -I folder and --Werror is passed on" \
+  grep -qx "flags = -I $tmp/family --Werror" "$tmp/build3/build.ninja"
 check "build.ninja is the same twice" cmp -s "$b/build.ninja" "$tmp/build2/build.ninja"
 check "build.ninja names the binary by absolute path" grep -qx "mkbuildfile = $bin" "$b/build.ninja"
 check "build.ninja passes the -I folder, absolute" grep -qx "flags = -I $tmp/family" "$b/build.ninja"
