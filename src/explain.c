@@ -369,18 +369,9 @@ static void report_miss(const mkb_system *sys, arena *a, const char *path, const
 /* The merge's list rule, read back from a table's history: the definition
 ** whose list part the value starts from (-1: none). Only the definitions
 ** after the last delete count; a table a later scalar replaced does not. */
-static ptrdiff_t list_base(const mkb_node *n, size_t *start) {
-  *start = 0;
-  for (size_t i = 0; i < n->nhist; i++)
-    if (n->hist[i].def->op == OP_DELETE) *start = i + 1;
-  ptrdiff_t base = -1;
-  for (size_t i = *start; i < n->nhist; i++) {
-    const mkb_def *d = n->hist[i].def;
-    if (d->op != OP_SET || d->kind != V_TABLE || n->hist[i].status == ST_REPLACED) continue;
-    if (d->nitems == 0 && d->nkeys != 0) continue;
-    if (base < 0 || d->prio >= n->hist[base].def->prio) base = (ptrdiff_t)i;
-  }
-  return base;
+/* The definition whose list part the merge kept (it records it), or -1. */
+static ptrdiff_t list_base(const mkb_node *n) {
+  return n->list_from ? (ptrdiff_t)n->list_from - 1 : -1;
 }
 
 static const char *prio_word(const mkb_def *d) {
@@ -388,9 +379,9 @@ static const char *prio_word(const mkb_def *d) {
 }
 
 /* What became of definition i of n: "<- wins", "applied", "merged", or
-** (*lost set) "lost: ..." with the definition that beat it. The merge
-** records a table definition that contributed as ST_WON even when a later
-** list replaced its list part: that part of the verdict is worked out here. */
+** (*lost set) "lost: ..." with the definition that beat it. A table
+** definition that contributed fields is ST_WON even when a later list
+** replaced its list part: the node's list_from says which list won. */
 static const char *verdict(arena *a, const mkb_node *n, size_t i, ptrdiff_t base, int *lost) {
   const mkb_hist *h = &n->hist[i];
   const mkb_def *d = h->def;
@@ -427,8 +418,7 @@ static void print_history(FILE *out, arena *a, const mkb_node *n, const mkb_node
     fputs("no definition in any recipe\n", out);
     return;
   }
-  size_t start;
-  ptrdiff_t base = n->kind == V_TABLE ? list_base(n, &start) : -1;
+  ptrdiff_t base = n->kind == V_TABLE ? list_base(n) : -1;
   size_t wr = 0, ws = 0, wo = 0, wi = 1;
   const char **ops = arena_alloc(a, n->nhist * sizeof *ops);
   for (size_t i = 0; i < n->nhist; i++) {

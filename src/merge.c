@@ -212,6 +212,7 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const mkb_pat
     if (d->nitems == 0 && d->nkeys != 0) continue;  /* keys only: list untouched */
     if (base < 0 || d->prio >= defs[base].def->prio) base = (ptrdiff_t)i;
   }
+  node->list_from = base >= 0 ? (size_t)base + 1 : 0;
   if (base >= 0) {
     const mkb_def *b = defs[base].def;
     for (size_t i = 0; i < b->nitems; i++) {

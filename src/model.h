@@ -87,6 +87,10 @@ struct mkb_node {
   mkb_node **vals;
   size_t nhist;           /* every definition of this path, stack order */
   mkb_hist *hist;
+  size_t list_from;       /* 1 + the index in hist of the definition whose
+                             list part the merge kept (before operations),
+                             0 when none did: which list won, recorded where
+                             it was decided */
   /* What explain needs of what is not there: keys whose every definition a
   ** 'delete' ended (the node holds their history), and list elements that
   ** a remove{} dropped (removed_by[i] is that operation). */

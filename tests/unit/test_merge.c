@@ -500,6 +500,8 @@ static void test_list_base_replacement(void) {
     CHECK_INT(l->hist[2].status, ST_WON);
   } else CHECK(!"l has 3 hist entries");
   if (l && l->nitems == 1) CHECK(l->items[0]->origin == b2->items[0]);
+  /* the merge records which definition's list it kept: the third */
+  if (l) CHECK_INT(l->list_from, 3);
 
   /* four layers: base, op (shadowed), new base, op (applied) */
   b0 = STRS(tbl(0, 2, 3, PL), "a");
@@ -508,6 +510,7 @@ static void test_list_base_replacement(void) {
   mkb_def *ap3 = STRS(listop(OP_APPEND, 3, 2, 3), "y");
   l = node_get(MERGE(one(0, "l", b0), one(1, "l", pre), one(2, "l", b2), one(3, "l", ap3)), "l");
   CHECK_STR(list_of(l), "x,y");
+  if (l) CHECK_INT(l->list_from, 3);
   if (l && l->nhist == 4) {
     CHECK_INT(l->hist[1].status, ST_SHADOWED);
     CHECK_INT(l->hist[3].status, ST_APPLIED);
