@@ -84,7 +84,9 @@ int set_option_valid(const char *opt) {
 static const mkb_def *set_layer(mkb_session *s, const char *opt) {
   arena *a = host_arena(s->host);
   const char *eq = strchr(opt, '=');
-  mkb_src src = { "<command line>", "--set", 0, 0 };
+  /* The option itself is the place of what it sets: a diagnostic reads
+  ** "--set qnx=9.0: error: ...", explain shows which option it was. */
+  mkb_src src = { arena_printf(a, "--set %s", opt), "command line", 0, 0 };
   mkb_def *value = host_eval(s->host, eq + 1, src);
   char *path = arena_strndup(a, opt, (size_t)(eq - opt));
   /* Build from the leaf up. */

@@ -117,7 +117,7 @@ static const char *def_text(arena *a, const mkb_def *d) {
 
 /* ---- where --------------------------------------------------------------- */
 
-/* file:line:col; a --set has no line and shows as <command line>. */
+/* file:line:col; a --set has no line and shows as the option. */
 static const char *site(arena *a, const mkb_def *d) {
   if (d == NULL) return "?";
   if (d->src.line <= 0) return d->src.file ? d->src.file : "?";

@@ -335,7 +335,7 @@ board "y" {
     it("runs its expression sandboxed: os.exit() stays a string and fails the schema", function()
       local text, diags = on_rcar("", { "image.base=os.exit()" })
       assert.is_nil(text)
-      assert.are.equal("<command line>: error: 'image.base' must be an address (an integer, or a string such as \"20m\"), got \"os.exit()\"\n", diags)
+      assert.are.equal("--set image.base=os.exit(): error: 'image.base' must be an address (an integer, or a string such as \"20m\"), got \"os.exit()\"\n", diags)
     end)
 
     it("loses to a force() in a recipe", function()
@@ -346,9 +346,9 @@ board "y" {
       assert.are.equal(h.edit(rcar(sets), "[image=0x40100000]", "[image=0x1000]"), text)
     end)
 
-    it("names an unknown field with the command line as its place", function()
+    it("names an unknown field with the --set option as its place", function()
       local _, diags = on_rcar("", { "imag.base=1" })
-      assert.are.equal("<command line>: error: unknown field 'imag' in board 'x'; did you mean 'image'?\n", diags)
+      assert.are.equal("--set imag.base=1: error: unknown field 'imag' in board 'x'; did you mean 'image'?\n", diags)
     end)
 
     it("refuses an option without '=' with a message instead of crashing", function()

@@ -238,10 +238,11 @@ local function prov(v, path)
   else
     exactly(v, path, DEF)
   end
-  if v.map.file == "<command line>" and (v.map.line ~= 0 or v.map.column ~= 0) then
+  local is_set = type(v.map.file) == "string" and v.map.file:sub(1, 6) == "--set "
+  if is_set and (v.map.line ~= 0 or v.map.column ~= 0) then
     fail(path, "a --set has line and column 0")
   end
-  if v.map.file ~= nil and v.map.file ~= "<command line>" and v.map.line < 1 then
+  if v.map.file ~= nil and not is_set and v.map.line < 1 then
     fail(path, "a recipe definition has a line")
   end
 end
