@@ -20,49 +20,10 @@ typedef struct differ {
 
 /* ---- values, as Lua writes them (as explain does) --------------------------- */
 
-static void put_node(strbuf *b, const mkb_node *n) {
-  char buf[64];
-  switch (n->kind) {
-    case V_BOOL: sb_adds(b, n->b ? "true" : "false"); return;
-    case V_INT:
-      sb_lua_int(b, n->i);
-      return;
-    case V_NUM:
-      snprintf(buf, sizeof buf, "%.14g", n->n);
-      sb_adds(b, buf);
-      if (isfinite(n->n) && strpbrk(buf, ".eEn") == NULL) sb_adds(b, ".0");
-      return;
-    case V_STR: sb_lua_string(b, n->s); return;
-    case V_TABLE: break;
-  }
-  if (n->nitems == 0 && n->nkeys == 0) {
-    sb_adds(b, "{}");
-    return;
-  }
-  sb_adds(b, "{ ");
-  for (size_t i = 0; i < n->nitems; i++) {
-    if (i) sb_adds(b, ", ");
-    put_node(b, n->items[i]);
-  }
-  for (size_t i = 0; i < n->nkeys; i++) {
-    if (i || n->nitems) sb_adds(b, ", ");
-    if (lua_is_name(n->keys[i])) {
-      sb_adds(b, n->keys[i]);
-    } else {
-      sb_addc(b, '[');
-      sb_lua_string(b, n->keys[i]);
-      sb_addc(b, ']');
-    }
-    sb_adds(b, " = ");
-    put_node(b, n->vals[i]);
-  }
-  sb_adds(b, " }");
-}
-
 static const char *value_text(differ *df, const mkb_node *n) {
   strbuf b;
   sb_init(&b);
-  put_node(&b, n);
+  sb_lua_value(&b, n);
   if (b.len > COMPACT_MAX) {
     size_t k = COMPACT_MAX - 1;
     while (k > 0 && ((unsigned char)b.s[k] & 0xC0) == 0x80) k--;

@@ -14,55 +14,12 @@
 
 /* ---- values, as Lua writes them ------------------------------------------ */
 
-static void put_num(strbuf *b, double n) {
-  char buf[64];
-  snprintf(buf, sizeof buf, "%.14g", n);
-  sb_adds(b, buf);
-  if (isfinite(n) && strpbrk(buf, ".eEn") == NULL) sb_adds(b, ".0");  /* 1.0, as Lua */
-}
-
-static void put_key(strbuf *b, const char *k) {
-  if (lua_is_name(k)) {
-    sb_adds(b, k);
-  } else {
-    sb_addc(b, '[');
-    sb_lua_string(b, k);
-    sb_addc(b, ']');
-  }
-}
-
-static void put_node(strbuf *b, const mkb_node *n) {
-  switch (n->kind) {
-    case V_BOOL: sb_adds(b, n->b ? "true" : "false"); return;
-    case V_INT: sb_lua_int(b, n->i); return;
-    case V_NUM: put_num(b, n->n); return;
-    case V_STR: sb_lua_string(b, n->s); return;
-    case V_TABLE: break;
-  }
-  if (n->nitems == 0 && n->nkeys == 0) {
-    sb_adds(b, "{}");
-    return;
-  }
-  sb_adds(b, "{ ");
-  for (size_t i = 0; i < n->nitems; i++) {
-    if (i) sb_adds(b, ", ");
-    put_node(b, n->items[i]);
-  }
-  for (size_t i = 0; i < n->nkeys; i++) {
-    if (i || n->nitems) sb_adds(b, ", ");
-    put_key(b, n->keys[i]);
-    sb_adds(b, " = ");
-    put_node(b, n->vals[i]);
-  }
-  sb_adds(b, " }");
-}
-
 static void put_def(strbuf *b, const mkb_def *d) {
   if (d->op == OP_DELETE) return;
   switch (d->kind) {
     case V_BOOL: sb_adds(b, d->b ? "true" : "false"); return;
     case V_INT: sb_lua_int(b, d->i); return;
-    case V_NUM: put_num(b, d->n); return;
+    case V_NUM: sb_lua_number(b, d->n); return;
     case V_STR: sb_lua_string(b, d->s); return;
     case V_TABLE: break;
   }
@@ -77,7 +34,7 @@ static void put_def(strbuf *b, const mkb_def *d) {
   }
   for (size_t i = 0; i < d->nkeys; i++) {
     if (i || d->nitems) sb_adds(b, ", ");
-    put_key(b, d->keys[i]);
+    sb_lua_key(b, d->keys[i]);
     sb_adds(b, " = ");
     if (d->vals[i]->op == OP_DELETE) sb_adds(b, "delete");
     else put_def(b, d->vals[i]);
@@ -98,7 +55,7 @@ static void compact(strbuf *b, size_t from) {
 static const char *node_text(arena *a, const mkb_node *n) {
   strbuf b;
   sb_init(&b);
-  put_node(&b, n);
+  sb_lua_value(&b, n);
   compact(&b, 0);
   const char *s = arena_strdup(a, b.s);
   sb_free(&b);
@@ -481,7 +438,7 @@ static void print_parts(FILE *out, arena *a, const mkb_node *n, const mkb_system
   for (size_t i = 0; i < n->nkeys; i++) {
     strbuf k;
     sb_init(&k);
-    put_key(&k, n->keys[i]);
+    sb_lua_key(&k, n->keys[i]);
     fprintf(out, "  %s = %s  %s\n", k.s, node_text(a, n->vals[i]),
             origin_text(a, n->vals[i], n));
     sb_free(&k);
@@ -489,7 +446,7 @@ static void print_parts(FILE *out, arena *a, const mkb_node *n, const mkb_system
   for (size_t i = 0; i < n->ndeleted; i++) {
     strbuf k;
     sb_init(&k);
-    put_key(&k, n->deleted_keys[i]);
+    sb_lua_key(&k, n->deleted_keys[i]);
     fprintf(out, "  %s: deleted at %s\n", k.s, from_text(a, n->deleted[i]->origin, NULL));
     sb_free(&k);
   }
@@ -500,7 +457,7 @@ static void print_parts(FILE *out, arena *a, const mkb_node *n, const mkb_system
     if (strncmp(r->path, t->canon.s, plen) != 0 || r->path[plen] != '.') continue;
     strbuf k;
     sb_init(&k);
-    put_key(&k, r->path + plen + 1);
+    sb_lua_key(&k, r->path + plen + 1);
     fprintf(out, "  %s: taken out: %s, at %s\n", k.s, r->why,
             r->by ? from_text(a, r->by, NULL) : "?");
     sb_free(&k);

@@ -2,6 +2,8 @@
 ** model.c: lookups and builders on the value tree. */
 #include "model.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -254,4 +256,47 @@ const mkb_def *node_container(const mkb_node *list, const mkb_def *e) {
       if (d->items[j] == e) return d;
   }
   return NULL;
+}
+
+void sb_lua_number(strbuf *b, double n) {
+  char buf[64];
+  snprintf(buf, sizeof buf, "%.14g", n);
+  sb_adds(b, buf);
+  if (isfinite(n) && strpbrk(buf, ".eEn") == NULL) sb_adds(b, ".0");  /* 1.0, as Lua */
+}
+
+void sb_lua_key(strbuf *b, const char *k) {
+  if (lua_is_name(k)) {
+    sb_adds(b, k);
+  } else {
+    sb_addc(b, '[');
+    sb_lua_string(b, k);
+    sb_addc(b, ']');
+  }
+}
+
+void sb_lua_value(strbuf *b, const mkb_node *n) {
+  switch (n->kind) {
+    case V_BOOL: sb_adds(b, n->b ? "true" : "false"); return;
+    case V_INT: sb_lua_int(b, n->i); return;
+    case V_NUM: sb_lua_number(b, n->n); return;
+    case V_STR: sb_lua_string(b, n->s); return;
+    case V_TABLE: break;
+  }
+  if (n->nitems == 0 && n->nkeys == 0) {
+    sb_adds(b, "{}");
+    return;
+  }
+  sb_adds(b, "{ ");
+  for (size_t i = 0; i < n->nitems; i++) {
+    if (i) sb_adds(b, ", ");
+    sb_lua_value(b, n->items[i]);
+  }
+  for (size_t i = 0; i < n->nkeys; i++) {
+    if (i || n->nitems) sb_adds(b, ", ");
+    sb_lua_key(b, n->keys[i]);
+    sb_adds(b, " = ");
+    sb_lua_value(b, n->vals[i]);
+  }
+  sb_adds(b, " }");
 }

@@ -152,6 +152,12 @@ int lua_is_name(const char *k);
 void sb_lua_string(strbuf *b, const char *s);
 void sb_lua_int(strbuf *b, long long i);
 
+/* A number as Lua prints it (1.0, not 1), a key (bare when a name, else
+** ["..."]), and a whole value: { "a", k = 1 }. */
+void sb_lua_number(strbuf *b, double n);
+void sb_lua_key(strbuf *b, const char *k);
+void sb_lua_value(strbuf *b, const mkb_node *n);
+
 /* The list operation (or list) of list's history that holds element e, or
 ** NULL: which append{} or prepend{} added an element. */
 const mkb_def *node_container(const mkb_node *list, const mkb_def *e);
