@@ -141,14 +141,16 @@ function M.run(chunk)
 end
 
 -- Every *.lua file below dir, as paths relative to it, sorted, so that the
--- search order never depends on readdir order. Hidden entries are skipped.
--- Returns nil and a message when dir cannot be read.
+-- search order never depends on readdir order, and the folders walked (""
+-- for dir itself, in the same order). Hidden entries are skipped. Returns
+-- nil and a message when dir cannot be read.
 function M.index(dir)
-  local out = {}
-  local function walk(rel)
+  local out, dirs = {}, {}
+  local function walk(rel, depth)
     local full = rel == "" and dir or dir .. "/" .. rel
     local ok, iter, state = pcall(lfs.dir, full)
     if not ok then return rel == "" and iter or nil end
+    dirs[#dirs + 1] = rel
     local names = {}
     for entry in iter, state do
       if entry:sub(1, 1) ~= "." then names[#names + 1] = entry end
@@ -157,17 +159,18 @@ function M.index(dir)
     for _, entry in ipairs(names) do
       local r = rel == "" and entry or rel .. "/" .. entry
       -- A recipe folder holds mostly NAME.lua files: take those for files
-      -- without a stat each; stat the rest to find the folders.
+      -- without a stat each; stat the rest to find the folders. A link
+      -- loop ends at depth 64.
       if entry:match("%.lua$") then
         out[#out + 1] = r
-      elseif lfs.attributes(dir .. "/" .. r, "mode") == "directory" then
-        walk(r)
+      elseif depth < 64 and lfs.attributes(dir .. "/" .. r, "mode") == "directory" then
+        walk(r, depth + 1)
       end
     end
   end
-  local err = walk("")
+  local err = walk("", 0)
   if err then return nil, err end
-  return out
+  return out, dirs
 end
 
 return M

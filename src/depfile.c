@@ -3,7 +3,6 @@
 #define _DEFAULT_SOURCE
 #include "depfile.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,57 +69,32 @@ static int skip_dir(const outdirs *o, const char *dir, int below_search) {
   return skip;
 }
 
-static int cmp_str(const void *a, const void *b) {
-  return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-/* Adds dir and, unless depth is negative, every folder below it, as the
-** recipe index walks them (hidden entries skipped, names in byte order), to
-** dirs. */
-static void add_tree(arena *a, ptrvec *dirs, strmap *seen, const outdirs *o, const char *dir,
-                     int depth) {
-  if (strmap_get(seen, dir)) return;
-  strmap_put(seen, dir, (void *)1);
-  if (skip_dir(o, dir, depth > 0)) return;
-  ptrvec_push(a, dirs, (void *)dir);
-  if (depth < 0 || depth >= 64) return;  /* a symlink loop ends here, as the index's does */
-  DIR *d = opendir(dir);
-  if (d == NULL) return;
-  /* Only folders matter: the entry type spares a stat per recipe file, a
-  ** thousand of them per board in a large family. Links are followed, as
-  ** the index follows them. */
-  ptrvec subs = { 0 };
-  struct dirent *e;
-  while ((e = readdir(d)) != NULL) {
-    if (e->d_name[0] == '.') continue;
-    if (e->d_type != DT_DIR && e->d_type != DT_LNK && e->d_type != DT_UNKNOWN) continue;
-    const char *sub = arena_printf(a, "%s/%s", dir, e->d_name);
-    if (e->d_type == DT_DIR || is_dir(sub)) ptrvec_push(a, &subs, (void *)sub);
-  }
-  closedir(d);
-  if (subs.n) qsort(subs.v, subs.n, sizeof *subs.v, cmp_str);
-  for (size_t i = 0; i < subs.n; i++) add_tree(a, dirs, seen, o, subs.v[i], depth + 1);
-}
-
 /* The folders that stand for the paths probed and not found. A path that
 ** does not exist cannot be a dependency: ninja treats it as always dirty
 ** ("phony edge with no inputs doesn't exist"), make stops with "no rule to
 ** make target", or, given a gcc -MP style empty rule, remakes the target on
 ** every run. A folder's mtime, though, changes exactly when an entry is
 ** created, removed or renamed in it. A probe of DIR/NAME.lua stands for
-** NAME.lua anywhere below the search directory DIR (the index walks
-** subfolders), so the whole tree is listed. A search directory that does not
-** exist is stood for by its nearest existing parent alone (not its tree),
-** where it would be created. */
+** NAME.lua anywhere below the search directory DIR: the resolution lists
+** the folders the recipe index walked there (sys->probed). A search
+** directory that does not exist is stood for by its nearest existing parent
+** alone (not its tree), where it would be created. */
 static void probed_dirs(arena *a, const mkb_system *sys, const outdirs *o, ptrvec *dirs) {
   strmap seen;
   strmap_init(&seen);
+  for (size_t i = 0; i < sys->probed.n; i++) {
+    const char *dir = sys->probed.v[i];
+    if (strmap_get(&seen, dir)) continue;
+    strmap_put(&seen, dir, (void *)1);
+    if (!skip_dir(o, dir, sys->probed_below.v[i] != NULL)) ptrvec_push(a, dirs, (void *)dir);
+  }
   for (size_t i = 0; i < sys->missing.n; i++) {
     char *dir = dir_part(a, sys->missing.v[i]);
-    int depth = 0;
-    for (; !is_dir(dir) && strcmp(dir, ".") != 0 && strcmp(dir, "/") != 0; depth = -1)
-      dir = dir_part(a, dir);
-    add_tree(a, dirs, &seen, o, dir, depth);
+    if (is_dir(dir)) continue;  /* listed above, as the index walked it */
+    while (!is_dir(dir) && strcmp(dir, ".") != 0 && strcmp(dir, "/") != 0) dir = dir_part(a, dir);
+    if (strmap_get(&seen, dir)) continue;
+    strmap_put(&seen, dir, (void *)1);
+    if (!skip_dir(o, dir, 0)) ptrvec_push(a, dirs, dir);
   }
   strmap_free(&seen);
 }

@@ -305,6 +305,24 @@ done:
   host_log_end(s->host);
   dedupe(&sys->read);
   dedupe(&sys->missing);
+  /* The trees the probes stand for, from the listing the lookups used. */
+  strmap seen;
+  strmap_init(&seen);
+  for (size_t i = 0; i < sys->missing.n; i++) {
+    const char *m = sys->missing.v[i];
+    const char *slash = strrchr(m, '/');
+    if (slash == NULL) continue;
+    const char *dir = arena_strndup(a, m, (size_t)(slash - m));
+    const char *const *tree;
+    size_t n = host_tree(s->host, dir, &tree);
+    for (size_t k = 0; k < n; k++) {
+      if (strmap_get(&seen, tree[k])) continue;
+      strmap_put(&seen, tree[k], (void *)1);
+      ptrvec_push(a, &sys->probed, (void *)tree[k]);
+      ptrvec_push(a, &sys->probed_below, k ? (void *)1 : NULL);
+    }
+  }
+  strmap_free(&seen);
   return rc;
 }
 

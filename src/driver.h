@@ -69,6 +69,12 @@ typedef struct mkb_system {
   ptrvec removals;      /* mkb_removal*: what the wiring took out */
   ptrvec read;          /* const char*: recipe and core files consulted */
   ptrvec missing;       /* const char*: paths probed and not found */
+  ptrvec probed;        /* const char*: the folders those probes stand for:
+                           each probed search directory, then the folders
+                           its listing walked below it (NAME.lua anywhere
+                           there would be found) */
+  ptrvec probed_below;  /* parallel to probed: non-NULL for a folder below
+                           its search directory */
 } mkb_system;
 
 /* Links, merges, checks and derives board `name` and its guests. Returns 0,

@@ -33,6 +33,7 @@ struct mkb_host {
   host_dir *dirs;      /* the search path */
   const char *bytecode_dir; /* compiled prelude and schema, or NULL */
   strmap by_name;      /* NAME -> ptrvec* of the files NAME.lua, path order */
+  ptrvec *trees;       /* per search dir: the folders its listing walked */
   arena *log_mem;      /* recording lookups, or NULL */
   ptrvec *log_read, *log_missing;
   /* The run in progress, for the message handler and the count hook. */
@@ -681,8 +682,7 @@ static int l_index(lua_State *L) {
   lua_pushvalue(L, 1);
   lua_call(L, 1, 2);
   if (lua_isnil(L, -2)) return lua_error(L);
-  lua_pop(L, 1);
-  return 1;
+  return 2;
 }
 
 static void add_dir(mkb_host *h, const host_dir *hd, int di) {
@@ -692,13 +692,24 @@ static void add_dir(mkb_host *h, const host_dir *hd, int di) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_prelude);
   lua_pushcclosure(L, l_index, 1);
   lua_pushstring(L, hd->path);
-  if (lua_pcall(L, 1, 1, 0) != LUA_OK) {
+  if (lua_pcall(L, 1, 2, 0) != LUA_OK) {
     if (hd->required)
       diag_add(h->diags, DIAG_ERROR, NULL, 0, 0, "search directory %s: %s", hd->path,
                lua_tostring(L, -1));
     lua_settop(L, top);
     return;
   }
+  /* stack: files, folders */
+  lua_Integer nd = (lua_Integer)lua_rawlen(L, -1);
+  ptrvec *tree = &h->trees[di];
+  for (lua_Integer i = 1; i <= nd; i++) {
+    lua_rawgeti(L, -1, i);
+    const char *rel = lua_tostring(L, -1);
+    ptrvec_push(&h->mem, tree, rel[0] ? arena_printf(&h->mem, "%s/%s", hd->path, rel)
+                                      : (void *)h->dirs[di].path);
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
   lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
   for (lua_Integer i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
@@ -760,6 +771,7 @@ mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir
     h->dirs[i].display = arena_strdup(&h->mem, dirs[i].display);
     h->dirs[i].required = dirs[i].required;
   }
+  h->trees = arena_alloc(&h->mem, (ndirs + 1) * sizeof *h->trees);
   for (size_t i = 0; i < ndirs; i++) add_dir(h, &dirs[i], (int)i);
   return h;
 }
@@ -1006,4 +1018,14 @@ mkb_def *host_load_data(mkb_host *h, const char *path) {
   }
   lua_settop(h->L, top);
   return e.out;
+}
+
+size_t host_tree(const mkb_host *h, const char *dir, const char *const **out) {
+  for (size_t d = 0; d < h->ndirs; d++) {
+    if (strcmp(h->dirs[d].path, dir) != 0 || h->trees[d].n == 0) continue;
+    *out = (const char *const *)h->trees[d].v;
+    return h->trees[d].n;
+  }
+  *out = NULL;
+  return 0;
 }

@@ -90,8 +90,16 @@ const char *decl_kind_name(decl_kind k);
 
 
 /* Runs a trusted Lua data file (the schema) with the standard libraries and
-** converts the value it returns. Keys of its tables come in byte order; lists
-** keep their order. NULL after reporting an error. */
+** converts the value it returns. Tables are read by key, so their keys
+** come in no particular order; lists keep theirs. A table the data uses
+** in several places is converted once and shared. NULL after reporting an
+** error. */
 mkb_def *host_load_data(mkb_host *h, const char *path);
+
+/* The folders the listing of search directory dir (as given to host_open)
+** walked, dir itself first, in listing order; 0 when dir is not a search
+** directory or could not be read. A lookup that probed dir/NAME.lua stands
+** for NAME.lua anywhere in them. Borrowed from the host. */
+size_t host_tree(const mkb_host *h, const char *dir, const char *const **out);
 
 #endif
