@@ -69,18 +69,8 @@ static const char *prov(differ *df, const mkb_node *n, const mkb_node *parent) {
 /* Equal values; 1 and 1.0 are the same number, and key order is not a
 ** difference of value. */
 static int same(const mkb_node *a, const mkb_node *b) {
-  if (a->kind != b->kind) {
-    if (a->kind == V_INT && b->kind == V_NUM) return (double)a->i == b->n;
-    if (a->kind == V_NUM && b->kind == V_INT) return a->n == (double)b->i;
-    return 0;
-  }
-  switch (a->kind) {
-    case V_BOOL: return a->b == b->b;
-    case V_INT: return a->i == b->i;
-    case V_NUM: return a->n == b->n;
-    case V_STR: return strcmp(a->s, b->s) == 0;
-    case V_TABLE: break;
-  }
+  int c = MKB_SCALAR_CMP(a, b);
+  if (c >= 0) return c;
   if (a->nitems != b->nitems || a->nkeys != b->nkeys) return 0;
   for (size_t i = 0; i < a->nitems; i++)
     if (!same(a->items[i], b->items[i])) return 0;

@@ -90,30 +90,35 @@ const mkb_def *node_site(const mkb_node *n) {
   return n->nhist ? n->hist[n->nhist - 1].def : NULL;
 }
 
-int def_equal(const mkb_def *a, const mkb_def *b) {
-  if (a->kind != b->kind) {
-    /* 1 and 1.0 are the same number to a recipe author. */
-    if (a->kind == V_INT && b->kind == V_NUM) return (double)a->i == b->n;
-    if (a->kind == V_NUM && b->kind == V_INT) return a->n == (double)b->i;
+int mkb_scalar_cmp(mkb_kind kx, int bx, long long ix, double nx, const char *sx,
+                   mkb_kind ky, int by, long long iy, double ny, const char *sy) {
+  if (kx != ky) {
+    if (kx == V_INT && ky == V_NUM) return (double)ix == ny;
+    if (kx == V_NUM && ky == V_INT) return nx == (double)iy;
     return 0;
   }
-  switch (a->kind) {
-    case V_BOOL: return a->b == b->b;
-    case V_INT: return a->i == b->i;
-    case V_NUM: return a->n == b->n;
-    case V_STR: return strcmp(a->s, b->s) == 0;
-    case V_TABLE:
-      if (a->nitems != b->nitems || a->nkeys != b->nkeys) return 0;
-      for (size_t i = 0; i < a->nitems; i++)
-        if (!def_equal(a->items[i], b->items[i])) return 0;
-      for (size_t i = 0; i < a->nkeys; i++) {
-        size_t j = 0;
-        while (j < b->nkeys && strcmp(a->keys[i], b->keys[j]) != 0) j++;
-        if (j == b->nkeys || !def_equal(a->vals[i], b->vals[j])) return 0;
-      }
-      return 1;
+  switch (kx) {
+    case V_BOOL: return bx == by;
+    case V_INT: return ix == iy;
+    case V_NUM: return nx == ny;
+    case V_STR: return strcmp(sx, sy) == 0;
+    case V_TABLE: return -1;
   }
   return 0;
+}
+
+int def_equal(const mkb_def *a, const mkb_def *b) {
+  int c = MKB_SCALAR_CMP(a, b);
+  if (c >= 0) return c;
+  if (a->nitems != b->nitems || a->nkeys != b->nkeys) return 0;
+  for (size_t i = 0; i < a->nitems; i++)
+    if (!def_equal(a->items[i], b->items[i])) return 0;
+  for (size_t i = 0; i < a->nkeys; i++) {
+    size_t j = 0;
+    while (j < b->nkeys && strcmp(a->keys[i], b->keys[j]) != 0) j++;
+    if (j == b->nkeys || !def_equal(a->vals[i], b->vals[j])) return 0;
+  }
+  return 1;
 }
 
 const char *kind_name(mkb_kind k) {
@@ -176,25 +181,14 @@ int node_size(const mkb_node *v, unsigned long long *out) {
 
 int node_equal(const mkb_node *a, const mkb_node *b) {
   if (a == NULL || b == NULL) return a == b;
-  if (a->kind != b->kind) {
-    if (a->kind == V_INT && b->kind == V_NUM) return (double)a->i == b->n;
-    if (a->kind == V_NUM && b->kind == V_INT) return a->n == (double)b->i;
-    return 0;
-  }
-  switch (a->kind) {
-    case V_BOOL: return a->b == b->b;
-    case V_INT: return a->i == b->i;
-    case V_NUM: return a->n == b->n;
-    case V_STR: return strcmp(a->s, b->s) == 0;
-    case V_TABLE:
-      if (a->nitems != b->nitems || a->nkeys != b->nkeys) return 0;
-      for (size_t i = 0; i < a->nitems; i++)
-        if (!node_equal(a->items[i], b->items[i])) return 0;
-      for (size_t i = 0; i < a->nkeys; i++)
-        if (strcmp(a->keys[i], b->keys[i]) != 0 || !node_equal(a->vals[i], b->vals[i])) return 0;
-      return 1;
-  }
-  return 0;
+  int c = MKB_SCALAR_CMP(a, b);
+  if (c >= 0) return c;
+  if (a->nitems != b->nitems || a->nkeys != b->nkeys) return 0;
+  for (size_t i = 0; i < a->nitems; i++)
+    if (!node_equal(a->items[i], b->items[i])) return 0;
+  for (size_t i = 0; i < a->nkeys; i++)
+    if (strcmp(a->keys[i], b->keys[i]) != 0 || !node_equal(a->vals[i], b->vals[i])) return 0;
+  return 1;
 }
 
 static void path_build(strbuf *b, const mkb_path *p) {

@@ -139,6 +139,15 @@ const mkb_def *node_site(const mkb_node *n);
 ** 1 and sets *out, or 0 when v is neither. */
 int node_size(const mkb_node *v, unsigned long long *out);
 
+/* Compares two scalar values given by their fields (mkb_def and mkb_node
+** have the same ones): 1 equal, 0 not, -1 both tables, which each caller
+** compares its own way. 1 and 1.0 are the same number to a recipe author. */
+int mkb_scalar_cmp(mkb_kind kx, int bx, long long ix, double nx, const char *sx,
+                   mkb_kind ky, int by, long long iy, double ny, const char *sy);
+#define MKB_SCALAR_CMP(x, y)                                              \
+  mkb_scalar_cmp((x)->kind, (x)->b, (x)->i, (x)->n, (x)->s, (y)->kind, \
+                 (y)->b, (y)->i, (y)->n, (y)->s)
+
 /* Do two resolved trees hold the same values? Provenance is ignored; list
 ** items compare in order, and so do keys (the order of files and script
 ** lines is part of the output). 1 and 1.0 are equal. */
