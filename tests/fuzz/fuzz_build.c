@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT
 ** fuzz_build.c: libFuzzer target of the mkifs buildfile parser
-** (src/parse_build.h). The input is a buildfile. parse_buildfile must never
+** (src/formats/parse_build.h). The input is a buildfile. parse_buildfile must never
 ** crash, read out of bounds or leak; the model it returns is walked and its
 ** diagnostics formatted. Each input gets its own arena and diagnostics. */
 #include "fuzz_common.h"
-#include "parse_build.h"
+#include "formats/parse_build.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   char *src = fuzz_copy(data, size);

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "diag.h"
-#include "model.h"
+#include "base/diag.h"
+#include "base/model.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
 ** fuzz_qvmconf.c: libFuzzer target of the qvm configuration parser
-** (src/parse_qvmconf.h). The input is a .qvmconf. parse_qvmconf must never
+** (src/formats/parse_qvmconf.h). The input is a .qvmconf. parse_qvmconf must never
 ** crash, read out of bounds or leak; the model it returns is walked, its
 ** architecture asked for (qvmconf_arch) and its diagnostics formatted. Each
 ** input gets its own arena and diagnostics.
@@ -10,8 +10,8 @@
 ** source tree). It is closed at exit, so that a leak checker sees only what
 ** an input leaked. */
 #include "fuzz_common.h"
-#include "driver.h"
-#include "parse_qvmconf.h"
+#include "core/session.h"
+#include "formats/parse_qvmconf.h"
 
 #ifndef MKB_FUZZ_ROOT
 #define MKB_FUZZ_ROOT "."

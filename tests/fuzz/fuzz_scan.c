@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT
-** fuzz_scan.c: libFuzzer target of the recipe source scanner (src/scan.h).
+** fuzz_scan.c: libFuzzer target of the recipe source scanner (src/load/scan.h).
 ** The input is a recipe source. scan_source must never crash, read out of
 ** bounds, loop forever or recurse without bound; every field it reports must
 ** be found again by scan_lookup and its constructor by scan_find_ctor; and
@@ -7,7 +7,7 @@
 ** from a fixed list, from the input itself and from the scanned field
 ** paths), must stay in bounds and give a column that holds that token. */
 #include "fuzz_common.h"
-#include "scan.h"
+#include "load/scan.h"
 
 static const char *const fixed_tokens[] = {
   "=", "{", "}", "(", ")", "[", "]", ",", ".", ":", "..", "...", "==", "~=",

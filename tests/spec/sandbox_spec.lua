@@ -1,4 +1,4 @@
--- The sandbox recipes run in (lua/prelude.lua, src/host.c), through the
+-- The sandbox recipes run in (lua/prelude.lua, src/load/host.c), through the
 -- real C core: every message and position is the one the CLI prints.
 local h = require "spec.helpers"
 

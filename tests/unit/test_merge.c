@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* test_merge.c: unit tests of the layer-stack merge (src/merge.c, DESIGN.md §4). */
+/* test_merge.c: unit tests of the layer-stack merge (src/core/merge.c, DESIGN.md §4). */
 #include <stdarg.h>
 
-#include "merge.h"
+#include "core/merge.h"
 #include "unit.h"
 
 /* ---- building inputs ----------------------------------------------------- */

@@ -9,7 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "output.h"
+#include "base/output.h"
 #include "unit.h"
 
 static char *slurp(const char *path) {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
-** test_parse_build.c: the mkifs buildfile parser (src/parse_build.c) and the
-** importer (src/import_build.c). Each construct with its exact values and
+** test_parse_build.c: the mkifs buildfile parser (src/formats/parse_build.c) and the
+** importer (src/formats/import_build.c). Each construct with its exact values and
 ** line:col; each syntax error with its message and position; inputs that
 ** must not crash; and the round trips: every corpus and golden buildfile
 ** parses to the model that import → render → parse gives back, and every
@@ -13,9 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "driver.h"
-#include "import.h"
-#include "parse_build.h"
+#include "core/session.h"
+#include "formats/import.h"
+#include "formats/parse_build.h"
 #include "unit.h"
 
 /* ---- parsing a text --------------------------------------------------- */

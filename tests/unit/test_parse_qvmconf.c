@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
-** test_parse_qvmconf.c: the .qvmconf parser (src/parse_qvmconf.c) and the
-** guest importer (src/import_qvmconf.c): each construct with its values and
+** test_parse_qvmconf.c: the .qvmconf parser (src/formats/parse_qvmconf.c) and the
+** guest importer (src/formats/import_qvmconf.c): each construct with its values and
 ** positions, each error with its position, robustness on mangled input,
 ** and the round trips — every corpus and golden .qvmconf parses, imports,
 ** renders and parses back to the same model; every shipped guest renders
@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "driver.h"
-#include "import.h"
-#include "parse_qvmconf.h"
+#include "core/session.h"
+#include "formats/import.h"
+#include "formats/parse_qvmconf.h"
 #include "unit.h"
 
 static char ROOT[PATH_MAX];

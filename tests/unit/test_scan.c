@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
-/* test_scan.c: unit tests of the recipe source scanner (src/scan.c). */
+/* test_scan.c: unit tests of the recipe source scanner (src/load/scan.c). */
 #include <stdlib.h>
 
-#include "scan.h"
+#include "load/scan.h"
 #include "unit.h"
 
 /* Scans a copy in an exactly-sized buffer so that ASan catches any read past

@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: MIT
+** diag.h: diagnostics, collected during a run and printed sorted at the end.
+** Every stage reports through here, so every message has the one shape
+** editors and CI parse: "file:line:col: error|warning|note: message". */
+#ifndef MKB_DIAG_H
+#define MKB_DIAG_H
+
+#include <stdio.h>
+#include "base/util.h"
+
+typedef enum { DIAG_ERROR, DIAG_WARNING, DIAG_NOTE } diag_level;
+
+typedef struct diag {
+  diag_level level;
+  const char *file;   /* display path; NULL for a message about no file */
+  int line, col;      /* 0 when unknown */
+  const char *msg;
+  size_t seq;         /* insertion order: keeps notes after their error */
+  struct diag *notes; /* notes attached to this diagnostic, in order */
+  struct diag *next_note;
+} diag;
+
+typedef struct diag_list {
+  arena mem;
+  ptrvec items;       /* diag*, top-level diagnostics only */
+  size_t seq;
+  int errors, warnings;
+  int werror;         /* warnings are added as errors (--Werror) */
+} diag_list;
+
+void  diag_init(diag_list *d);
+void  diag_free(diag_list *d);
+
+/* Adds a diagnostic; file is borrowed and must outlive the list (the
+** loader's file table and string literals do). Returns it so that notes can
+** be attached. */
+diag *diag_add(diag_list *d, diag_level lv, const char *file, int line,
+               int col, const char *fmt, ...)
+  __attribute__((format(printf, 6, 7)));
+diag *diag_note(diag_list *d, diag *parent, const char *file, int line,
+                int col, const char *fmt, ...)
+  __attribute__((format(printf, 6, 7)));
+
+/* Prints every diagnostic sorted by file, line and column (notes follow
+** their parent), and clears nothing. With color, the compiler colours
+** (bold position, red error, magenta warning, cyan note). */
+void diag_print(const diag_list *d, FILE *out, int color);
+
+/* The same diagnostics as JSON, one object per line:
+** {"file":F,"line":L,"column":C,"severity":S,"message":M,"notes":[...]},
+** the notes being objects of the same shape without "notes". A diagnostic
+** about no file has "file":null, "line":0, "column":0. */
+void diag_print_json(const diag_list *d, FILE *out);
+
+/* The same diagnostics as one SARIF 2.1.0 log (for code-scanning tools):
+** one run of the tool "mkbuildfile" at version, one result per
+** diagnostic, its notes as related locations. */
+void diag_print_sarif(const diag_list *d, FILE *out, const char *version);
+
+#endif

@@ -1,0 +1,296 @@
+/* SPDX-License-Identifier: MIT
+** model.c: lookups and builders on the value tree. */
+#include "base/model.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+mkb_node *node_get(const mkb_node *t, const char *key) {
+  if (t == NULL || t->kind != V_TABLE) return NULL;
+  for (size_t i = 0; i < t->nkeys; i++)
+    if (strcmp(t->keys[i], key) == 0) return t->vals[i];
+  return NULL;
+}
+
+mkb_node *node_path(const mkb_node *t, const char *dotted) {
+  char seg[256];
+  const mkb_node *n = t;
+  while (n && *dotted) {
+    size_t k = strcspn(dotted, ".");
+    if (k >= sizeof seg) return NULL;
+    memcpy(seg, dotted, k);
+    seg[k] = '\0';
+    n = node_get(n, seg);
+    dotted += k;
+    if (*dotted == '.') dotted++;
+  }
+  return (mkb_node *)n;
+}
+
+const char *node_str(const mkb_node *t, const char *key) {
+  const mkb_node *n = node_get(t, key);
+  return n && n->kind == V_STR ? n->s : NULL;
+}
+
+int node_bool(const mkb_node *t, const char *key, int dflt) {
+  const mkb_node *n = node_get(t, key);
+  return n && n->kind == V_BOOL ? n->b : dflt;
+}
+
+mkb_node *node_new(arena *a, mkb_kind k) {
+  mkb_node *n = arena_alloc(a, sizeof *n);
+  n->kind = k;
+  return n;
+}
+
+mkb_node *node_new_str(arena *a, const char *s, const char *why,
+                       const mkb_def *origin) {
+  mkb_node *n = node_new(a, V_STR);
+  n->s = arena_strdup(a, s);
+  n->why = why;
+  n->origin = origin;
+  return n;
+}
+
+void node_push(arena *a, mkb_node *t, mkb_node *item) {
+  mkb_node **v = arena_alloc(a, (t->nitems + 1) * sizeof *v);
+  if (t->nitems) memcpy(v, t->items, t->nitems * sizeof *v);
+  v[t->nitems++] = item;
+  t->items = v;
+}
+
+void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val) {
+  for (size_t i = 0; i < t->nkeys; i++) {
+    if (strcmp(t->keys[i], key) == 0) {
+      t->vals[i] = val;
+      return;
+    }
+  }
+  const char **k = arena_alloc(a, (t->nkeys + 1) * sizeof *k);
+  mkb_node **v = arena_alloc(a, (t->nkeys + 1) * sizeof *v);
+  if (t->nkeys) {
+    memcpy(k, t->keys, t->nkeys * sizeof *k);
+    memcpy(v, t->vals, t->nkeys * sizeof *v);
+  }
+  k[t->nkeys] = arena_strdup(a, key);
+  v[t->nkeys] = val;
+  t->nkeys++;
+  t->keys = k;
+  t->vals = v;
+}
+
+const mkb_def *node_site(const mkb_node *n) {
+  if (n == NULL) return NULL;
+  if (n->origin) return n->origin;
+  for (size_t i = n->nhist; i > 0; i--)
+    if (n->hist[i - 1].status == ST_WON || n->hist[i - 1].status == ST_APPLIED)
+      return n->hist[i - 1].def;
+  return n->nhist ? n->hist[n->nhist - 1].def : NULL;
+}
+
+int mkb_scalar_cmp(mkb_kind kx, int bx, long long ix, double nx, const char *sx,
+                   mkb_kind ky, int by, long long iy, double ny, const char *sy) {
+  if (kx != ky) {
+    if (kx == V_INT && ky == V_NUM) return (double)ix == ny;
+    if (kx == V_NUM && ky == V_INT) return nx == (double)iy;
+    return 0;
+  }
+  switch (kx) {
+    case V_BOOL: return bx == by;
+    case V_INT: return ix == iy;
+    case V_NUM: return nx == ny;
+    case V_STR: return strcmp(sx, sy) == 0;
+    case V_TABLE: return -1;
+  }
+  return 0;
+}
+
+int def_equal(const mkb_def *a, const mkb_def *b) {
+  int c = MKB_SCALAR_CMP(a, b);
+  if (c >= 0) return c;
+  if (a->nitems != b->nitems || a->nkeys != b->nkeys) return 0;
+  for (size_t i = 0; i < a->nitems; i++)
+    if (!def_equal(a->items[i], b->items[i])) return 0;
+  for (size_t i = 0; i < a->nkeys; i++) {
+    size_t j = 0;
+    while (j < b->nkeys && strcmp(a->keys[i], b->keys[j]) != 0) j++;
+    if (j == b->nkeys || !def_equal(a->vals[i], b->vals[j])) return 0;
+  }
+  return 1;
+}
+
+const char *kind_name(mkb_kind k) {
+  switch (k) {
+    case V_BOOL: return "boolean";
+    case V_INT: return "integer";
+    case V_NUM: return "number";
+    case V_STR: return "string";
+    case V_TABLE: return "table";
+  }
+  return "?";
+}
+
+const char *op_name(mkb_op op, mkb_prio prio) {
+  switch (op) {
+    case OP_SET:
+      return prio == PRIO_DEFAULT ? "default" : prio == PRIO_FORCE ? "force" : "set";
+    case OP_APPEND: return "append";
+    case OP_PREPEND: return "prepend";
+    case OP_REMOVE: return "remove";
+    case OP_DELETE: return "delete";
+  }
+  return "?";
+}
+
+const char *kind_article(mkb_kind k) {
+  switch (k) {
+    case V_BOOL: return "a boolean";
+    case V_INT: return "an integer";
+    case V_NUM: return "a number";
+    case V_STR: return "a string";
+    case V_TABLE: return "a table";
+  }
+  return "?";
+}
+
+int node_size(const mkb_node *v, unsigned long long *out) {
+  if (v == NULL) return 0;
+  if (v->kind == V_INT) {
+    if (v->i < 0) return 0;
+    *out = (unsigned long long)v->i;
+    return 1;
+  }
+  if (v->kind != V_STR) return 0;
+  const char *p = v->s;
+  if (strncmp(p, "mem:", 4) == 0) p += 4;
+  if (*p < '0' || *p > '9') return 0;
+  char *end;
+  unsigned long long x = strtoull(p, &end, 0);
+  switch (*end) {
+    case 'k': case 'K': x <<= 10; end++; break;
+    case 'm': case 'M': x <<= 20; end++; break;
+    case 'g': case 'G': x <<= 30; end++; break;
+    default: break;
+  }
+  if (*end != '\0' && *end != ',') return 0;
+  *out = x;
+  return 1;
+}
+
+int node_equal(const mkb_node *a, const mkb_node *b) {
+  if (a == NULL || b == NULL) return a == b;
+  int c = MKB_SCALAR_CMP(a, b);
+  if (c >= 0) return c;
+  if (a->nitems != b->nitems || a->nkeys != b->nkeys) return 0;
+  for (size_t i = 0; i < a->nitems; i++)
+    if (!node_equal(a->items[i], b->items[i])) return 0;
+  for (size_t i = 0; i < a->nkeys; i++)
+    if (strcmp(a->keys[i], b->keys[i]) != 0 || !node_equal(a->vals[i], b->vals[i])) return 0;
+  return 1;
+}
+
+static void path_build(strbuf *b, const mkb_path *p) {
+  if (p == NULL) return;
+  path_build(b, p->up);
+  if (p->key) {
+    if (b->len) sb_addc(b, '.');
+    sb_adds(b, p->key);
+  } else {
+    sb_printf(b, "[%zu]", p->index);
+  }
+}
+
+const char *path_text(arena *a, const mkb_path *p) {
+  strbuf b;
+  sb_init(&b);
+  path_build(&b, p);
+  const char *s = arena_strndup(a, b.s ? b.s : "", b.len);
+  sb_free(&b);
+  return s;
+}
+
+int lua_is_name(const char *k) {
+  static const char *const reserved[] = {
+    "and", "break", "do", "else", "elseif", "end", "false", "for", "function", "goto", "if",
+    "in", "local", "nil", "not", "or", "repeat", "return", "then", "true", "until", "while",
+    NULL };
+  if (!((*k >= 'a' && *k <= 'z') || (*k >= 'A' && *k <= 'Z') || *k == '_')) return 0;
+  for (const char *p = k; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+          *p == '_'))
+      return 0;
+  for (int i = 0; reserved[i]; i++)
+    if (strcmp(k, reserved[i]) == 0) return 0;
+  return 1;
+}
+
+void sb_lua_string(strbuf *b, const char *s) {
+  sb_addc(b, '"');
+  for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+    if (*p == '"' || *p == '\\') sb_printf(b, "\\%c", *p);
+    else if (*p == '\n') sb_adds(b, "\\n");
+    else if (*p == '\t') sb_adds(b, "\\t");
+    else if (*p < 0x20 || *p == 0x7f) sb_printf(b, "\\%03u", *p);
+    else sb_addc(b, (char)*p);
+  }
+  sb_addc(b, '"');
+}
+
+void sb_lua_int(strbuf *b, long long i) {
+  if (i >= 0x1000 && i % 0x1000 == 0) sb_printf(b, "0x%llx", (unsigned long long)i);
+  else sb_printf(b, "%lld", i);
+}
+
+const mkb_def *node_container(const mkb_node *list, const mkb_def *e) {
+  for (size_t i = 0; list && i < list->nhist; i++) {
+    const mkb_def *d = list->hist[i].def;
+    for (size_t j = 0; j < d->nitems; j++)
+      if (d->items[j] == e) return d;
+  }
+  return NULL;
+}
+
+void sb_lua_number(strbuf *b, double n) {
+  char buf[64];
+  snprintf(buf, sizeof buf, "%.14g", n);
+  sb_adds(b, buf);
+  if (isfinite(n) && strpbrk(buf, ".eEn") == NULL) sb_adds(b, ".0");  /* 1.0, as Lua */
+}
+
+void sb_lua_key(strbuf *b, const char *k) {
+  if (lua_is_name(k)) {
+    sb_adds(b, k);
+  } else {
+    sb_addc(b, '[');
+    sb_lua_string(b, k);
+    sb_addc(b, ']');
+  }
+}
+
+void sb_lua_value(strbuf *b, const mkb_node *n) {
+  switch (n->kind) {
+    case V_BOOL: sb_adds(b, n->b ? "true" : "false"); return;
+    case V_INT: sb_lua_int(b, n->i); return;
+    case V_NUM: sb_lua_number(b, n->n); return;
+    case V_STR: sb_lua_string(b, n->s); return;
+    case V_TABLE: break;
+  }
+  if (n->nitems == 0 && n->nkeys == 0) {
+    sb_adds(b, "{}");
+    return;
+  }
+  sb_adds(b, "{ ");
+  for (size_t i = 0; i < n->nitems; i++) {
+    if (i) sb_adds(b, ", ");
+    sb_lua_value(b, n->items[i]);
+  }
+  for (size_t i = 0; i < n->nkeys; i++) {
+    if (i || n->nitems) sb_adds(b, ", ");
+    sb_lua_key(b, n->keys[i]);
+    sb_adds(b, " = ");
+    sb_lua_value(b, n->vals[i]);
+  }
+  sb_adds(b, " }");
+}

@@ -1,0 +1,180 @@
+/* SPDX-License-Identifier: MIT
+** model.h: the value tree and its provenance.
+**
+** Two trees share one shape. A definition tree (mkb_def) is what one recipe
+** wrote, converted from Lua by the loader: values, the operation and
+** priority wrapped around them, and the file:line:col of every field. The
+** resolved tree (mkb_node) is what the merge made of a whole layer stack:
+** every node keeps the list of definitions that produced it, winners and
+** losers alike, so explain, diagnostics and JSON read one record. */
+#ifndef MKB_MODEL_H
+#define MKB_MODEL_H
+
+#include <stddef.h>
+#include "base/util.h"
+
+typedef enum { V_BOOL, V_INT, V_NUM, V_STR, V_TABLE } mkb_kind;
+
+/* What a definition does to the value it finds. */
+typedef enum {
+  OP_SET,      /* x = v, default(v), force(v) */
+  OP_APPEND,   /* append{...} */
+  OP_PREPEND,  /* prepend{...} */
+  OP_REMOVE,   /* remove{...} */
+  OP_DELETE    /* delete */
+} mkb_op;
+
+typedef enum { PRIO_DEFAULT = 0, PRIO_PLAIN = 1, PRIO_FORCE = 2 } mkb_prio;
+
+/* Where a definition was written. Strings are borrowed from the loader,
+** which keeps them for the whole process. */
+typedef struct mkb_src {
+  const char *file;    /* display path of the recipe file */
+  const char *recipe;  /* name of the recipe that holds the definition */
+  int line, col;
+} mkb_src;
+
+typedef struct mkb_def mkb_def;
+struct mkb_def {
+  mkb_kind kind;
+  mkb_op op;
+  mkb_prio prio;
+  mkb_src src;
+  int b;               /* V_BOOL */
+  long long i;         /* V_INT */
+  double n;            /* V_NUM */
+  const char *s;       /* V_STR (NUL-terminated; may not hold NULs) */
+  size_t nitems;       /* V_TABLE: positional part, and the list of
+                          append/prepend/remove */
+  mkb_def **items;
+  size_t nkeys;        /* V_TABLE: keyed part, in source order */
+  const char **keys;
+  mkb_def **vals;
+};
+
+/* Why a definition did not give the final value. */
+typedef enum {
+  ST_WON,         /* gave the value (scalar) or contributed (table) */
+  ST_APPLIED,     /* a list operation that was applied */
+  ST_LOWER_PRIO,  /* a definition of higher priority won: see 'by' */
+  ST_REPLACED,    /* a later definition of the same priority won: see 'by' */
+  ST_DELETED,     /* a later 'delete' removed the key: see 'by' */
+  ST_SHADOWED     /* a replacing definition came after this operation */
+} mkb_status;
+
+typedef struct mkb_hist {
+  const mkb_def *def;
+  int layer;           /* index in the layer stack */
+  mkb_status status;
+  const mkb_def *by;   /* the definition that made this one lose */
+} mkb_hist;
+
+typedef struct mkb_node mkb_node;
+struct mkb_node {
+  mkb_kind kind;
+  int b;
+  long long i;
+  double n;
+  const char *s;
+  const mkb_def *origin;  /* the definition that gave this value: the
+                             winner of a scalar, the definition that added a
+                             list element, or NULL for a value derived by C */
+  const char *why;        /* for a derived value: the reason, else NULL */
+  size_t nitems;          /* V_TABLE: list part */
+  mkb_node **items;
+  size_t nkeys;           /* V_TABLE: keyed part, order of first definition */
+  const char **keys;
+  mkb_node **vals;
+  size_t nhist;           /* every definition of this path, stack order */
+  mkb_hist *hist;
+  size_t list_from;       /* 1 + the index in hist of the definition whose
+                             list part the merge kept (before operations),
+                             0 when none did: which list won, recorded where
+                             it was decided */
+  /* What explain needs of what is not there: keys whose every definition a
+  ** 'delete' ended (the node holds their history), and list elements that
+  ** a remove{} dropped (removed_by[i] is that operation). */
+  size_t ndeleted;
+  const char **deleted_keys;
+  mkb_node **deleted;
+  size_t nremoved;
+  mkb_node **removed;
+  const mkb_def **removed_by;
+};
+
+/* A field path built on the stack while a tree is walked and turned into
+** text ("image.base", "script[3]") only when a message needs it: walks
+** over thousands of boards must not format a string per node. */
+typedef struct mkb_path {
+  const struct mkb_path *up;  /* NULL at the root's children */
+  const char *key;            /* a key, or NULL for a list element */
+  size_t index;               /* 1-based, for a list element */
+} mkb_path;
+
+/* The text of p ("" for NULL), allocated in a. */
+const char *path_text(arena *a, const mkb_path *p);
+
+/* The separator of path segments in field paths ("image\x1f" "base"). */
+#define MKB_PATHSEP '\x1f'
+
+/* Lookups on resolved nodes; NULL when absent or not a table. */
+mkb_node *node_get(const mkb_node *t, const char *key);
+mkb_node *node_path(const mkb_node *t, const char *dotted); /* "image.base" */
+const char *node_str(const mkb_node *t, const char *key);   /* V_STR only */
+int node_bool(const mkb_node *t, const char *key, int dflt);
+
+/* Builders for values derived by C (owned by the arena a). */
+mkb_node *node_new(arena *a, mkb_kind k);
+mkb_node *node_new_str(arena *a, const char *s, const char *why,
+                       const mkb_def *origin);
+void node_push(arena *a, mkb_node *t, mkb_node *item);
+void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val);
+
+/* The best position for a diagnostic about n: its origin, or the newest
+** definition in its history. NULL when n was derived with no origin. */
+const mkb_def *node_site(const mkb_node *n);
+
+/* Reads an address or size: an integer, or a string of digits or 0x-hex
+** with an optional K, M or G suffix (a "mem:" prefix is skipped). Returns
+** 1 and sets *out, or 0 when v is neither. */
+int node_size(const mkb_node *v, unsigned long long *out);
+
+/* Compares two scalar values given by their fields (mkb_def and mkb_node
+** have the same ones): 1 equal, 0 not, -1 both tables, which each caller
+** compares its own way. 1 and 1.0 are the same number to a recipe author. */
+int mkb_scalar_cmp(mkb_kind kx, int bx, long long ix, double nx, const char *sx,
+                   mkb_kind ky, int by, long long iy, double ny, const char *sy);
+#define MKB_SCALAR_CMP(x, y)                                              \
+  mkb_scalar_cmp((x)->kind, (x)->b, (x)->i, (x)->n, (x)->s, (y)->kind, \
+                 (y)->b, (y)->i, (y)->n, (y)->s)
+
+/* Do two resolved trees hold the same values? Provenance is ignored; list
+** items compare in order, and so do keys (the order of files and script
+** lines is part of the output). 1 and 1.0 are equal. */
+int node_equal(const mkb_node *a, const mkb_node *b);
+
+/* How explain, show and diff spell values: as Lua would. lua_is_name: k
+** can be written bare as a key (a name, not a keyword). sb_lua_string: a
+** quoted, escaped string. sb_lua_int: an address-like integer (a whole
+** number of 4 KiB pages) in hex, any other in decimal. */
+int lua_is_name(const char *k);
+void sb_lua_string(strbuf *b, const char *s);
+void sb_lua_int(strbuf *b, long long i);
+
+/* A number as Lua prints it (1.0, not 1), a key (bare when a name, else
+** ["..."]), and a whole value: { "a", k = 1 }. */
+void sb_lua_number(strbuf *b, double n);
+void sb_lua_key(strbuf *b, const char *k);
+void sb_lua_value(strbuf *b, const mkb_node *n);
+
+/* The list operation (or list) of list's history that holds element e, or
+** NULL: which append{} or prepend{} added an element. */
+const mkb_def *node_container(const mkb_node *list, const mkb_def *e);
+
+/* Equality of values as 'remove' sees it (deep for tables). */
+int def_equal(const mkb_def *a, const mkb_def *b);
+const char *kind_name(mkb_kind k);
+const char *kind_article(mkb_kind k);  /* "a string", "an integer" */
+const char *op_name(mkb_op op, mkb_prio prio);
+
+#endif

@@ -1,0 +1,300 @@
+/* SPDX-License-Identifier: MIT
+** help.c: the tables of commands and options, and their three renderings. */
+#define _POSIX_C_SOURCE 200809L
+#include "cli/help.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct command {
+  const char *name;
+  const char *synopsis;   /* after "mkbuildfile " */
+  const char *summary;    /* one line */
+  const char *text;       /* paragraphs, "\n\n" between them */
+  const char *options;    /* the options it takes, space-separated flags */
+} command;
+
+typedef struct option {
+  const char *flag;       /* "-I" */
+  const char *arg;        /* "DIR", or NULL */
+  const char *text;
+} option;
+
+static const command commands[] = {
+  { "render", "render BOARD... [-o DIR|-o FILE.build] [-MD] [-MF FILE]\n"
+              "render --all [-o DIR] [-MD] [--ninja DIR]",
+    "render boards: the host buildfile, a .qvmconf per guest, a buildfile per QNX guest",
+    "Without -o, prints the host buildfile of BOARD. With -o DIR, writes DIR/BOARD.build, "
+    "DIR/guests/NAME/NAME.qvmconf for every guest and DIR/guests/NAME/NAME.build for a guest "
+    "with its own image, so that the mappings of the host buildfile hold relative to DIR. "
+    "With -o FILE.build, the host buildfile is FILE.build and the guests' files go beside it.\n\n"
+    "Files are written atomically and only when their content changed. When any board fails, "
+    "nothing is written; two boards that would write one file with different contents are an "
+    "error.\n\n"
+    "With --all, every board on the search path is rendered into DIR/BOARD/ (DIR defaults to "
+    "the current folder), each recipe file loaded once; one board's failure does not stop the "
+    "others, and a summary line says how many rendered.",
+    "-I --set -o -MD -MF --ninja --Werror --diagnostics" },
+  { "check", "check BOARD...\ncheck --all",
+    "validate boards and their guests without writing anything",
+    "Runs everything render runs up to the output: the schema, the QNX rules, the host "
+    "wiring. Every problem is reported, sorted by file, line and column.",
+    "-I --set --Werror --diagnostics" },
+  { "explain", "explain BOARD PATH",
+    "every definition of a value, the winner marked, why each other one lost",
+    "PATH is dotted: image.base, startup, env.PATH, files./sbin/qvm, "
+    "guests.NAME.vdevs.console.loc. Prints every definition of PATH along the layer stack in "
+    "evaluation order, with its recipe, file:line:col, operation, priority and value; the "
+    "winner is marked and every other definition says why it lost. List elements show where "
+    "they came from; values the core derived (a vdev-TYPE.so, the qvm module) show their "
+    "cause; what the host wiring took out shows why.",
+    "-I --set --diagnostics" },
+  { "show", "show BOARD [--json]", "the resolved model, every value with its origin",
+    "Prints the resolved model of BOARD and its guests as an annotated tree, or with --json "
+    "in the documented layout of doc/json.md (schema_version 1).",
+    "-I --set --json --diagnostics" },
+  { "diff", "diff BOARD1 BOARD2", "the differences of two resolved boards, by path",
+    "Compares the resolved models of two boards and their guests; each difference shows both "
+    "sides with their provenance. Exit status 0 when they are equal, 1 when they differ, 2 on "
+    "trouble (a recipe error).",
+    "-I --set --diagnostics" },
+  { "graph", "graph BOARD...\ngraph --all", "the composition graph as Graphviz dot",
+    "Prints the boards, the recipes they include, their guests and the vdevs each guest uses "
+    "as a dot digraph (render it with: dot -Tsvg).",
+    "-I --set --diagnostics" },
+  { "lint", "lint FILE...", "check existing .build and .qvmconf files",
+    "Reads existing mkifs buildfiles (FILE.build) and qvm configuration files "
+    "(FILE.qvmconf) and reports their syntax errors and what the checks of recipes find in "
+    "them, as file:line:col diagnostics.",
+    "--Werror --diagnostics" },
+  { "import", "import FILE [-o RECIPE.lua]", "turn an existing file into a recipe",
+    "Writes a readable recipe: a board for FILE.build, a guest for FILE.qvmconf, using the "
+    "shipped recipes where they match. Rendering it gives back the model of FILE.",
+    "-o --diagnostics" },
+  { "list", "list", "every recipe on the search path",
+    "Prints every recipe name, its kind (board, guest, fragment) and the file:line that "
+    "declares it, in search-path order.",
+    "-I" },
+  { "schema", "schema --luals [-o FILE]\nschema --markdown [-o FILE]",
+    "the schema as editor definitions or as the recipe reference",
+    "--luals writes a lua-language-server ---@meta file of the recipe language (point the "
+    "editor's Lua.workspace.library at it); --markdown writes the recipe reference "
+    "(doc/recipes.md).",
+    "-o --luals --markdown" },
+  { "help", "help [COMMAND]\nhelp --man", "this help, a command's, or the man page",
+    "COMMAND --help shows the same as help COMMAND. help --man writes the man page.", "" },
+};
+
+static const option options[] = {
+  { "-I", "DIR", "search DIR for recipes first; repeatable, in order" },
+  { "--set", "PATH=VALUE", "override a board field last, e.g. --set image.base=0x48000000; "
+    "true, false, integers, quoted strings, tables and calls such as append{\"-s\"} are Lua, "
+    "any other text is a string; repeatable, later wins" },
+  { "-o", "PATH", "where to write (render: a folder, or FILE.build; import, schema: a file)" },
+  { "-MD", NULL, "also write a make-style depfile, OUTPUT.d, naming every recipe file read "
+    "and every search path probed" },
+  { "-MF", "FILE", "the depfile's name (one board)" },
+  { "--ninja", "DIR", "with render --all: write DIR/build.ninja, which renders every board "
+    "and runs mkifs on what it renders, guest images first" },
+  { "--all", NULL, "every board on the search path" },
+  { "--json", NULL, "show: the model as JSON" },
+  { "--luals", NULL, "schema: LuaLS definitions" },
+  { "--markdown", NULL, "schema: the Markdown reference" },
+  { "--Werror", NULL, "treat warnings as errors" },
+  { "--diagnostics=FORMAT", NULL, "text (the default: file:line:col: error: message, coloured "
+    "on a terminal unless NO_COLOR is set), json (one object per line) or sarif (one SARIF "
+    "2.1.0 log); on standard error" },
+  { "-h, --help", NULL, "show the help (of the command)" },
+  { "--version", NULL, "show the version" },
+};
+
+#define NCOMMANDS (sizeof commands / sizeof *commands)
+#define NOPTIONS (sizeof options / sizeof *options)
+
+static const command *find(const char *name) {
+  for (size_t i = 0; i < NCOMMANDS; i++)
+    if (strcmp(commands[i].name, name) == 0) return &commands[i];
+  return NULL;
+}
+
+int help_is_command(const char *name) { return find(name) != NULL; }
+
+/* Prints text wrapped at 78 columns, each line after `indent` spaces. */
+static void wrap(FILE *out, const char *text, int indent, int first_col) {
+  int col = first_col;
+  const char *p = text;
+  while (*p) {
+    if (p[0] == '\n') {
+      fputc('\n', out);
+      col = 0;
+      p++;
+      continue;
+    }
+    size_t w = strcspn(p, " \n");
+    if (col > indent && col + 1 + (int)w > 78) {
+      fputc('\n', out);
+      col = 0;
+    }
+    if (col < indent) {
+      fprintf(out, "%*s", indent - col, "");
+      col = indent;
+    } else if (col > indent) {
+      fputc(' ', out);
+      col++;
+    }
+    fwrite(p, 1, w, out);
+    col += (int)w;
+    p += w;
+    while (*p == ' ') p++;
+  }
+  if (col) fputc('\n', out);
+}
+
+static void option_line(FILE *out, const option *o) {
+  char head[64];
+  snprintf(head, sizeof head, "  %s%s%s", o->flag, o->arg ? " " : "", o->arg ? o->arg : "");
+  fputs(head, out);
+  int col = (int)strlen(head);
+  if (col >= 24) {
+    fputc('\n', out);
+    col = 0;
+  }
+  wrap(out, o->text, 24, col);
+}
+
+static void synopsis_lines(FILE *out, const char *prefix, const char *syn) {
+  const char *p = syn;
+  while (*p) {
+    size_t k = strcspn(p, "\n");
+    fprintf(out, "%smkbuildfile %.*s\n", p == syn ? prefix : "   or: ", (int)k, p);
+    p += k;
+    if (*p) p++;
+  }
+}
+
+void help_usage(FILE *out) {
+  fputs("Usage: mkbuildfile COMMAND [OPTION]...\n"
+        "Turn Lua recipes into the files a QNX hypervisor system is built from.\n\n"
+        "Commands:\n", out);
+  for (size_t i = 0; i < NCOMMANDS; i++) {
+    char head[32];
+    snprintf(head, sizeof head, "  %s", commands[i].name);
+    fputs(head, out);
+    wrap(out, commands[i].summary, 12, (int)strlen(head));
+  }
+  fputs("\nOptions:\n", out);
+  for (size_t i = 0; i < NOPTIONS; i++) option_line(out, &options[i]);
+  fputs("\nRecipes are looked up in the -I directories, then in MKBUILDFILE_PATH\n"
+        "(colon-separated), then in the shipped boards/ and recipes/.\n"
+        "Exit status: 0 success, 1 recipe or validation error, 2 usage error.\n"
+        "'mkbuildfile COMMAND --help' shows a command's help; the man page has it all.\n", out);
+}
+
+int help_command(FILE *out, const char *name) {
+  const command *c = find(name);
+  if (c == NULL) return -1;
+  synopsis_lines(out, "Usage: ", c->synopsis);
+  fputc('\n', out);
+  wrap(out, c->summary, 0, 0);
+  fputc('\n', out);
+  wrap(out, c->text, 0, 0);
+  if (c->options[0]) {
+    fputs("\nOptions:\n", out);
+    for (size_t i = 0; i < NOPTIONS; i++) {
+      /* the option's first flag, as the command lists it */
+      char flag[16];
+      size_t k = strcspn(options[i].flag, ",=");
+      snprintf(flag, sizeof flag, "%.*s", (int)k, options[i].flag);
+      const char *p = strstr(c->options, flag);
+      size_t n = strlen(flag);
+      if (p && (p[n] == ' ' || p[n] == '\0') && (p == c->options || p[-1] == ' '))
+        option_line(out, &options[i]);
+    }
+  }
+  return 0;
+}
+
+/* roff: a backslash or a leading dot or quote would be read as markup. */
+static void roff(FILE *out, const char *s) {
+  int bol = 1;
+  for (; *s; s++) {
+    if (bol && (*s == '.' || *s == '\'')) fputs("\\&", out);
+    if (*s == '\\') fputs("\\e", out);
+    else if (*s == '-') fputs("\\-", out);
+    else fputc(*s, out);
+    bol = *s == '\n';
+  }
+}
+
+void help_man(FILE *out, const char *version) {
+  fprintf(out, ".\\\" Generated by 'mkbuildfile help --man' from src/cli/help.c: do not edit.\n"
+               ".TH MKBUILDFILE 1 \"\" \"mkbuildfile %s\" \"User Commands\"\n", version);
+  fputs(".SH NAME\nmkbuildfile \\- turn Lua recipes into QNX hypervisor buildfiles and "
+        "qvm configurations\n.SH SYNOPSIS\n.nf\n", out);
+  for (size_t i = 0; i < NCOMMANDS; i++) {
+    const char *p = commands[i].synopsis;
+    while (*p) {
+      size_t k = strcspn(p, "\n");
+      fputs("\\fBmkbuildfile\\fR ", out);
+      char line[256];
+      snprintf(line, sizeof line, "%.*s\n", (int)k, p);
+      roff(out, line);
+      p += k;
+      if (*p) p++;
+    }
+  }
+  fputs(".fi\n.SH DESCRIPTION\n", out);
+  roff(out, "mkbuildfile turns declarative Lua recipes into the files a QNX hypervisor system "
+            "is built from: the host image's mkifs buildfile, a .qvmconf for every guest VM, "
+            "and the buildfiles of QNX guests. Recipes (board, guest and fragment "
+            "declarations) compose with include and override each other with default, force, "
+            "append, prepend, remove and delete; the core resolves them, checks them against "
+            "a closed schema and the QNX rules, and renders them. Every diagnostic points at "
+            "the recipe line that caused it, as file:line:col: error: message.\n");
+  fputs(".SH COMMANDS\n", out);
+  for (size_t i = 0; i < NCOMMANDS; i++) {
+    fputs(".TP\n.B ", out);
+    roff(out, commands[i].name);
+    fputc('\n', out);
+    roff(out, commands[i].summary);
+    fputs(".\n", out);
+    const char *p = commands[i].text;
+    while (*p) {
+      const char *e = strstr(p, "\n\n");
+      size_t k = e ? (size_t)(e - p) : strlen(p);
+      char *para = strndup(p, k);
+      if (para) {
+        fputs(p == commands[i].text ? "" : ".IP\n", out);
+        roff(out, para);
+        fputc('\n', out);
+        free(para);
+      }
+      p += k;
+      while (*p == '\n') p++;
+    }
+  }
+  fputs(".SH OPTIONS\n", out);
+  for (size_t i = 0; i < NOPTIONS; i++) {
+    fputs(".TP\n.B ", out);
+    roff(out, options[i].flag);
+    if (options[i].arg) {
+      fputs(" \" \"\n.I ", out);
+      roff(out, options[i].arg);
+    }
+    fputc('\n', out);
+    roff(out, options[i].text);
+    fputc('\n', out);
+  }
+  fputs(".SH EXIT STATUS\n.TP\n.B 0\nsuccess\n.TP\n.B 1\na recipe or validation error "
+        "(diff: the boards differ)\n.TP\n.B 2\na usage error (diff: trouble)\n", out);
+  fputs(".SH ENVIRONMENT\n.TP\n.B MKBUILDFILE_PATH\nfolders searched for recipes after the "
+        "\\-I folders, separated by colons\n.TP\n.B NO_COLOR\nwhen set, diagnostics are never "
+        "coloured\n", out);
+  fputs(".SH FILES\n.TP\n.I /usr/share/mkbuildfile/\nthe prelude and schema (lua/), the "
+        "shipped boards (boards/) and recipes (recipes/), searched last\n", out);
+  fputs(".SH EXAMPLES\n.nf\nmkbuildfile render rcar_h3\nmkbuildfile render rcar_h3 \\-o out/\n"
+        "mkbuildfile render \\-\\-all \\-I examples/family \\-o out/\n"
+        "mkbuildfile explain rcar_h3 image.base\nmkbuildfile check \\-\\-all \\-\\-Werror\n"
+        "mkbuildfile lint host.build guest.qvmconf\nmkbuildfile import host.build \\-o myboard.lua\n"
+        ".fi\n.SH SEE ALSO\n.BR mkifs (1),\n.BR qvm (1)\n", out);
+}

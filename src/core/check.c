@@ -1,0 +1,670 @@
+/* SPDX-License-Identifier: MIT
+** check.c: the QNX rules. */
+#include "core/check.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- reporting ----------------------------------------------------------- */
+
+static const mkb_def *where(check_ctx *c, const mkb_node *n, const mkb_def *dflt) {
+  const mkb_def *s = node_site(n);
+  if (s == NULL) s = dflt;
+  if (s == NULL) s = c->board_site;
+  return s;
+}
+
+static diag *vreport(check_ctx *c, diag_level lv, const mkb_def *at, const char *fmt,
+                     va_list ap) {
+  strbuf b;
+  sb_init(&b);
+  sb_vprintf(&b, fmt, ap);
+  diag *g = diag_add(c->diags, lv, at ? at->src.file : NULL, at ? at->src.line : 0,
+                     at ? at->src.col : 0, "%s", b.s);
+  sb_free(&b);
+  return g;
+}
+
+static diag *err(check_ctx *c, const mkb_node *n, const mkb_def *dflt, const char *fmt, ...)
+  __attribute__((format(printf, 4, 5)));
+
+static diag *err(check_ctx *c, const mkb_node *n, const mkb_def *dflt, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  diag *g = vreport(c, DIAG_ERROR, where(c, n, dflt), fmt, ap);
+  va_end(ap);
+  return g;
+}
+
+static void note(check_ctx *c, diag *g, const mkb_node *n, const mkb_def *dflt, const char *fmt,
+                 ...) __attribute__((format(printf, 5, 6)));
+
+static void note(check_ctx *c, diag *g, const mkb_node *n, const mkb_def *dflt, const char *fmt,
+                 ...) {
+  const mkb_def *at = where(c, n, dflt);
+  strbuf b;
+  va_list ap;
+  sb_init(&b);
+  va_start(ap, fmt);
+  sb_vprintf(&b, fmt, ap);
+  va_end(ap);
+  diag_note(c->diags, g, at ? at->src.file : NULL, at ? at->src.line : 0, at ? at->src.col : 0,
+            "%s", b.s);
+  sb_free(&b);
+}
+
+/* The layer of a definition in the stack being checked: the recipe that
+** wrote it. A value the core derived comes after every layer. */
+static int layer_of(check_ctx *c, const mkb_def *d) {
+  if (c->cur == NULL || d == NULL || d->src.recipe == NULL) return -1;
+  for (size_t i = c->cur->n; i > 0; i--)
+    if (strcmp(c->cur->layers[i - 1].name, d->src.recipe) == 0) return (int)i - 1;
+  return (int)c->cur->n;
+}
+
+/* Which of two nodes was defined later in the layer stack: a problem
+** between two definitions is reported there, at the user's layer rather
+** than at a shipped recipe it builds on. Within one layer, the later
+** position in the file. */
+static int later(check_ctx *c, const mkb_node *a, const mkb_node *b) {
+  const mkb_def *x = where(c, a, NULL), *y = where(c, b, NULL);
+  if (x == NULL || y == NULL) return 0;
+  int lx = layer_of(c, x), ly = layer_of(c, y);
+  if (lx != ly) return lx > ly;
+  int k = strcmp(x->src.file, y->src.file);
+  if (k) return k > 0;
+  if (x->src.line != y->src.line) return x->src.line > y->src.line;
+  return x->src.col > y->src.col;
+}
+
+static int starts(const char *s, const char *prefix) {
+  return s && strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+static const char *human_size(check_ctx *c, unsigned long long x) {
+  if (x && x % (1ULL << 30) == 0) return arena_printf(c->mem, "%lluG", x >> 30);
+  if (x && x % (1ULL << 20) == 0) return arena_printf(c->mem, "%lluM", x >> 20);
+  if (x && x % (1ULL << 10) == 0) return arena_printf(c->mem, "%lluK", x >> 10);
+  return arena_printf(c->mem, "0x%llx", x);
+}
+
+/* ---- the bootstrap ------------------------------------------------------ */
+
+static void check_bootstrap(check_ctx *c, const mkb_node *img, const char *arch, const char *what) {
+  const mkb_node *st = node_get(img, "startup"), *k = node_get(img, "kernel");
+  if (st && st->nitems && st->items[0]->kind == V_STR && !starts(st->items[0]->s, "startup-"))
+    err(c, st->items[0], NULL, "the bootstrap of %s must start with its startup program "
+        "(startup-*), not '%s'", what, st->items[0]->s);
+  if (k && k->nitems && k->items[0]->kind == V_STR && !starts(k->items[0]->s, "procnto"))
+    err(c, k->items[0], NULL, "the last program of the bootstrap of %s must be the kernel "
+        "(procnto*), not '%s'", what, k->items[0]->s);
+  const mkb_node *fmt = node_get(node_get(img, "image"), "format");
+  if (fmt == NULL || fmt->kind != V_STR || arch == NULL) return;
+  size_t n = strlen(fmt->s);
+  if ((strcmp(fmt->s, "bios") == 0 || strcmp(fmt->s, "multiboot") == 0) &&
+      strcmp(arch, "x86_64") != 0)
+    err(c, fmt, NULL, "boot file '%s' exists only for x86_64; %s is %s", fmt->s, what, arch);
+  else if (n > 3 && strcmp(fmt->s + n - 3, "64k") == 0 && strcmp(arch, "aarch64le") != 0)
+    err(c, fmt, NULL, "boot file '%s' (64K pages) exists only for aarch64le; %s is %s", fmt->s,
+        what, arch);
+}
+
+/* ---- fields a QNX version or an architecture does not have ------------- */
+
+static void check_versions(check_ctx *c, const schema_type *t, const mkb_node *n,
+                           const char *qnx, const char *arch, const mkb_path *path);
+
+static void check_versions_record(check_ctx *c, const schema_type *t, const mkb_node *n,
+                                  const char *qnx, const char *arch, const mkb_path *path) {
+  for (size_t i = 0; i < n->nkeys; i++) {
+    for (size_t j = 0; j < t->nfields; j++) {
+      const schema_type *f = t->fields[j];
+      if (strcmp(f->name, n->keys[i]) != 0) continue;
+      mkb_path kp = { path, f->name, 0 };
+      int ok = f->nqnx == 0 || qnx == NULL;
+      for (size_t k = 0; !ok && k < f->nqnx; k++) ok = strcmp(f->qnx[k], qnx) == 0;
+      if (!ok)
+        err(c, n->vals[i], NULL, "'%s' is QNX %s only; the board is QNX %s%s",
+            path_text(c->mem, &kp), f->qnx[0], qnx,
+            strcmp(f->name, "runmask") == 0 || strcmp(f->name, "partition") == 0
+              ? " (8.0 places vCPUs with cluster)"
+            : strcmp(f->name, "cluster") == 0 ? " (7.1 places vCPUs with runmask and partition)"
+                                              : "");
+      int aok = f->narch == 0 || arch == NULL;
+      for (size_t k = 0; !aok && k < f->narch; k++) aok = strcmp(f->arch[k], arch) == 0;
+      if (!aok)
+        err(c, n->vals[i], NULL, "'%s' exists only on %s; the board is %s",
+            path_text(c->mem, &kp), f->arch[0], arch);
+      check_versions(c, f, n->vals[i], qnx, arch, &kp);
+    }
+  }
+}
+
+static void check_versions(check_ctx *c, const schema_type *t, const mkb_node *n,
+                           const char *qnx, const char *arch, const mkb_path *path) {
+  switch (t->t) {
+    case T_RECORD:
+      if (n->kind == V_TABLE) check_versions_record(c, t, n, qnx, arch, path);
+      break;
+    case T_LIST:
+      for (size_t i = 0; n->kind == V_TABLE && i < n->nitems; i++) {
+        mkb_path ep = { path, NULL, i + 1 };
+        check_versions(c, t->of, n->items[i], qnx, arch, &ep);
+      }
+      break;
+    case T_MAP:
+      for (size_t i = 0; n->kind == V_TABLE && i < n->nkeys; i++) {
+        mkb_path kp = { path, n->keys[i], 0 };
+        check_versions(c, t->of, n->vals[i], qnx, arch, &kp);
+      }
+      break;
+    case T_ONEOF:
+      for (size_t i = 0; i < t->ntypes; i++) {
+        const schema_type *o = t->types[i];
+        int fits = n->kind == V_TABLE ? (o->t == T_RECORD || o->t == T_LIST || o->t == T_MAP)
+                                      : 0;
+        if (fits) {
+          check_versions(c, o, n, qnx, arch, path);
+          break;
+        }
+      }
+      break;
+    case T_VDEV: {
+      const vdev_type *vt = n->nitems && n->items[0]->kind == V_STR
+                              ? schema_vdev(c->schema, n->items[0]->s) : NULL;
+      if (vt) check_versions_record(c, vt->options, n, qnx, arch, path);
+      break;
+    }
+    default:
+      break;
+  }
+}
+
+/* ---- the hypervisor on the QNX version ------------------------------- */
+
+static void check_hypervisor_version(check_ctx *c, const mkb_node *board, const char *qnx) {
+  const mkb_node *hv = node_get(board, "hypervisor");
+  if (strcmp(qnx, "8.0") == 0) {
+    const mkb_node *mods = node_get(node_get(board, "kernel"), "modules");
+    for (size_t i = 0; mods && i < mods->nitems; i++) {
+      const mkb_node *m = mods->items[i];
+      if (m->kind == V_STR && starts(m->s, "qvm") && m->why == NULL)
+        err(c, m, NULL, "module=%s is the hypervisor of QNX 7.x; on QNX 8.0 it is in the kernel "
+            "and startup enables it (-Q enable)", m->s);
+    }
+    const mkb_node *safety = node_get(hv, "safety");
+    if (safety && safety->kind == V_BOOL && safety->b)
+      err(c, safety, NULL, "the safety hypervisor (QNX Hypervisor for Safety) is QNX 7.1; "
+          "board '%s' is QNX 8.0", c->board_name);
+  } else {
+    const mkb_node *st = node_get(board, "startup");
+    for (size_t i = 1; st && i < st->nitems; i++) {
+      const mkb_node *a = st->items[i];
+      if (a->kind == V_STR && starts(a->s, "-Q") && a->why == NULL)
+        err(c, a, NULL, "startup -Q enables the hypervisor of QNX 8.0; board '%s' is QNX %s, "
+            "where it is the kernel module qvm (hypervisor = { enable = true })",
+            c->board_name, qnx);
+    }
+  }
+}
+
+/* ---- a guest's memory map and interrupts ------------------------------- */
+
+typedef struct span {
+  unsigned long long lo, hi;   /* [lo, hi) */
+  const mkb_node *site;
+  const char *what;
+} span;
+
+static void add_region(check_ctx *c, ptrvec *v, const char *kind, const mkb_node *m,
+                       unsigned long long *top) {
+  if (m == NULL) return;
+  unsigned long long start = *top, size = 0;
+  int has = 0;
+  const mkb_node *site = m;
+  if (m->kind != V_TABLE) {
+    has = node_size(m, &size);
+  } else if (node_get(m, "size") || node_get(m, "start")) {
+    has = node_size(node_get(m, "size"), &size);
+    if (node_get(m, "start")) node_size(node_get(m, "start"), &start);
+    site = node_get(m, "start") ? node_get(m, "start") : node_get(m, "size");
+  }
+  if (has) {
+    span *s = arena_alloc(c->mem, sizeof *s);
+    s->lo = start;
+    s->hi = start + size;
+    s->site = site;
+    s->what = arena_printf(c->mem, "%s 0x%llx-0x%llx", kind, s->lo, s->hi - 1);
+    ptrvec_push(c->mem, v, s);
+    if (s->hi > *top) *top = s->hi;
+  }
+  for (size_t i = 0; m->kind == V_TABLE && i < m->nitems; i++)
+    add_region(c, v, kind, m->items[i], top);
+}
+
+static void check_overlaps(check_ctx *c, ptrvec *v, const char *gname) {
+  for (size_t i = 0; i < v->n; i++) {
+    for (size_t j = 0; j < i; j++) {
+      span *a = v->v[i], *b = v->v[j];
+      if (a->lo >= b->hi || b->lo >= a->hi) continue;
+      span *late = later(c, a->site, b->site) ? a : b, *early = late == a ? b : a;
+      diag *g = err(c, late->site, NULL, "in guest '%s', %s overlaps %s", gname, late->what,
+                    early->what);
+      note(c, g, early->site, NULL, "%s is defined here", early->what);
+    }
+  }
+}
+
+/* The PIC and line of an interrupt "pic:N[=host][,flags]", or NULL. */
+static const char *intr_key(check_ctx *c, const char *s) {
+  size_t k = strcspn(s, "=,");
+  return memchr(s, ':', k) ? arena_strndup(c->mem, s, k) : NULL;
+}
+
+typedef struct intr_use {
+  const char *key;
+  const mkb_node *site;
+  const char *owner;
+  const char *type;     /* vdev type, or NULL for a pass-through */
+} intr_use;
+
+/* The HPET's legacy replacement route takes over the lines of the PIT (0)
+** and the RTC (8): QNX's own Linux guest gives hpet myioapic:0 and :8
+** beside timer8254 on :0. Sharing those is the design, not a clash. */
+static int legacy_route(const char *a, const char *b) {
+  if (a == NULL || b == NULL) return 0;
+  if (strcmp(b, "hpet") == 0) {
+    const char *t = a;
+    a = b;
+    b = t;
+  }
+  return strcmp(a, "hpet") == 0 && (strcmp(b, "timer8254") == 0 || strcmp(b, "mc146818") == 0);
+}
+
+static void check_intr(check_ctx *c, const mkb_node *v, const char *owner, const char *type,
+                       const char *arch, const mkb_node *pics, ptrvec *used, const char *gname,
+                       int is_pic) {
+  if (v == NULL) return;
+  size_t n = v->kind == V_TABLE ? v->nitems : 1;
+  for (size_t i = 0; i < n; i++) {
+    const mkb_node *it = v->kind == V_TABLE ? v->items[i] : v;
+    if (it->kind != V_STR) continue;
+    const char *s = it->s;
+    if (strcmp(s, "apic") == 0 && is_pic) continue;
+    const char *key = intr_key(c, s);
+    if (arch && strcmp(arch, "aarch64le") == 0) {
+      const char *p = key ? key + 4 : NULL;
+      if (!starts(s, "gic:") || p == NULL || *p == '\0' || p[strspn(p, "0123456789")] != '\0') {
+        err(c, it, NULL, "in guest '%s', %s names the interrupt '%s'; an aarch64le guest's "
+            "interrupts are gic:N", gname, owner, s);
+        continue;
+      }
+    } else if (arch && strcmp(arch, "x86_64") == 0) {
+      size_t pl = key ? (size_t)(strchr(key, ':') - key) : strlen(s);
+      const char *pic = arena_strndup(c->mem, s, pl);
+      int known = 0;
+      for (size_t k = 0; pics && k < pics->nitems; k++)
+        known |= strcmp(pics->items[k]->s, pic) == 0;
+      if (known && key == NULL) {
+        err(c, it, NULL, "in guest '%s', %s names the interrupt '%s' without its line: write "
+            "%s:N", gname, owner, s, pic);
+        continue;
+      }
+      if (!known) {
+        const char *best = NULL;
+        for (size_t k = 0; pics && k < pics->nitems; k++)
+          if (edit_distance(pic, pics->items[k]->s, 2) <= 2) best = pics->items[k]->s;
+        if (best && strcmp(best, pic) != 0)
+          err(c, it, NULL, "in guest '%s', %s names the interrupt '%s', but no ioapic of the "
+              "guest is named '%s'; did you mean '%s'?", gname, owner, s, pic, best);
+        else
+          err(c, it, NULL, "in guest '%s', %s names the interrupt '%s', but no ioapic of the "
+              "guest is named '%s' (an x86_64 guest routes interrupts to an ioapic: "
+              "{ \"ioapic\", intr = \"apic\", name = \"%s\" })", gname, owner, s, pic, pic);
+        continue;
+      }
+    }
+    if (key == NULL) continue;
+    for (size_t k = 0; k < used->n; k++) {
+      intr_use *u = used->v[k];
+      if (strcmp(u->key, key) != 0 || legacy_route(u->type, type)) continue;
+      const mkb_node *late = later(c, it, u->site) ? it : u->site;
+      const mkb_node *early = late == it ? u->site : it;
+      diag *g = err(c, late, NULL, "in guest '%s', interrupt %s is given to both %s and %s",
+                    gname, key, late == it ? owner : u->owner, late == it ? u->owner : owner);
+      note(c, g, early, NULL, "%s takes %s here", late == it ? u->owner : owner, key);
+    }
+    intr_use *u = arena_alloc(c->mem, sizeof *u);
+    u->key = key;
+    u->site = it;
+    u->owner = owner;
+    u->type = type;
+    ptrvec_push(c->mem, used, u);
+  }
+}
+
+/* A vdev's loc in guest memory; 0 for io:, pci: and absent ones. */
+static int mem_loc(const mkb_node *loc, unsigned long long *addr) {
+  if (loc == NULL) return 0;
+  if (loc->kind == V_STR && (starts(loc->s, "io:") || starts(loc->s, "pci:"))) return 0;
+  return node_size(loc, addr);
+}
+
+static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const char *qnx) {
+  mkb_node *m = g->model;
+  const char *garch = node_str(m, "arch");
+  if (garch && barch && strcmp(garch, barch) != 0) {
+    diag *e = err(c, node_get(m, "arch"), g->site, "guest '%s' is %s, but board '%s' is %s: a "
+                  "guest runs on its host's architecture", g->name, garch, c->board_name, barch);
+    note(c, e, NULL, g->site, "board '%s' runs guest '%s' here", c->board_name, g->name);
+  }
+  const char *arch = barch;
+  check_versions(c, c->schema->guest, m, qnx, arch, NULL);
+  mkb_node *ifs = node_get(m, "ifs");
+  if (ifs) {
+    const char *iarch = node_str(ifs, "arch"), *want = garch ? garch : barch;
+    if (iarch && want && strcmp(iarch, want) != 0)
+      err(c, node_get(ifs, "arch"), g->site, "the image of guest '%s' is built for %s, but the "
+          "guest is %s", g->name, iarch, want);
+    check_bootstrap(c, ifs, iarch, arena_printf(c->mem, "guest '%s'", g->name));
+  }
+
+  /* Memory: RAM and ROM regions, placed as qvm places them. */
+  ptrvec regions = { 0 };
+  unsigned long long top = 0;
+  add_region(c, &regions, "ram", node_get(m, "ram"), &top);
+  size_t nram = regions.n;
+  add_region(c, &regions, "rom", node_get(m, "rom"), &top);
+  check_overlaps(c, &regions, g->name);
+
+  /* The names of the guest's ioapics, which its interrupts may name. */
+  mkb_node *pics = node_new(c->mem, V_TABLE);
+  mkb_node *vdevs = node_get(m, "vdevs");
+  for (size_t i = 0; vdevs && i < vdevs->nkeys; i++) {
+    const mkb_node *v = vdevs->vals[i];
+    if (v->nitems && v->items[0]->kind == V_STR && strcmp(v->items[0]->s, "ioapic") == 0 &&
+        node_str(v, "name"))
+      node_push(c->mem, pics, node_get(v, "name"));
+  }
+
+  ptrvec windows = { 0 };
+  for (size_t i = 0; i < regions.n; i++) ptrvec_push(c->mem, &windows, regions.v[i]);
+  ptrvec used = { 0 };
+  for (size_t i = 0; vdevs && i < vdevs->nkeys; i++) {
+    const mkb_node *v = vdevs->vals[i];
+    if (v->nitems == 0 || v->items[0]->kind != V_STR) continue;
+    const vdev_type *vt = schema_vdev(c->schema, v->items[0]->s);
+    if (vt == NULL) continue;
+    const char *owner = arena_printf(c->mem, "vdev '%s'", vdevs->keys[i]);
+    int here = vt->narch == 0 || arch == NULL;
+    for (size_t k = 0; !here && k < vt->narch; k++) here = strcmp(vt->arch[k], arch) == 0;
+    if (!here) {
+      if (c->stack == NULL) {  /* lint: no board, the file's other vdevs tell */
+        err(c, v->items[0], NULL, "vdev '%s' exists only on %s; the other vdevs of this file "
+            "are %s", vt->name, vt->arch[0], arch);
+        continue;
+      }
+      diag *e = err(c, v->items[0], NULL, "vdev '%s' exists only on %s; board '%s' is %s",
+                    vt->name, vt->arch[0], c->board_name, arch);
+      note(c, e, NULL, g->site, "board '%s' runs guest '%s' here", c->board_name, g->name);
+      continue;
+    }
+    check_intr(c, node_get(v, "intr"), owner, vt->name, arch, pics, &used, g->name, vt->pic);
+    unsigned long long addr, size = (unsigned long long)vt->window;
+    const mkb_node *loc = node_get(v, "loc");
+    int io = 0;
+    for (size_t k = 0; arch && k < vt->nio; k++) io |= strcmp(vt->io_loc[k], arch) == 0;
+    if (!io && mem_loc(loc, &addr)) {
+      node_size(node_get(v, "size"), &size);
+      span *s = arena_alloc(c->mem, sizeof *s);
+      s->lo = addr;
+      s->hi = addr + size;
+      s->site = loc;
+      s->what = arena_printf(c->mem, "the window of %s (0x%llx-0x%llx)", owner, s->lo, s->hi - 1);
+      ptrvec_push(c->mem, &windows, s);
+    }
+  }
+  /* Regions against regions were reported above; now every vdev window
+  ** against memory and the other windows. */
+  for (size_t i = regions.n; i < windows.n; i++) {
+    for (size_t j = 0; j < i; j++) {
+      span *a = windows.v[i], *b = windows.v[j];
+      if (a->lo >= b->hi || b->lo >= a->hi) continue;
+      span *late = (j < regions.n || !later(c, b->site, a->site)) ? a : b;
+      span *early = late == a ? b : a;
+      diag *e = err(c, late->site, NULL, "in guest '%s', %s overlaps %s", g->name, late->what,
+                    early->what);
+      note(c, e, early->site, NULL, "%s is defined here", early->what);
+    }
+  }
+  const mkb_node *pass = node_get(m, "pass");
+  for (size_t i = 0; pass && i < pass->nitems; i++)
+    check_intr(c, node_get(pass->items[i], "intr"), "a pass-through", NULL, arch, pics, &used,
+               g->name, 0);
+
+  /* A load address must lie in guest RAM. */
+  const mkb_node *load = node_get(m, "load");
+  for (size_t i = 0; load && i < load->nitems; i++) {
+    const mkb_node *addr = node_get(load->items[i], "addr");
+    unsigned long long a;
+    if (!node_size(addr, &a)) continue;
+    int in = 0;
+    for (size_t k = 0; k < nram && !in; k++) {
+      span *r = regions.v[k];
+      in = a >= r->lo && a < r->hi;
+    }
+    if (!in) err(c, addr, NULL, "in guest '%s', load address 0x%llx is not in the guest's RAM",
+                 g->name, a);
+  }
+}
+
+/* ---- the host ------------------------------------------------------------ */
+
+static unsigned long long guest_ram(const mkb_node *m) {
+  unsigned long long total = 0, x;
+  const mkb_node *r = node_get(m, "ram");
+  if (r == NULL) return 0;
+  if (r->kind != V_TABLE) return node_size(r, &x) ? x : 0;
+  if (node_size(node_get(r, "size"), &x)) total += x;
+  for (size_t i = 0; i < r->nitems; i++) {
+    const mkb_node *e = r->items[i];
+    if (e->kind != V_TABLE ? node_size(e, &x) : node_size(node_get(e, "size"), &x)) total += x;
+  }
+  return total;
+}
+
+static void check_host(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n) {
+  const mkb_node *bram = node_get(board, "ram");
+  unsigned long long have, sum = 0;
+  if (node_size(bram, &have)) {
+    for (size_t i = 0; i < n; i++) {
+      unsigned long long r = guest_ram(guests[i].model);
+      if (sum + r > have && sum <= have) {
+        diag *e = err(c, NULL, guests[i].site, "the guests' RAM does not fit the board: with "
+                      "guest '%s' they need %s, board '%s' has %s", guests[i].name,
+                      human_size(c, sum + r), c->board_name, human_size(c, have));
+        note(c, e, bram, NULL, "the board's RAM is set here");
+      }
+      sum += r;
+    }
+  }
+  const mkb_node *cpus = node_get(board, "cpus");
+  for (size_t i = 0; cpus && cpus->kind == V_INT && i < n; i++) {
+    const mkb_node *cl = node_get(guests[i].model, "cpu");
+    for (size_t k = 0; cl && cl->kind == V_TABLE && k < cl->nitems; k++) {
+      const mkb_node *rm = node_get(cl->items[k], "runmask");
+      if (rm == NULL) continue;
+      long long bad = 0;
+      int found = 0;
+      const mkb_node *at = rm;
+      if (rm->kind == V_TABLE) {
+        for (size_t j = 0; j < rm->nitems && !found; j++) {
+          const mkb_node *e = rm->items[j];
+          if (e->kind == V_INT && (e->i >= cpus->i || e->i < 0)) {
+            found = 1;
+            bad = e->i;
+            at = e;
+          }
+        }
+      } else if (rm->kind == V_STR) {
+        for (const char *p = rm->s; *p && !found;) {
+          long long x = 0;
+          int digits = 0;
+          while (*p >= '0' && *p <= '9') x = x * 10 + (*p++ - '0'), digits = 1;
+          if (digits && x >= cpus->i) found = 1, bad = x;
+          while (*p && (*p < '0' || *p > '9')) p++;
+        }
+      }
+      if (found) {
+        diag *e = err(c, at, NULL, "guest '%s' vCPU %zu runs on CPU %lld, but board '%s' has "
+                      "%lld CPUs (0 to %lld)", guests[i].name, k + 1, bad, c->board_name,
+                      cpus->i, cpus->i - 1);
+        note(c, e, cpus, NULL, "the board's CPUs are set here");
+      }
+    }
+  }
+}
+
+/* The path an image entry gets: mkifs puts a relative target under the
+** prefix (proc/boot in a bootable image), a plain name by its basename. */
+static const char *target_of(check_ctx *c, const char *key, const mkb_node *v, int bootable) {
+  /* The prefix is proc/boot in a bootable image and empty otherwise. */
+  const char *prefix = bootable ? "/proc/boot" : "";
+  const mkb_node *p = v->kind == V_TABLE ? node_get(v, "prefix") : NULL;
+  if (p && p->kind == V_STR) prefix = p->s;
+  if (key[0] == '/') return key;
+  /* A record with no host path, contents, link or type is a plain name
+  ** with attributes: stored by its basename, like true. */
+  int plain = v->kind == V_BOOL ||
+              (v->kind == V_TABLE && v->nitems == 0 && !node_get(v, "contents") &&
+               !node_get(v, "link") && !node_get(v, "dir") && !node_get(v, "type"));
+  if (plain) {
+    const char *b = strrchr(key, '/');
+    return arena_printf(c->mem, "%s/%s", prefix, b ? b + 1 : key);
+  }
+  return arena_printf(c->mem, "%s/%s", prefix, key);
+}
+
+static void check_targets(check_ctx *c, const mkb_node *img, const char *what) {
+  const mkb_node *files = node_get(img, "files");
+  strmap seen;
+  strmap_init(&seen);
+  for (size_t i = 0; files && i < files->nkeys; i++) {
+    const char *t = target_of(c, files->keys[i], files->vals[i],
+                              node_get(img, "startup") != NULL);
+    size_t *prev = strmap_get(&seen, t);
+    if (prev) {
+      size_t j = *prev - 1;
+      const mkb_node *a = files->vals[i], *b = files->vals[j];
+      const mkb_node *late = later(c, a, b) ? a : b, *early = late == a ? b : a;
+      const char *lk = late == a ? files->keys[i] : files->keys[j];
+      const char *ek = late == a ? files->keys[j] : files->keys[i];
+      diag *e = err(c, late, NULL, "two entries of %s map to %s: '%s' and '%s'", what, t, ek, lk);
+      note(c, e, early, NULL, "'%s' is here", ek);
+      continue;
+    }
+    size_t *slot = arena_alloc(c->mem, sizeof *slot);
+    *slot = i + 1;
+    strmap_put(&seen, t, slot);
+  }
+  strmap_free(&seen);
+}
+
+/* Does the script line start the program? As its command, or as the
+** command of a launcher such as on or nice (on -p 20 spi-bcm2711). A line
+** that only names it (display_msg ...) does not. */
+static int starts_program(check_ctx *c, const mkb_node *line, const char *prog) {
+  static const char *const launchers[] = { "on", "nice", "/bin/on", "/proc/boot/on", NULL };
+  ptrvec w = { 0 };
+  if (line->kind == V_TABLE) {
+    for (size_t i = 0; i < line->nitems; i++)
+      if (line->items[i]->kind == V_STR) ptrvec_push(c->mem, &w, (void *)line->items[i]->s);
+  } else if (line->kind == V_STR) {
+    char *t = arena_strdup(c->mem, line->s);
+    for (char *tok = strtok(t, " \t"); tok; tok = strtok(NULL, " \t")) {
+      if (w.n == 0 && (tok[0] == '[' || strchr(tok, '='))) continue;  /* modifiers, env */
+      ptrvec_push(c->mem, &w, tok);
+    }
+  }
+  if (w.n == 0) return 0;
+  const char *first = w.v[0];
+  const char *base = strrchr(first, '/');
+  if (strcmp(base ? base + 1 : first, prog) == 0) return 1;
+  int launcher = 0;
+  for (int i = 0; launchers[i]; i++) launcher |= strcmp(first, launchers[i]) == 0;
+  for (size_t i = 1; launcher && i < w.n; i++) {
+    const char *x = w.v[i];
+    const char *b = strrchr(x, '/');
+    if (strcmp(b ? b + 1 : x, prog) == 0) return 1;
+  }
+  return 0;
+}
+
+static void check_passthrough(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n) {
+  strmap given;
+  strmap_init(&given);
+  const mkb_node *devices = node_get(board, "devices");
+  const mkb_node *script = node_get(board, "script");
+  for (size_t i = 0; i < n; i++) {
+    const mkb_node *pass = node_get(guests[i].model, "pass");
+    for (size_t k = 0; pass && k < pass->nitems; k++) {
+      const mkb_node *p = pass->items[k];
+      const mkb_node *dn = node_get(p, "device");
+      if (dn == NULL) continue;
+      const mkb_node *first = strmap_get(&given, dn->s);
+      if (first) {
+        diag *e = err(c, dn, NULL, "device '%s' is passed to two guests; a device has one "
+                      "owner", dn->s);
+        note(c, e, first, NULL, "it is passed here first");
+        continue;
+      }
+      strmap_put(&given, dn->s, (void *)dn);
+      const mkb_node *progs = node_get(node_get(node_get(devices, dn->s), "driver"), "programs");
+      for (size_t j = 0; progs && j < progs->nitems; j++) {
+        for (size_t s = 0; script && s < script->nitems; s++) {
+          if (!starts_program(c, script->items[s], progs->items[j]->s)) continue;
+          diag *e = err(c, script->items[s], NULL, "the host script still starts '%s', the "
+                        "driver of device '%s' given to guest '%s', in a line mkbuildfile "
+                        "cannot take out; start it in a script entry of its own "
+                        "({ \"%s\", ... })", progs->items[j]->s, dn->s, guests[i].name,
+                        progs->items[j]->s);
+          note(c, e, dn, NULL, "the device is given to the guest here");
+        }
+      }
+    }
+  }
+  strmap_free(&given);
+}
+
+int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n) {
+  int before = c->diags->errors;
+  const char *arch = node_str(board, "arch");
+  const char *qnx = node_str(board, "qnx");
+  if (qnx == NULL) qnx = "7.1";
+  c->cur = c->stack;
+  check_bootstrap(c, board, arch, arena_printf(c->mem, "board '%s'", c->board_name));
+  check_hypervisor_version(c, board, qnx);
+  check_versions(c, c->schema->board, board, qnx, arch, NULL);
+  for (size_t i = 0; i < n; i++) {
+    c->cur = c->gstacks ? &c->gstacks[i] : NULL;
+    check_guest(c, &guests[i], arch, qnx);
+  }
+  c->cur = c->stack;
+  check_host(c, board, guests, n);
+  check_targets(c, board, arena_printf(c->mem, "board '%s'", c->board_name));
+  for (size_t i = 0; i < n; i++) {
+    const mkb_node *ifs = node_get(guests[i].model, "ifs");
+    c->cur = c->gstacks ? &c->gstacks[i] : NULL;
+    if (ifs) check_targets(c, ifs, arena_printf(c->mem, "guest '%s'", guests[i].name));
+  }
+  c->cur = c->stack;
+  check_passthrough(c, board, guests, n);
+  return c->diags->errors - before;
+}
+
+int check_guest_alone(check_ctx *c, mkb_guest *g, const char *arch, const char *qnx) {
+  int before = c->diags->errors;
+  check_guest(c, g, arch, qnx);
+  return c->diags->errors - before;
+}

@@ -1,0 +1,392 @@
+/* SPDX-License-Identifier: MIT
+** derive.c: the hypervisor wiring of hosts and guests. */
+#include "core/derive.h"
+
+#include <string.h>
+
+static int has_item(const mkb_node *list, const char *s) {
+  for (size_t i = 0; list && i < list->nitems; i++)
+    if (list->items[i]->kind == V_STR && strcmp(list->items[i]->s, s) == 0) return 1;
+  return 0;
+}
+
+static mkb_node *ensure_table(arena *a, mkb_node *parent, const char *key, const char *why,
+                              const mkb_def *origin) {
+  mkb_node *n = node_get(parent, key);
+  if (n == NULL) {
+    n = node_new(a, V_TABLE);
+    n->why = why;
+    n->origin = origin;
+    node_set(a, parent, key, n);
+  }
+  return n;
+}
+
+static void node_remove_key(mkb_node *t, const char *key) {
+  for (size_t i = 0; i < t->nkeys; i++) {
+    if (strcmp(t->keys[i], key) != 0) continue;
+    memmove(&t->keys[i], &t->keys[i + 1], (t->nkeys - i - 1) * sizeof *t->keys);
+    memmove(&t->vals[i], &t->vals[i + 1], (t->nkeys - i - 1) * sizeof *t->vals);
+    t->nkeys--;
+    return;
+  }
+}
+
+static const mkb_def *site_or(const mkb_node *n, const mkb_def *dflt) {
+  const mkb_def *s = node_site(n);
+  return s ? s : dflt;
+}
+
+/* ---- guests -------------------------------------------------------------- */
+
+static mkb_node *device_pass(arena *a, const mkb_node *dev, const char *name,
+                             const mkb_def *origin) {
+  mkb_node *rec = node_new(a, V_TABLE);
+  rec->origin = origin;
+  rec->why = arena_printf(a, "pass \"%s\": the board's device", name);
+  node_set(a, rec, "device", node_new_str(a, name, "the device given to the guest", origin));
+  const char *keys[2] = { "loc", "intr" };
+  for (int k = 0; k < 2; k++) {
+    mkb_node *v = node_get(dev, keys[k]);
+    if (v) node_set(a, rec, keys[k], v);
+  }
+  return rec;
+}
+
+int derive_guest(const mkb_schema *s, mkb_node *board, mkb_guest *g, arena *a, diag_list *d) {
+  mkb_node *m = g->model;
+  int errors = 0;
+  (void)s;
+  if (node_get(m, "system") == NULL)
+    node_set(a, m, "system", node_new_str(a, g->name, "the guest's name", g->site));
+  mkb_node *arch = node_get(board, "arch");
+  if (node_get(m, "arch") == NULL && arch)
+    node_set(a, m, "arch", node_new_str(a, arch->s, "the host's architecture", node_site(arch)));
+  const char *garch = node_str(m, "arch");
+  mkb_node *ifs = node_get(m, "ifs");
+  if (ifs && node_get(ifs, "arch") == NULL && garch)
+    node_set(a, ifs, "arch", node_new_str(a, garch, "the guest's architecture", node_site(ifs)));
+  if (ifs && node_get(m, "load") == NULL) {
+    const char *dir = node_str(node_get(board, "hypervisor"), "image_dir");
+    mkb_node *load = node_new(a, V_TABLE);
+    load->why = "the guest's own image";
+    load->origin = node_site(ifs);
+    node_push(a, load, node_new_str(a, arena_printf(a, "%s/%s.ifs", dir ? dir : "/vm/images", g->name),
+                                    "the guest's own image, mapped by the host", node_site(ifs)));
+    node_set(a, m, "load", load);
+  }
+  /* A device of the board passed by name becomes its pass lines. */
+  mkb_node *pass = node_get(m, "pass");
+  mkb_node *devices = node_get(board, "devices");
+  for (size_t i = 0; pass && i < pass->nitems; i++) {
+    mkb_node *e = pass->items[i];
+    if (e->kind != V_STR) continue;
+    mkb_node *dev = node_get(devices, e->s);
+    if (dev == NULL) {
+      const mkb_def *at = node_site(e);
+      const char **names = arena_alloc(a, (devices ? devices->nkeys : 0) * sizeof *names + 1);
+      size_t nn = 0, best = 0;
+      int bestd = 3;
+      for (size_t k = 0; devices && k < devices->nkeys; k++) {
+        names[nn++] = devices->keys[k];
+        int dd = edit_distance(e->s, devices->keys[k], 2);
+        if (dd < bestd) bestd = dd, best = k;
+      }
+      if (bestd <= 2)
+        diag_add(d, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
+                 at ? at->src.col : 0, "guest '%s' passes '%s', which is not a device of the "
+                 "board; did you mean '%s'?", g->name, e->s, names[best]);
+      else
+        diag_add(d, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
+                 at ? at->src.col : 0, "guest '%s' passes '%s', which is not a device of the "
+                 "board (a board lists its devices in 'devices')", g->name, e->s);
+      errors++;
+      continue;
+    }
+    pass->items[i] = device_pass(a, dev, e->s, node_site(e));
+  }
+  return errors;
+}
+
+/* ---- the host ---------------------------------------------------------- */
+
+/* QNX 7.x binds the hypervisor into procnto as a module; the safety
+** variant (QHS) needs the safety module, APS, and the safety kernel. */
+static void wire_kernel(mkb_node *board, arena *a, const mkb_node *enable, int safe,
+                        const mkb_node *safety) {
+  mkb_node *kernel = node_get(board, "kernel");
+  if (kernel == NULL || kernel->kind != V_TABLE) return;
+  const mkb_def *why_def = node_site(safe ? safety : enable);
+  mkb_node *mods = ensure_table(a, kernel, "modules", "hypervisor host", why_def);
+  const char *want[2] = { safe ? "qvm-safety" : "qvm", safe ? "aps-safety" : NULL };
+  for (int i = 0; i < 2; i++) {
+    if (want[i] == NULL || has_item(mods, want[i])) continue;
+    node_push(a, mods, node_new_str(a, want[i],
+                                    safe ? "hypervisor.safety: the safety hypervisor module"
+                                         : "hypervisor.enable: the hypervisor module of QNX 7.x",
+                                    why_def));
+  }
+  if (safe && kernel->nitems > 0 && kernel->items[0]->kind == V_STR) {
+    const char *prog = kernel->items[0]->s;
+    size_t n = strlen(prog);
+    if (n < 7 || strcmp(prog + n - 7, "-safety") != 0)
+      kernel->items[0] = node_new_str(a, arena_printf(a, "%s-safety", prog),
+                                      "hypervisor.safety: the safety kernel", why_def);
+  }
+}
+
+/* QNX 8.0 has the hypervisor in the kernel; startup enables it. The option
+** goes after the CPU-count option when there is one, where QNX's own
+** examples put it (startup-iMX8QM -P 1 -Q enable,el2-host -W -vv). */
+static void wire_startup(mkb_node *board, arena *a, const mkb_node *enable) {
+  mkb_node *st = node_get(board, "startup");
+  if (st == NULL || st->kind != V_TABLE || st->nitems == 0) return;
+  for (size_t i = 1; i < st->nitems; i++)
+    if (st->items[i]->kind == V_STR && strncmp(st->items[i]->s, "-Q", 2) == 0) return;
+  const char *arch = node_str(board, "arch");
+  mkb_node *hv = node_get(board, "hypervisor");
+  const char *mode = node_str(hv, "host_mode");
+  const char *val = "enable";
+  if (arch && strcmp(arch, "x86_64") != 0)
+    val = arena_printf(a, "enable,%s-host", mode ? mode : "el2");
+  size_t at = 1;
+  for (size_t i = 1; i < st->nitems; i++) {
+    const mkb_node *it = st->items[i];
+    if (it->kind != V_STR || strncmp(it->s, "-P", 2) != 0) continue;
+    at = i + 1;
+    if (it->s[2] == '\0' && i + 1 < st->nitems) at = i + 2;  /* "-P", "1" */
+    break;
+  }
+  const mkb_def *why = node_site(enable);
+  mkb_node *q = node_new_str(a, "-Q", "hypervisor.enable on QNX 8.0: startup enables it", why);
+  mkb_node *v = node_new_str(a, val, "hypervisor.enable on QNX 8.0: startup enables it", why);
+  mkb_node **items = arena_alloc(a, (st->nitems + 2) * sizeof *items);
+  size_t w = 0;
+  for (size_t i = 0; i < st->nitems; i++) {
+    if (i == at) items[w++] = q, items[w++] = v;
+    items[w++] = st->items[i];
+  }
+  if (at >= st->nitems) items[w++] = q, items[w++] = v;
+  st->items = items;
+  st->nitems = w;
+}
+
+/* Adds target=source to the image, or the plain name target when source
+** is NULL, unless the image already has target. */
+static void add_file(arena *a, mkb_node *files, const char *target, const char *source,
+                     const char *why, const mkb_def *origin) {
+  if (node_get(files, target)) return;
+  mkb_node *v;
+  if (source) {
+    v = node_new_str(a, source, why, origin);
+  } else {
+    v = node_new(a, V_BOOL);
+    v->b = 1;
+    v->why = why;
+    v->origin = origin;
+  }
+  node_set(a, files, target, v);
+}
+
+static const char *basename_of(const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+/* The command a script line runs: its first word. */
+static const char *script_program(arena *a, const mkb_node *line) {
+  if (line->kind == V_TABLE)
+    return line->nitems && line->items[0]->kind == V_STR ? line->items[0]->s : NULL;
+  if (line->kind != V_STR) return NULL;
+  const char *p = line->s;
+  while (*p == ' ' || *p == '\t') p++;
+  if (*p == '[') {  /* skip a modifier group */
+    const char *e = strchr(p, ']');
+    if (e == NULL) return NULL;
+    p = e + 1;
+    while (*p == ' ' || *p == '\t') p++;
+  }
+  /* skip VAR=value words */
+  for (;;) {
+    size_t k = strcspn(p, " \t");
+    if (k == 0) return NULL;
+    if (memchr(p, '=', k) == NULL) return arena_strndup(a, p, k);
+    p += k;
+    while (*p == ' ' || *p == '\t') p++;
+  }
+}
+
+/* Takes the host driver of a device given to a guest out of the image and
+** the startup script: the host may not drive what a guest owns. */
+static void record(arena *a, ptrvec *removals, const char *path, const mkb_node *value,
+                   const char *why, const mkb_def *by) {
+  mkb_removal *r = arena_alloc(a, sizeof *r);
+  r->path = path;
+  r->value = value;
+  r->why = why;
+  r->by = by;
+  ptrvec_push(a, removals, r);
+}
+
+static void remove_driver(arena *a, mkb_node *board, const mkb_node *dev, const char *devname,
+                          const char *gname, const mkb_def *by, ptrvec *removals) {
+  const char *why = arena_printf(a, "the host driver of device '%s', given to guest '%s'",
+                                 devname, gname);
+  const mkb_node *drv = node_get(dev, "driver");
+  const mkb_node *progs = node_get(drv, "programs");
+  const mkb_node *files = node_get(drv, "files");
+  mkb_node *script = node_get(board, "script");
+  mkb_node *bfiles = node_get(board, "files");
+  for (size_t i = 0; script && progs && i < script->nitems;) {
+    const char *p = script_program(a, script->items[i]);
+    int drop = 0;
+    for (size_t k = 0; p && k < progs->nitems && !drop; k++)
+      drop = progs->items[k]->kind == V_STR &&
+             (strcmp(p, progs->items[k]->s) == 0 ||
+              strcmp(basename_of(p), progs->items[k]->s) == 0);
+    if (drop) {
+      record(a, removals, "script", script->items[i], why, by);
+      memmove(&script->items[i], &script->items[i + 1],
+              (script->nitems - i - 1) * sizeof *script->items);
+      script->nitems--;
+    } else {
+      i++;
+    }
+  }
+  for (size_t k = 0; bfiles && files && k < files->nitems; k++) {
+    if (files->items[k]->kind != V_STR) continue;
+    const mkb_node *v = node_get(bfiles, files->items[k]->s);
+    if (v == NULL) continue;
+    record(a, removals, arena_printf(a, "files.%s", files->items[k]->s), v, why, by);
+    node_remove_key(bfiles, files->items[k]->s);
+  }
+}
+
+static int is_vdev_so(const char *target, const char *source) {
+  const char *b = basename_of(source ? source : target);
+  size_t n = strlen(b);
+  return strncmp(b, "vdev-", 5) == 0 && n > 8 && strcmp(b + n - 3, ".so") == 0;
+}
+
+static int has_so(const mkb_node *files, const char *so) {
+  for (size_t k = 0; k < files->nkeys; k++) {
+    const mkb_node *v = files->vals[k];
+    const char *src = v->kind == V_STR ? v->s
+                      : v->kind == V_TABLE && v->nitems && v->items[0]->kind == V_STR ? v->items[0]->s
+                      : files->keys[k];
+    if (strcmp(basename_of(src), so) == 0 || strcmp(basename_of(files->keys[k]), so) == 0)
+      return 1;
+  }
+  return 0;
+}
+
+int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,
+                 arena *a, diag_list *d, ptrvec *removals) {
+  mkb_node *hv = node_get(board, "hypervisor");
+  mkb_node *enable = node_get(hv, "enable");
+  int on = (enable && enable->kind == V_BOOL && enable->b) || n > 0;
+  if (!on) return 0;
+  mkb_node *safety = node_get(hv, "safety");
+  int safe = safety && safety->kind == V_BOOL && safety->b;
+  const mkb_def *why = node_site(enable) ? node_site(enable) : node_site(node_get(board, "guests"));
+  const char *qnx = node_str(board, "qnx");
+  const char *arch = node_str(board, "arch");
+  if (qnx == NULL || strcmp(qnx, "8.0") != 0) wire_kernel(board, a, enable, safe, safety);
+  else wire_startup(board, a, enable);
+
+  mkb_node *files = ensure_table(a, board, "files", "hypervisor host", why);
+  add_file(a, files, "/sbin/qvm", "qvm", "hypervisor host: qvm runs the guests", why);
+
+  const char *cfg = node_str(hv, "config_dir");
+  const char *img = node_str(hv, "image_dir");
+  if (cfg == NULL) cfg = "/vm/config";
+  if (img == NULL) img = "/vm/images";
+  ptrvec used = { 0 };   /* vdev .so names in first-use order */
+  strmap seen;
+  strmap_init(&seen);
+  int pci = 0;
+  const mkb_def *pci_site = NULL;
+  for (size_t gi = 0; gi < n; gi++) {
+    mkb_guest *g = &guests[gi];
+    const mkb_def *gsite = g->site;
+    add_file(a, files, arena_printf(a, "%s/%s.qvmconf", cfg, g->name),
+             arena_printf(a, "guests/%s/%s.qvmconf", g->name, g->name),
+             arena_printf(a, "the configuration of guest '%s'", g->name), gsite);
+    mkb_node *ifs = node_get(g->model, "ifs");
+    if (ifs)
+      add_file(a, files, arena_printf(a, "%s/%s.ifs", img, g->name),
+               arena_printf(a, "guests/%s/%s.ifs", g->name, g->name),
+               arena_printf(a, "the image of guest '%s'", g->name), site_or(ifs, gsite));
+    mkb_node *hf = node_get(g->model, "host_files");
+    for (size_t k = 0; hf && k < hf->nkeys; k++)
+      if (node_get(files, hf->keys[k]) == NULL) node_set(a, files, hf->keys[k], hf->vals[k]);
+    mkb_node *vdevs = node_get(g->model, "vdevs");
+    for (size_t k = 0; vdevs && k < vdevs->nkeys; k++) {
+      mkb_node *v = vdevs->vals[k];
+      if (v->nitems == 0 || v->items[0]->kind != V_STR) continue;
+      const vdev_type *vt = schema_vdev(s, v->items[0]->s);
+      if (vt == NULL || (vt->implicit && arch && strcmp(arch, "aarch64le") == 0)) continue;
+      const char *so = arena_printf(a, "vdev-%s%s.so", vt->name, safe ? "-safety" : "");
+      if (strmap_get(&seen, so)) continue;
+      strmap_put(&seen, so, (void *)so);
+      ptrvec_push(a, &used, (void *)so);
+      const mkb_def *vs = site_or(v->items[0], gsite);
+      if (has_so(files, so)) continue;  /* the board lists it itself */
+      add_file(a, files, arena_printf(a, "/lib/dll/%s", so), so,
+               arena_printf(a, "used by guest '%s', vdev '%s'", g->name, vdevs->keys[k]), vs);
+    }
+    mkb_node *pass = node_get(g->model, "pass");
+    for (size_t k = 0; pass && k < pass->nitems; k++) {
+      mkb_node *p = pass->items[k];
+      mkb_node *loc = node_get(p, "loc");
+      for (size_t j = 0; loc && j < (loc->kind == V_TABLE ? loc->nitems : 1); j++) {
+        const mkb_node *l = loc->kind == V_TABLE ? loc->items[j] : loc;
+        if (l->kind == V_STR && strncmp(l->s, "pci:", 4) == 0 && !pci) {
+          pci = 1;
+          pci_site = site_or(p, gsite);
+        }
+      }
+      const char *dev = node_str(p, "device");
+      if (dev)
+        remove_driver(a, board, node_get(node_get(board, "devices"), dev), dev, g->name,
+                      site_or(p, gsite), removals);
+    }
+    if (node_bool(g->model, "autostart", 1)) {
+      mkb_node *script = ensure_table(a, board, "script", "the guests' start lines", gsite);
+      mkb_node *line = node_new(a, V_TABLE);
+      line->why = arena_printf(a, "starts guest '%s'", g->name);
+      line->origin = gsite;
+      node_push(a, line, node_new_str(a, "qvm", line->why, gsite));
+      node_push(a, line, node_new_str(a, arena_printf(a, "@%s/%s.qvmconf", cfg, g->name),
+                                      line->why, gsite));
+      mkb_node *bg = node_new(a, V_BOOL);
+      bg->b = 1;
+      bg->why = line->why;
+      node_set(a, line, "bg", bg);
+      node_push(a, script, line);
+    }
+  }
+  if (pci)
+    add_file(a, files, "pci_server-qvm_support.so", NULL,
+             "PCI pass-through needs pci-server's qvm support module", pci_site);
+  /* Unused component removal: a vdev .so that no guest uses leaves. A host
+  ** with no guest among the recipes (an imported one) keeps what it lists. */
+  for (size_t k = 0; n > 0 && k < files->nkeys;) {
+    mkb_node *v = files->vals[k];
+    const char *src = v->kind == V_STR ? v->s : NULL;
+    if (is_vdev_so(files->keys[k], src) && v->why == NULL &&
+        !strmap_get(&seen, basename_of(src ? src : files->keys[k]))) {
+      const mkb_def *at = node_site(v);
+      diag_add(d, DIAG_WARNING, at ? at->src.file : NULL, at ? at->src.line : 0,
+               at ? at->src.col : 0, "'%s' is in the image but no guest uses it: left out",
+               files->keys[k]);
+      record(a, removals, arena_printf(a, "files.%s", files->keys[k]), v,
+             "unused component removal: no guest uses this vdev", node_site(v));
+      node_remove_key(files, files->keys[k]);
+      continue;
+    }
+    k++;
+  }
+  strmap_free(&seen);
+  return 0;
+}

@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: MIT
+** derive.h: what the core adds by itself to checked models — the
+** hypervisor wiring. A guest gets its defaults from its host (system name,
+** architecture, the load of its own image) and the pass lines of the board
+** devices it is given; the host gets, from its guests, their configuration
+** and image mappings, qvm, exactly one vdev-TYPE.so per vdev type in use,
+** the PCI pass-through module, the script lines that start them, and loses
+** the drivers of the devices it gave away. Every value added is a node whose
+** 'why' says what caused it and whose origin is the definition behind it,
+** so that explain can answer "why is this in my image?". */
+#ifndef MKB_DERIVE_H
+#define MKB_DERIVE_H
+
+#include "base/diag.h"
+#include "base/model.h"
+#include "core/schema.h"
+
+typedef struct mkb_guest {
+  const char *name;
+  mkb_node *model;      /* checked guest model */
+  const mkb_def *site;  /* where the board names this guest */
+} mkb_guest;
+
+/* Completes guest g of board (both checked). Reports unknown device names
+** to d. Returns the number of errors. */
+int derive_guest(const mkb_schema *s, mkb_node *board, mkb_guest *g, arena *a, diag_list *d);
+
+/* Something the wiring took out of the host, for explain. */
+typedef struct mkb_removal {
+  const char *path;        /* "files.spi-bcm2711", "script" */
+  const mkb_node *value;   /* what was there */
+  const char *why;         /* "the driver of device 'spi0', given to guest 'qnx80'" */
+  const mkb_def *by;       /* where that was decided */
+} mkb_removal;
+
+/* Adds the host wiring for its guests (already derived) to board; what it
+** takes out is recorded in removals (mkb_removal*, in a). */
+int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,
+                 arena *a, diag_list *d, ptrvec *removals);
+
+#endif

@@ -1,0 +1,303 @@
+/* SPDX-License-Identifier: MIT
+** merge.c: resolves a layer stack into one value tree. */
+#include "core/merge.h"
+
+#include <string.h>
+
+typedef struct ldef {   /* a definition and the layer it sits in */
+  const mkb_def *def;
+  int layer;
+} ldef;
+
+typedef struct merger {
+  arena *a;
+  diag_list *d;
+  const mkb_stack *s;
+  mkb_node *gone;     /* set by merge_defs when a delete ended a path */
+} merger;
+
+static const char *value_text(merger *m, const mkb_def *d) {
+  switch (d->kind) {
+    case V_BOOL: return d->b ? "true" : "false";
+    case V_INT: return arena_printf(m->a, "%lld", d->i);
+    case V_NUM: return arena_printf(m->a, "%g", d->n);
+    case V_STR: return arena_printf(m->a, "\"%s\"", d->s);
+    case V_TABLE: return "a table";
+  }
+  return "?";
+}
+
+/* Two recipes of which neither includes the other set one scalar to
+** different plain values: which wins depends only on the include order,
+** which the author of either may not have meant. Warn at the winner. */
+static void warn_siblings(merger *m, const ldef *defs, const mkb_hist *hist, size_t start,
+                          size_t n, size_t w, const mkb_path *path) {
+  const mkb_def *win = defs[w].def;
+  if (m->s == NULL || win->prio != PRIO_PLAIN) return;
+  for (size_t i = start; i < n; i++) {
+    const mkb_def *d = defs[i].def;
+    if (i == w || d->op != OP_SET || d->kind == V_TABLE || d->prio != PRIO_PLAIN ||
+        hist[i].status != ST_REPLACED || def_equal(d, win))
+      continue;
+    if (link_includes(m->s, defs[w].layer, defs[i].layer)) continue;
+    const char *other = m->s->layers[defs[i].layer].name;
+    diag *g = diag_add(m->d, DIAG_WARNING, win->src.file, win->src.line, win->src.col,
+                       "'%s' is set to %s here and to %s in '%s', and neither recipe includes "
+                       "the other: this one wins only by include order; write force(%s) where "
+                       "the value must win", path_text(m->a, path), value_text(m, win), value_text(m, d), other,
+                       value_text(m, win));
+    diag_note(m->d, g, d->src.file, d->src.line, d->src.col, "'%s' is set to %s here",
+              path_text(m->a, path), value_text(m, d));
+  }
+}
+
+static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const mkb_path *path);
+
+/* Does e (a list element) match the remove item r? A name also matches a
+** table element whose first positional value is that name, so that
+** remove{"/etc/motd"} drops { "/etc/motd", perms = "0444" }. */
+static int remove_matches(const mkb_node *e, const mkb_def *r) {
+  const mkb_def *o = e->origin;
+  if (o && def_equal(o, r)) return 1;
+  if (e->kind == V_TABLE && e->nitems > 0 && r->kind == V_STR) {
+    const mkb_node *first = e->items[0];
+    return first->kind == V_STR && strcmp(first->s, r->s) == 0;
+  }
+  if (e->kind == V_STR && r->kind == V_STR) return strcmp(e->s, r->s) == 0;
+  return 0;
+}
+
+static mkb_node *element(merger *m, const mkb_def *def, int layer, const mkb_path *path) {
+  ldef one = { def, layer };
+  mkb_node *n = merge_defs(m, &one, 1, path);
+  if (n) n->origin = def;
+  return n;
+}
+
+static void apply_op(merger *m, mkb_node *t, const mkb_def *op, int layer, const mkb_path *path) {
+  arena *a = m->a;
+  if (op->op == OP_APPEND) {
+    for (size_t i = 0; i < op->nitems; i++) {
+      mkb_node *e = element(m, op->items[i], layer, path);
+      if (e) node_push(a, t, e);
+    }
+  } else if (op->op == OP_PREPEND) {
+    size_t k = op->nitems;
+    mkb_node **v = arena_alloc(a, (t->nitems + k + 1) * sizeof *v);
+    size_t w = 0;
+    for (size_t i = 0; i < k; i++) {
+      mkb_node *e = element(m, op->items[i], layer, path);
+      if (e) v[w++] = e;
+    }
+    for (size_t i = 0; i < t->nitems; i++) v[w++] = t->items[i];
+    t->items = v;
+    t->nitems = w;
+  } else if (op->op == OP_REMOVE) {
+    size_t w = 0;
+    for (size_t i = 0; i < t->nitems; i++) {
+      int drop = 0;
+      for (size_t j = 0; j < op->nitems && !drop; j++)
+        drop = remove_matches(t->items[i], op->items[j]);
+      if (!drop) {
+        t->items[w++] = t->items[i];
+        continue;
+      }
+      mkb_node **rv = arena_alloc(a, (t->nremoved + 1) * sizeof *rv);
+      const mkb_def **rb = arena_alloc(a, (t->nremoved + 1) * sizeof *rb);
+      if (t->nremoved) {
+        memcpy(rv, t->removed, t->nremoved * sizeof *rv);
+        memcpy(rb, t->removed_by, t->nremoved * sizeof *rb);
+      }
+      rv[t->nremoved] = t->items[i];
+      rb[t->nremoved] = op;
+      t->removed = rv;
+      t->removed_by = rb;
+      t->nremoved++;
+    }
+    t->nitems = w;
+  }
+}
+
+static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const mkb_path *path) {
+  arena *a = m->a;
+  mkb_hist *hist = arena_alloc(a, (n + 1) * sizeof *hist);
+  size_t start = 0;
+  for (size_t i = 0; i < n; i++) {
+    hist[i].def = defs[i].def;
+    hist[i].layer = defs[i].layer;
+    hist[i].status = ST_WON;
+    if (defs[i].def->op == OP_DELETE) start = i + 1;
+  }
+  /* A delete ends the history before it; a later layer may define anew. */
+  for (size_t i = 0; i + 1 < start; i++) {
+    hist[i].status = ST_DELETED;
+    hist[i].by = defs[start - 1].def;
+  }
+  if (start > 0) hist[start - 1].status = ST_APPLIED;
+  if (start == n) {
+    /* Gone: the caller keeps the history for explain. */
+    mkb_node *gone = node_new(a, V_TABLE);
+    gone->nhist = n;
+    gone->hist = hist;
+    gone->origin = defs[n - 1].def;
+    m->gone = gone;
+    return NULL;
+  }
+
+  /* The winner among the definitions that set a value. */
+  ptrdiff_t w = -1;
+  for (size_t i = start; i < n; i++) {
+    const mkb_def *d = defs[i].def;
+    if (d->op != OP_SET) continue;
+    if (w < 0 || d->prio >= defs[w].def->prio) w = (ptrdiff_t)i;
+  }
+  mkb_node *node;
+  if (w >= 0 && defs[w].def->kind != V_TABLE) {
+    const mkb_def *win = defs[w].def;
+    node = node_new(a, win->kind);
+    node->b = win->b;
+    node->i = win->i;
+    node->n = win->n;
+    node->s = win->s;
+    node->origin = win;
+    for (size_t i = start; i < n; i++) {
+      const mkb_def *d = defs[i].def;
+      if ((ptrdiff_t)i == w) continue;
+      if (d->op == OP_SET) {
+        hist[i].status = d->prio < win->prio ? ST_LOWER_PRIO : ST_REPLACED;
+      } else {
+        hist[i].status = i < (size_t)w ? ST_SHADOWED : ST_LOWER_PRIO;
+        if (i > (size_t)w) {
+          diag *g = diag_add(m->d, DIAG_ERROR, d->src.file, d->src.line, d->src.col,
+                             "%s{...} applies to a list, but '%s' is %s",
+                             op_name(d->op, d->prio), path_text(m->a, path),
+                             kind_article(win->kind));
+          diag_note(m->d, g, win->src.file, win->src.line, win->src.col,
+                    "'%s' is set here", path_text(m->a, path));
+        }
+      }
+      hist[i].by = win;
+    }
+    node->nhist = n;
+    node->hist = hist;
+    warn_siblings(m, defs, hist, start, n, (size_t)w, path);
+    return node;
+  }
+
+  node = node_new(a, V_TABLE);
+  node->nhist = n;
+  node->hist = hist;
+
+  /* A table that a later scalar of at least its priority replaced is gone,
+  ** even though a table won in the end: "replace" means replace. */
+  char *gone = arena_alloc(a, n + 1);
+  for (size_t i = start; i < n; i++) {
+    const mkb_def *d = defs[i].def;
+    if (d->op != OP_SET || d->kind != V_TABLE) continue;
+    for (size_t j = i + 1; j < n && !gone[i]; j++) {
+      const mkb_def *e = defs[j].def;
+      if (e->op == OP_SET && e->kind != V_TABLE && e->prio >= d->prio) {
+        gone[i] = 1;
+        hist[i].status = ST_REPLACED;
+        hist[i].by = e;
+      }
+    }
+  }
+
+  /* The list part: the winning definition that has one, then operations. */
+  ptrdiff_t base = -1;
+  for (size_t i = start; i < n; i++) {
+    const mkb_def *d = defs[i].def;
+    if (d->op != OP_SET || d->kind != V_TABLE || gone[i]) continue;
+    if (d->nitems == 0 && d->nkeys != 0) continue;  /* keys only: list untouched */
+    if (base < 0 || d->prio >= defs[base].def->prio) base = (ptrdiff_t)i;
+  }
+  node->list_from = base >= 0 ? (size_t)base + 1 : 0;
+  if (base >= 0) {
+    const mkb_def *b = defs[base].def;
+    for (size_t i = 0; i < b->nitems; i++) {
+      mkb_node *e = element(m, b->items[i], defs[base].layer, path);
+      if (e) node_push(a, node, e);
+    }
+  }
+  for (size_t i = start; i < n; i++) {
+    const mkb_def *d = defs[i].def;
+    if (d->op == OP_SET) {
+      if (d->kind != V_TABLE) {
+        hist[i].status = d->prio < defs[w].def->prio ? ST_LOWER_PRIO : ST_REPLACED;
+        hist[i].by = defs[w].def;
+      }
+      continue;
+    }
+    if (base >= 0 && i < (size_t)base) {
+      hist[i].status = ST_SHADOWED;
+      hist[i].by = defs[base].def;
+      continue;
+    }
+    hist[i].status = ST_APPLIED;
+    apply_op(m, node, d, defs[i].layer, path);
+  }
+
+  /* The keyed part, in order of first definition along the stack. */
+  ptrvec keys = { 0 };
+  strmap seen;
+  strmap_init(&seen);
+  for (size_t i = start; i < n; i++) {
+    const mkb_def *d = defs[i].def;
+    if (d->op != OP_SET || d->kind != V_TABLE || gone[i]) continue;
+    for (size_t k = 0; k < d->nkeys; k++) {
+      if (strmap_get(&seen, d->keys[k])) continue;
+      strmap_put(&seen, d->keys[k], (void *)1);
+      ptrvec_push(a, &keys, (void *)d->keys[k]);
+    }
+  }
+  strmap_free(&seen);
+  ldef *sub = arena_alloc(a, (n + 1) * sizeof *sub);
+  for (size_t k = 0; k < keys.n; k++) {
+    const char *key = keys.v[k];
+    size_t ns = 0;
+    for (size_t i = start; i < n; i++) {
+      const mkb_def *d = defs[i].def;
+      if (d->op != OP_SET || d->kind != V_TABLE || gone[i]) continue;
+      for (size_t j = 0; j < d->nkeys; j++) {
+        if (strcmp(d->keys[j], key) == 0) {
+          sub[ns].def = d->vals[j];
+          sub[ns].layer = defs[i].layer;
+          ns++;
+          break;
+        }
+      }
+    }
+    m->gone = NULL;
+    mkb_path kp = { path, key, 0 };
+    mkb_node *child = merge_defs(m, sub, ns, &kp);
+    if (child) {
+      node_set(a, node, key, child);
+    } else if (m->gone) {
+      const char **dk = arena_alloc(a, (node->ndeleted + 1) * sizeof *dk);
+      mkb_node **dv = arena_alloc(a, (node->ndeleted + 1) * sizeof *dv);
+      if (node->ndeleted) {
+        memcpy(dk, node->deleted_keys, node->ndeleted * sizeof *dk);
+        memcpy(dv, node->deleted, node->ndeleted * sizeof *dv);
+      }
+      dk[node->ndeleted] = key;
+      dv[node->ndeleted] = m->gone;
+      node->deleted_keys = dk;
+      node->deleted = dv;
+      node->ndeleted++;
+      m->gone = NULL;
+    }
+  }
+  return node;
+}
+
+mkb_node *merge_stack(const mkb_stack *s, arena *a, diag_list *d) {
+  merger m = { a, d, s, NULL };
+  ldef *defs = arena_alloc(a, (s->n + 1) * sizeof *defs);
+  for (size_t i = 0; i < s->n; i++) {
+    defs[i].def = s->layers[i].fields;
+    defs[i].layer = (int)i;
+  }
+  mkb_node *root = merge_defs(&m, defs, s->n, NULL);
+  return root ? root : node_new(a, V_TABLE);
+}

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: MIT
+** render_build.c: a resolved board as an mkifs buildfile
+** (../shared/reference/mkifs-buildfile.md). */
+#include "core/render_build.h"
+
+#include <string.h>
+
+#define INDENT "    "
+
+/* Keys of an entry that are not attributes in its bracket group. */
+static int is_attribute(const char *key) {
+  static const char *const not_attrs[] = { "modules", "contents", "link", "dir", "type",
+                                           "bg", "env", NULL };
+  for (int i = 0; not_attrs[i]; i++)
+    if (strcmp(key, not_attrs[i]) == 0) return 0;
+  return 1;
+}
+
+/* A token mkifs would split or misread is written in double quotes, with
+** '"' and '\' escaped. Braces are left alone: mkifs expands ${VAR} only
+** outside quotes. A lone & would read as "in the background". */
+static void add_token(strbuf *b, const char *s) {
+  if (s[0] != '\0' && strpbrk(s, " \t\"=[]#\\") == NULL && strcmp(s, "&") != 0) {
+    sb_adds(b, s);
+    return;
+  }
+  sb_addc(b, '"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') sb_addc(b, '\\');
+    sb_addc(b, *s);
+  }
+  sb_addc(b, '"');
+}
+
+static void add_scalar(strbuf *b, const mkb_node *v) {
+  switch (v->kind) {
+    case V_INT: sb_printf(b, "%lld", v->i); break;
+    case V_NUM: sb_printf(b, "%g", v->n); break;
+    case V_STR: add_token(b, v->s); break;
+    case V_BOOL: sb_adds(b, v->b ? "1" : "0"); break;
+    case V_TABLE: break;
+  }
+}
+
+/* A list of strings joined with ':' (search paths, PATH values). */
+static void add_joined(strbuf *b, const mkb_node *v) {
+  if (v->kind != V_TABLE) {
+    add_scalar(b, v);
+    return;
+  }
+  strbuf j;
+  sb_init(&j);
+  for (size_t i = 0; i < v->nitems; i++) {
+    if (i) sb_addc(&j, ':');
+    if (v->items[i]->kind == V_STR) sb_adds(&j, v->items[i]->s);
+  }
+  add_token(b, j.s ? j.s : "");
+  sb_free(&j);
+}
+
+/* One attribute in a bracket group: +name, -name or name=value. */
+static void add_attr(strbuf *g, const char *key, const mkb_node *v) {
+  if (g->len) sb_addc(g, ' ');
+  if (v->kind == V_BOOL) {
+    sb_printf(g, "%c%s", v->b ? '+' : '-', key);
+  } else {
+    sb_printf(g, "%s=", key);
+    add_joined(g, v);
+  }
+}
+
+/* The attributes of an entry record, in the order they were defined. */
+static void add_attrs(strbuf *g, const mkb_node *rec) {
+  for (size_t i = 0; rec && i < rec->nkeys; i++)
+    if (is_attribute(rec->keys[i])) add_attr(g, rec->keys[i], rec->vals[i]);
+}
+
+static void add_group(strbuf *b, const strbuf *g) {
+  if (g->len == 0) return;
+  sb_printf(b, "[%s] ", g->s);
+}
+
+static void add_env(strbuf *b, const mkb_node *env) {
+  for (size_t i = 0; env && i < env->nkeys; i++) {
+    sb_printf(b, "%s=", env->keys[i]);
+    add_joined(b, env->vals[i]);
+    sb_addc(b, ' ');
+  }
+}
+
+/* The words of a bootstrap or script line. Those blocks end at the first
+** unescaped '}', so one inside a word is written '\}'. */
+static void add_words(strbuf *b, const mkb_node *cmd) {
+  for (size_t i = 0; cmd && i < cmd->nitems; i++) {
+    if (i) sb_addc(b, ' ');
+    size_t start = b->len;
+    add_scalar(b, cmd->items[i]);
+    if (memchr(b->s + start, '}', b->len - start) == NULL) continue;
+    strbuf word;
+    sb_init(&word);
+    sb_adds(&word, b->s + start);
+    b->len = start;
+    b->s[start] = '\0';
+    for (const char *p = word.s; *p; p++) {
+      if (*p == '}') sb_addc(b, '\\');
+      sb_addc(b, *p);
+    }
+    sb_free(&word);
+  }
+}
+
+/* A bootstrap line: [attrs module=...] ENV=... program args */
+static void render_boot_line(strbuf *b, const mkb_node *cmd, const mkb_node *env) {
+  strbuf g;
+  sb_init(&g);
+  add_attrs(&g, cmd);
+  const mkb_node *mods = node_get(cmd, "modules");
+  for (size_t i = 0; mods && i < mods->nitems; i++) add_attr(&g, "module", mods->items[i]);
+  sb_adds(b, INDENT);
+  add_group(b, &g);
+  add_env(b, env);
+  add_words(b, cmd);
+  sb_addc(b, '\n');
+  sb_free(&g);
+}
+
+static void render_script_line(strbuf *b, const mkb_node *line) {
+  sb_adds(b, INDENT);
+  if (line->kind == V_STR) {
+    sb_adds(b, line->s);
+    sb_addc(b, '\n');
+    return;
+  }
+  strbuf g;
+  sb_init(&g);
+  add_attrs(&g, line);
+  add_group(b, &g);
+  sb_free(&g);
+  add_env(b, node_get(line, "env"));
+  add_words(b, line);
+  if (node_bool(line, "bg", 0)) sb_adds(b, " &");
+  /* An env-only or modifier-only line ends in the space add_env left. */
+  while (b->len && b->s[b->len - 1] == ' ') b->s[--b->len] = '\0';
+  sb_addc(b, '\n');
+}
+
+static void render_inline(strbuf *b, const char *contents) {
+  for (const char *p = contents; *p; p++) {
+    if (*p == '\\' || *p == '}') sb_addc(b, '\\');
+    sb_addc(b, *p);
+  }
+  if (contents[0] != '\0' && contents[strlen(contents) - 1] != '\n') sb_addc(b, '\n');
+}
+
+static void render_file(strbuf *b, const char *target, const mkb_node *v) {
+  strbuf g;
+  sb_init(&g);
+  if (v->kind == V_BOOL) {
+    add_token(b, target);
+  } else if (v->kind == V_STR) {
+    add_token(b, target);
+    sb_addc(b, '=');
+    add_token(b, v->s);
+  } else {
+    const mkb_node *link = node_get(v, "link");
+    const mkb_node *contents = node_get(v, "contents");
+    const mkb_node *type = node_get(v, "type");
+    if (type && type->kind == V_STR) add_attr(&g, "type", type);
+    else if (link) sb_adds(&g, "type=link");
+    else if (node_bool(v, "dir", 0)) sb_adds(&g, "type=dir");
+    add_attrs(&g, v);
+    add_group(b, &g);
+    add_token(b, target);
+    if (contents && contents->kind == V_STR) {
+      sb_adds(b, " = {\n");
+      render_inline(b, contents->s);
+      sb_addc(b, '}');
+    } else if (link && link->kind == V_STR) {
+      sb_addc(b, '=');
+      add_token(b, link->s);
+    } else if (v->nitems > 0 && v->items[0]->kind == V_STR) {
+      sb_addc(b, '=');
+      add_token(b, v->items[0]->s);
+    }
+  }
+  sb_addc(b, '\n');
+  sb_free(&g);
+}
+
+static void render_header_comment(strbuf *b, const render_header *h) {
+  sb_printf(b, "# Generated by mkbuildfile from %s '%s'. Do not edit: change the recipes.\n",
+            h->kind, h->name);
+  if (h->description) sb_printf(b, "# %s\n", h->description);
+  sb_adds(b, "# Recipes:");
+  for (size_t i = 0; i < h->nrecipes; i++) sb_printf(b, " %s", h->recipes[i]);
+  sb_addc(b, '\n');
+  for (size_t i = 0; i < h->nsets; i++) sb_printf(b, "# --set %s\n", h->sets[i]);
+  sb_addc(b, '\n');
+}
+
+void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *out) {
+  const mkb_node *image = node_get(board, "image");
+  const mkb_node *v;
+  render_header_comment(out, hdr);
+
+  /* Global attribute lines: each holds from here on, the bootstrap included. */
+  if ((v = node_get(image, "compress"))) {
+    if (v->kind == V_BOOL) sb_printf(out, "[%ccompress]\n", v->b ? '+' : '-');
+    else sb_printf(out, "[compress=%lld]\n", v->i);
+  }
+  if ((v = node_get(image, "base"))) {
+    if (v->kind == V_INT) sb_printf(out, "[image=0x%llx]\n", (unsigned long long)v->i);
+    else sb_printf(out, "[image=%s]\n", v->s);
+  }
+  strbuf g;
+  sb_init(&g);
+  add_attrs(&g, node_get(board, "attributes"));
+  if (g.len) sb_printf(out, "[%s]\n", g.s);
+  sb_free(&g);
+
+  /* virtual= must share the bootstrap's line, or mkifs takes it for a
+  ** global attribute and finds no startup program. An image without a
+  ** startup program (a second IFS, a data image) has no bootstrap. */
+  if (node_get(board, "startup")) {
+    sb_printf(out, "[virtual=%s,%s] ", node_str(board, "arch"), node_str(image, "format"));
+    add_token(out, node_str(image, "bootname") ? node_str(image, "bootname") : "boot");
+    sb_adds(out, " = {\n");
+    render_boot_line(out, node_get(board, "startup"), NULL);
+    render_boot_line(out, node_get(board, "kernel"), node_get(board, "env"));
+    sb_adds(out, "}\n");
+  }
+
+  const mkb_node *script = node_get(board, "script");
+  if (script && script->nitems > 0) {
+    sb_adds(out, "\n[+script] ");
+    add_token(out, node_str(image, "scriptname"));
+    sb_adds(out, " = {\n");
+    for (size_t i = 0; i < script->nitems; i++) render_script_line(out, script->items[i]);
+    sb_adds(out, "}\n");
+  }
+
+  const mkb_node *files = node_get(board, "files");
+  if (files && files->nkeys > 0) {
+    sb_addc(out, '\n');
+    for (size_t i = 0; i < files->nkeys; i++) render_file(out, files->keys[i], files->vals[i]);
+  }
+}

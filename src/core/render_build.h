@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT
+** render_build.h: a resolved board as an mkifs buildfile. */
+#ifndef MKB_RENDER_BUILD_H
+#define MKB_RENDER_BUILD_H
+
+#include "base/model.h"
+
+typedef struct render_header {
+  const char *kind;        /* "board" */
+  const char *name;
+  const char *description; /* one line, or NULL */
+  const char **recipes;    /* display paths of the recipe files, stack order */
+  size_t nrecipes;
+  const char **sets;       /* --set options as given */
+  size_t nsets;
+} render_header;
+
+/* Appends the buildfile of board (a checked, derived model) to out. The
+** output depends on nothing but its inputs: no time, no hash order. */
+void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *out);
+
+#endif

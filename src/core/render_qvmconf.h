@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: MIT
+** render_qvmconf.h: a resolved guest as a qvm configuration file. */
+#ifndef MKB_RENDER_QVMCONF_H
+#define MKB_RENDER_QVMCONF_H
+
+#include "core/render_build.h"
+#include "core/schema.h"
+
+/* Appends the .qvmconf of guest (a checked, derived model) to out, in the
+** order qvm requires: system first, memory before any load, every PIC
+** before the vdevs that name it; global set lines before any context. */
+void render_qvmconf(const mkb_schema *s, const mkb_node *guest, const render_header *hdr,
+                    strbuf *out);
+
+#endif

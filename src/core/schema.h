@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: MIT
+** schema.h: the closed schema of lua/schema.lua, and the check of a
+** resolved model against it: unknown fields and enum values (with a
+** did-you-mean), wrong types, missing required fields. Defaults of absent
+** fields are filled in, marked as derived from the schema. */
+#ifndef MKB_SCHEMA_H
+#define MKB_SCHEMA_H
+
+#include "base/diag.h"
+#include "base/model.h"
+
+typedef enum {
+  T_STRING, T_INTEGER, T_BOOLEAN, T_ADDRESS, T_SIZE, T_PERMS,
+  T_ENUM, T_LIST, T_MAP, T_RECORD, T_ONEOF, T_VDEV
+} schema_kind;
+
+typedef struct schema_type schema_type;
+struct schema_type {
+  schema_kind t;
+  const char *name;          /* field name, when this is a field */
+  const char *doc;
+  int required;
+  int only_true;             /* a boolean that may only be true */
+  const mkb_def *dflt;       /* default value, or NULL */
+  size_t nvalues;            /* T_ENUM */
+  const char **values;
+  schema_type *of;           /* T_LIST, T_MAP */
+  size_t nfields;            /* T_RECORD, in schema order */
+  schema_type **fields;
+  schema_type *items;        /* T_RECORD: its positional part, or NULL */
+  long min_items, max_items; /* -1: no bound */
+  size_t ntypes;             /* T_ONEOF */
+  schema_type **types;
+  size_t narch;              /* architectures that allow it; 0: all */
+  const char **arch;
+  size_t nqnx;               /* QNX versions that allow it; 0: all */
+  const char **qnx;
+};
+
+/* A vdev type: its options are a record of the common options and its own. */
+typedef struct vdev_type {
+  const char *name;          /* "pl011": the host needs vdev-pl011.so */
+  const char *doc;
+  size_t narch;
+  const char **arch;
+  int implicit;              /* built into qvm (gic): no .so */
+  int pic;                   /* an interrupt controller others refer to */
+  long long window;          /* register window at loc when not declared */
+  size_t nio;                /* architectures where a bare loc is an I/O port */
+  const char **io_loc;
+  schema_type *options;      /* T_RECORD */
+} vdev_type;
+
+typedef struct mkb_schema {
+  int version;
+  schema_type *board;
+  schema_type *guest;
+  size_t nvdevs;
+  vdev_type *vdevs;          /* in schema order */
+  const char **vdev_names;
+} mkb_schema;
+
+/* The vdev type of that name, or NULL. */
+const vdev_type *schema_vdev(const mkb_schema *s, const char *name);
+
+/* Builds the schema from root, the value lua/schema.lua returned (path
+** names it in messages); NULL after reporting. */
+mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_list *d);
+
+/* Checks model (a resolved board) against t, reporting to d; fills in the
+** defaults of absent fields (nodes allocated in a). `what` names the recipe
+** in messages ("board 'rcar_h3'"), `site` is its declaration, where missing
+** fields are reported. Returns the number of errors. */
+int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
+                 const char *what, const mkb_def *site, arena *a, diag_list *d);
+
+/* The same, without the required fields of the top record: a buildfile
+** without a bootstrap is an image that does not boot (a second IFS). */
+int schema_check_nonboot(const mkb_schema *s, const schema_type *t, mkb_node *model,
+                         const char *what, const mkb_def *site, arena *a, diag_list *d);
+
+#endif

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: MIT
+** session.c: the stages in order, for one board at a time. */
+#define _DEFAULT_SOURCE
+#include "core/session.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "core/check.h"
+#include "core/derive.h"
+#include "core/merge.h"
+#include "core/render_build.h"
+#include "core/render_qvmconf.h"
+
+int set_option_valid(const char *opt) {
+  const char *eq = strchr(opt, '=');
+  if (eq == NULL || eq == opt) return 0;
+  /* path segments: non-empty, separated by single dots */
+  if (opt[0] == '.' || eq[-1] == '.') return 0;
+  for (const char *p = opt; p < eq; p++)
+    if (p[0] == '.' && p[1] == '.') return 0;
+  return 1;
+}
+
+/* The --set option "a.b.c=value" as a table definition {a={b={c=value}}}. */
+static const mkb_def *set_layer(mkb_session *s, const char *opt) {
+  arena *a = host_arena(s->host);
+  const char *eq = strchr(opt, '=');
+  /* The option itself is the place of what it sets: a diagnostic reads
+  ** "--set qnx=9.0: error: ...", explain shows which option it was. */
+  mkb_src src = { arena_printf(a, "--set %s", opt), "command line", 0, 0 };
+  mkb_def *value = host_eval(s->host, eq + 1, src);
+  char *path = arena_strndup(a, opt, (size_t)(eq - opt));
+  /* Build from the leaf up. */
+  mkb_def *cur = value;
+  for (;;) {
+    char *dot = strrchr(path, '.');
+    const char *key = dot ? dot + 1 : path;
+    mkb_def *t = arena_alloc(a, sizeof *t);
+    t->kind = V_TABLE;
+    t->op = OP_SET;
+    t->prio = PRIO_PLAIN;
+    t->src = src;
+    t->nkeys = 1;
+    t->keys = arena_alloc(a, sizeof *t->keys);
+    t->vals = arena_alloc(a, sizeof *t->vals);
+    t->keys[0] = arena_strdup(a, key);
+    t->vals[0] = cur;
+    cur = t;
+    if (dot == NULL) break;
+    *dot = '\0';
+  }
+  return cur;
+}
+
+int session_open(mkb_session *s, const char *root, const mkb_options *o) {
+  memset(s, 0, sizeof *s);
+  arena_init(&s->mem);
+  diag_init(&s->diags);
+  s->diags.werror = o->werror;
+  s->root = arena_strdup(&s->mem, root);
+  size_t nenv = 0;
+  if (o->envpath)
+    for (const char *p = o->envpath; *p; p++) nenv += *p == ':';
+  host_dir *dirs = arena_alloc(&s->mem, (o->ninc + nenv + 3) * sizeof *dirs);
+  size_t n = 0;
+  for (size_t i = 0; i < o->ninc; i++) {
+    char *d = arena_strdup(&s->mem, o->incdirs[i]);
+    size_t k = strlen(d);
+    while (k > 1 && d[k - 1] == '/') d[--k] = '\0';
+    dirs[n].path = d;
+    dirs[n].display = strcmp(d, ".") == 0 ? "" : d;
+    dirs[n].required = 1;
+    n++;
+  }
+  if (o->envpath) {
+    char *copy = arena_strdup(&s->mem, o->envpath);
+    for (char *tok = strtok(copy, ":"); tok; tok = strtok(NULL, ":")) {
+      dirs[n].path = tok;
+      dirs[n].display = strcmp(tok, ".") == 0 ? "" : tok;
+      dirs[n].required = 0;
+      n++;
+    }
+  }
+  dirs[n].path = arena_printf(&s->mem, "%s/boards", root);
+  dirs[n].display = "boards";
+  n++;
+  dirs[n].path = arena_printf(&s->mem, "%s/recipes", root);
+  dirs[n].display = "recipes";
+  n++;
+  const char *luadir = arena_printf(&s->mem, "%s/lua", root);
+  s->host = host_open(luadir, o->bytecode_dir, dirs, n, &s->diags);
+  if (s->host == NULL) return -1;
+  const char *spath = arena_printf(&s->mem, "%s/schema.lua", luadir);
+  const mkb_def *sdata = host_load_data(s->host, spath);
+  if (sdata == NULL) return -1;
+  s->schema = schema_read(sdata, spath, &s->mem, &s->diags);
+  if (s->schema == NULL) return -1;
+  s->nsets = o->nsets;
+  s->sets = arena_alloc(&s->mem, (o->nsets + 1) * sizeof *s->sets);
+  s->set_text = arena_alloc(&s->mem, (o->nsets + 1) * sizeof *s->set_text);
+  for (size_t i = 0; i < o->nsets; i++) {
+    s->sets[i] = set_layer(s, o->sets[i]);
+    s->set_text[i] = arena_strdup(&s->mem, o->sets[i]);
+  }
+  return s->diags.errors ? -1 : 0;
+}
+
+void session_close(mkb_session *s) {
+  host_close(s->host);
+  diag_free(&s->diags);
+  arena_free(&s->mem);
+}
+
+static mkb_output *add_output(mkb_render *r, const char *path) {
+  mkb_output *v = realloc(r->v, (r->n + 1) * sizeof *v);
+  if (v == NULL) die_oom();
+  r->v = v;
+  mkb_output *o = &v[r->n++];
+  o->path = strdup(path);
+  if (o->path == NULL) die_oom();
+  sb_init(&o->data);
+  return o;
+}
+
+void render_free(mkb_render *r) {
+  for (size_t i = 0; i < r->n; i++) {
+    free(r->v[i].path);
+    sb_free(&r->v[i].data);
+  }
+  free(r->v);
+  r->v = NULL;
+  r->n = 0;
+}
+
+/* The recipe files of a stack, each once, in stack order. */
+static void stack_files(const mkb_stack *st, arena *a, render_header *h) {
+  const char **files = arena_alloc(a, (st->n + 1) * sizeof *files);
+  h->nrecipes = 0;
+  for (size_t i = 0; i < st->n; i++) {
+    if (st->layers[i].decl == NULL) continue;
+    const char *f = st->layers[i].decl->file->display;
+    size_t k = 0;
+    while (k < h->nrecipes && strcmp(files[k], f) != 0) k++;
+    if (k == h->nrecipes) files[h->nrecipes++] = f;
+  }
+  h->recipes = files;
+}
+
+/* Links, merges and checks the recipe `name`, which must be of kind
+** `want`. NULL after reporting errors. */
+static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
+                         const mkb_def *const *sets, size_t nsets, const mkb_def *named_at,
+                         arena *a, mkb_stack *st) {
+  int before = s->diags.errors;
+  if (link_stack(s->host, name, sets, nsets, a, &s->diags, st) != 0) return NULL;
+  if (st->root->kind != want) {
+    const char *f = named_at ? named_at->src.file : st->root->file->display;
+    int line = named_at ? named_at->src.line : st->root->line;
+    int col = named_at ? named_at->src.col : st->root->col;
+    diag *g = diag_add(&s->diags, DIAG_ERROR, f, line, col, "'%s' is a %s, not a %s%s", name,
+                       decl_kind_name(st->root->kind), decl_kind_name(want),
+                       want == DECL_BOARD ? ": only boards render to a buildfile" : "");
+    if (named_at)
+      diag_note(&s->diags, g, st->root->file->display, st->root->line, st->root->col,
+                "%s '%s' is declared here", decl_kind_name(st->root->kind), name);
+    return NULL;
+  }
+  mkb_node *model = merge_stack(st, a, &s->diags);
+  if (s->diags.errors > before) return NULL;
+  mkb_def site = { 0 };
+  site.src.file = st->root->file->display;
+  site.src.line = st->root->line;
+  site.src.col = st->root->col;
+  const schema_type *t = want == DECL_BOARD ? s->schema->board : s->schema->guest;
+  const char *what = arena_printf(a, "%s '%s'", decl_kind_name(want), name);
+  if (schema_check(s->schema, t, model, what, &site, a, &s->diags) > 0) return NULL;
+  return model;
+}
+
+void system_free(mkb_system *sys) { arena_free(&sys->mem); }
+
+/* The files a resolution consulted, each once, in the order first read. */
+static void dedupe(ptrvec *v) {
+  strmap seen;
+  strmap_init(&seen);
+  size_t w = 0;
+  for (size_t i = 0; i < v->n; i++) {
+    if (strmap_get(&seen, v->v[i])) continue;
+    strmap_put(&seen, v->v[i], (void *)1);
+    v->v[w++] = v->v[i];
+  }
+  v->n = w;
+  strmap_free(&seen);
+}
+
+int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
+  memset(sys, 0, sizeof *sys);
+  arena_init(&sys->mem);
+  arena *a = &sys->mem;
+  sys->name = arena_strdup(a, name);
+  int before = s->diags.errors;
+  /* What the output depends on besides the recipes: the language and the
+  ** schema. */
+  ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/prelude.lua", s->root));
+  ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/schema.lua", s->root));
+  host_log_begin(s->host, a, &sys->read, &sys->missing);
+  int rc = -1;
+  sys->board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, a, &sys->stack);
+  if (sys->board == NULL) goto done;
+
+  /* The guests, each resolved on its own; --set reaches the board only. */
+  mkb_node *gl = node_get(sys->board, "guests");
+  size_t ng = gl ? gl->nitems : 0;
+  sys->guests = arena_alloc(a, (ng + 1) * sizeof *sys->guests);
+  sys->gstacks = arena_alloc(a, (ng + 1) * sizeof *sys->gstacks);
+  for (size_t i = 0; i < ng; i++) {
+    const char *gname = gl->items[i]->s;
+    const mkb_def *at = node_site(gl->items[i]);
+    size_t k = 0;
+    while (k < sys->nguests && strcmp(sys->guests[k].name, gname) != 0) k++;
+    if (k < sys->nguests) {
+      diag *g = diag_add(&s->diags, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
+                         at ? at->src.col : 0, "guest '%s' is listed twice", gname);
+      const mkb_def *first = sys->guests[k].site;
+      if (first)
+        diag_note(&s->diags, g, first->src.file, first->src.line, first->src.col,
+                  "it is listed first here");
+      continue;
+    }
+    mkb_node *gm = resolve(s, gname, DECL_GUEST, NULL, 0, at, a, &sys->gstacks[sys->nguests]);
+    if (gm == NULL) continue;
+    mkb_guest *g = &sys->guests[sys->nguests++];
+    g->name = gname;
+    g->model = gm;
+    g->site = at;
+    derive_guest(s->schema, sys->board, g, a, &s->diags);
+  }
+  if (s->diags.errors > before) goto done;
+  derive_board(s->schema, sys->board, sys->guests, sys->nguests, a, &s->diags, &sys->removals);
+  if (s->diags.errors > before) goto done;
+  mkb_def *bsite = arena_alloc(a, sizeof *bsite);
+  bsite->src.file = sys->stack.root->file->display;
+  bsite->src.line = sys->stack.root->line;
+  bsite->src.col = sys->stack.root->col;
+  check_ctx cc = { s->schema, &s->diags, a, sys->name, bsite, &sys->stack, sys->gstacks, NULL };
+  if (check_system(&cc, sys->board, sys->guests, sys->nguests) > 0) goto done;
+  rc = 0;
+done:
+  host_log_end(s->host);
+  dedupe(&sys->read);
+  dedupe(&sys->missing);
+  /* The trees the probes stand for, from the listing the lookups used. */
+  strmap seen;
+  strmap_init(&seen);
+  for (size_t i = 0; i < sys->missing.n; i++) {
+    const char *m = sys->missing.v[i];
+    const char *slash = strrchr(m, '/');
+    if (slash == NULL) continue;
+    const char *dir = arena_strndup(a, m, (size_t)(slash - m));
+    const char *const *tree;
+    size_t n = host_tree(s->host, dir, &tree);
+    for (size_t k = 0; k < n; k++) {
+      if (strmap_get(&seen, tree[k])) continue;
+      strmap_put(&seen, tree[k], (void *)1);
+      ptrvec_push(a, &sys->probed, (void *)tree[k]);
+      ptrvec_push(a, &sys->probed_below, k ? (void *)1 : NULL);
+    }
+  }
+  strmap_free(&seen);
+  return rc;
+}
+
+void system_render(mkb_session *s, const mkb_system *sys, mkb_render *out) {
+  arena a;
+  arena_init(&a);
+  memset(out, 0, sizeof *out);
+  render_header h = { "board", sys->name, node_str(sys->board, "description"), NULL, 0,
+                      s->set_text, s->nsets };
+  stack_files(&sys->stack, &a, &h);
+  render_buildfile(sys->board, &h,
+                   &add_output(out, arena_printf(&a, "%s.build", sys->name))->data);
+  for (size_t i = 0; i < sys->nguests; i++) {
+    const mkb_guest *g = &sys->guests[i];
+    render_header gh = { "guest", g->name, node_str(g->model, "description"), NULL, 0, NULL, 0 };
+    stack_files(&sys->gstacks[i], &a, &gh);
+    const char *dir = arena_printf(&a, "guests/%s/%s", g->name, g->name);
+    render_qvmconf(s->schema, g->model, &gh,
+                   &add_output(out, arena_printf(&a, "%s.qvmconf", dir))->data);
+    mkb_node *ifs = node_get(g->model, "ifs");
+    if (ifs) render_buildfile(ifs, &gh, &add_output(out, arena_printf(&a, "%s.build", dir))->data);
+  }
+  arena_free(&a);
+}
+
+int session_render(mkb_session *s, const char *name, mkb_render *out) {
+  mkb_system sys;
+  memset(out, 0, sizeof *out);
+  int rc = session_resolve(s, name, &sys);
+  if (rc == 0) system_render(s, &sys, out);
+  system_free(&sys);
+  return rc;
+}
+
+size_t session_boards(mkb_session *s, const char ***names) {
+  const mkb_decl **all;
+  host_load_all(s->host);
+  size_t n = host_list(s->host, &all);
+  const char **v = arena_alloc(&s->mem, (n + 1) * sizeof *v);
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (all[i]->kind == DECL_BOARD) v[k++] = all[i]->name;
+  *names = v;
+  return k;
+}
+
+size_t session_recipes(mkb_session *s, const mkb_decl ***out) {
+  host_load_all(s->host);
+  return host_list(s->host, out);
+}

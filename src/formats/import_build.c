@@ -1,0 +1,514 @@
+/* SPDX-License-Identifier: MIT
+** import_build.c: a parsed buildfile written back as a readable board recipe.
+**
+** The recipe must render to a buildfile that parses to the same model, so
+** the shipped hypervisor-host wiring is used only where the core would put
+** back exactly what the recipe leaves out (derive.c): the qvm modules, the
+** safety kernel, startup -Q and /sbin/qvm. */
+#include "formats/import.h"
+
+#include <string.h>
+
+#define WIDTH 100   /* a line longer than this wraps */
+
+/* ---- Lua text ------------------------------------------------------------ */
+
+/* Text of several lines as a long string [[...]], with as many '=' as it
+** takes that the text cannot close it. Lua drops the newline right after
+** the opening bracket, so the text starts on the next line. Carriage
+** returns do not survive a long string: such text is quoted. */
+static void lua_text(strbuf *b, const char *s) {
+  if (strchr(s, '\r') || strchr(s, '\n') == NULL) {
+    sb_lua_string(b, s);
+    return;
+  }
+  size_t level = 0;
+  for (;;) {
+    /* ]=*level] must not occur in the text followed by the closing ']'. */
+    int clash = 0;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n && !clash; i++) {
+      if (s[i] != ']') continue;
+      size_t k = 0;
+      while (i + 1 + k < n && s[i + 1 + k] == '=') k++;
+      if (k == level && (i + 1 + k == n || s[i + 1 + k] == ']')) clash = 1;
+    }
+    if (!clash) break;
+    level++;
+  }
+  sb_addc(b, '[');
+  for (size_t i = 0; i < level; i++) sb_addc(b, '=');
+  sb_adds(b, "[\n");
+  sb_adds(b, s);
+  sb_addc(b, ']');
+  for (size_t i = 0; i < level; i++) sb_addc(b, '=');
+  sb_addc(b, ']');
+}
+
+static void lua_key(strbuf *b, const char *key) {
+  if (lua_is_name(key)) {
+    sb_adds(b, key);
+    return;
+  }
+  sb_addc(b, '[');
+  sb_lua_string(b, key);
+  sb_addc(b, ']');
+}
+
+/* ---- values ------------------------------------------------------------- */
+
+typedef struct out {
+  strbuf *b;
+  arena *a;
+} out;
+
+static void value(out *o, strbuf *b, const mkb_node *v, int hex, int wrap);
+
+/* The elements of a table as text: its list part, then "key = value".
+** hex 1: the table's 'base' is an address, written in hex. */
+static ptrvec elements(out *o, const mkb_node *t, int hex) {
+  ptrvec e = { 0 };
+  strbuf x;
+  sb_init(&x);
+  for (size_t i = 0; i < t->nitems; i++) {
+    sb_clear(&x);
+    value(o, &x, t->items[i], 0, 0);
+    ptrvec_push(o->a, &e, arena_strdup(o->a, x.s ? x.s : ""));
+  }
+  for (size_t i = 0; i < t->nkeys; i++) {
+    sb_clear(&x);
+    lua_key(&x, t->keys[i]);
+    sb_adds(&x, " = ");
+    value(o, &x, t->vals[i], hex == 1 && strcmp(t->keys[i], "base") == 0 ? 2 : 0, 0);
+    ptrvec_push(o->a, &e, arena_strdup(o->a, x.s ? x.s : ""));
+  }
+  sb_free(&x);
+  return e;
+}
+
+/* The column b ends at. */
+static size_t column(const strbuf *b) {
+  size_t i = b->len;
+  while (i > 0 && b->s[i - 1] != '\n') i--;
+  return b->len - i;
+}
+
+/* "{ a, b, k = v }", wrapped under its first element when too long (and
+** wrap says so: an element is built before its column is known). */
+static void braces(strbuf *b, const ptrvec *e, int wrap) {
+  if (e->n == 0) {
+    sb_adds(b, "{}");
+    return;
+  }
+  /* Under the first element, unless that is far right (after a long
+  ** path): then one step in from the line's own indentation. */
+  size_t indent = column(b) + 2;
+  if (indent > 48) {
+    size_t i = b->len, lead = 0;
+    while (i > 0 && b->s[i - 1] != '\n') i--;
+    while (i + lead < b->len && b->s[i + lead] == ' ') lead++;
+    indent = lead + 4;
+  }
+  sb_adds(b, "{ ");
+  for (size_t i = 0; i < e->n; i++) {
+    const char *s = e->v[i];
+    const char *nl = strchr(s, '\n');
+    size_t w = nl ? (size_t)(nl - s) : strlen(s);
+    if (i > 0) {
+      if (wrap && column(b) + 2 + w + 3 > WIDTH) {
+        sb_adds(b, ",\n");
+        for (size_t k = 0; k < indent; k++) sb_addc(b, ' ');
+      } else {
+        sb_adds(b, ", ");
+      }
+    }
+    sb_adds(b, s);
+  }
+  sb_adds(b, " }");
+}
+
+static void value(out *o, strbuf *b, const mkb_node *v, int hex, int wrap) {
+  switch (v->kind) {
+    case V_BOOL: sb_adds(b, v->b ? "true" : "false"); break;
+    case V_INT:
+      if (hex == 2 && v->i >= 0) sb_printf(b, "0x%llx", (unsigned long long)v->i);
+      else sb_printf(b, "%lld", v->i);
+      break;
+    case V_NUM: sb_printf(b, "%.17g", v->n); break;
+    case V_STR: lua_text(b, v->s); break;
+    case V_TABLE: {
+      ptrvec e = elements(o, v, hex);
+      braces(b, &e, wrap);
+      break;
+    }
+  }
+}
+
+/* ---- the hypervisor wiring ------------------------------------------------ */
+
+/* What the recipe leaves to the core (derive.c), when it can. */
+typedef struct hv {
+  int on, safety;
+  const char *host_mode;     /* "el1", or NULL for the default */
+  mkb_node *startup, *kernel, *files;
+  int fragment;              /* include hypervisor-host */
+} hv;
+
+static int has_str(const mkb_node *list, const char *s) {
+  for (size_t i = 0; list && i < list->nitems; i++)
+    if (list->items[i]->kind == V_STR && strcmp(list->items[i]->s, s) == 0) return 1;
+  return 0;
+}
+
+static const char *base_name(const char *p) {
+  const char *s = strrchr(p, '/');
+  return s ? s + 1 : p;
+}
+
+/* derive.c drops every vdev-*.so of a host that no guest uses, and an
+** imported board has no guests. */
+static int has_vdev_so(const mkb_node *files) {
+  for (size_t i = 0; i < files->nkeys; i++) {
+    const mkb_node *v = files->vals[i];
+    const char *b = base_name(v->kind == V_STR ? v->s : files->keys[i]);
+    size_t n = strlen(b);
+    if (strncmp(b, "vdev-", 5) == 0 && n > 8 && strcmp(b + n - 3, ".so") == 0) return 1;
+  }
+  return 0;
+}
+
+static mkb_node *copy_table(arena *a, const mkb_node *t) {
+  mkb_node *c = node_new(a, V_TABLE);
+  *c = *t;
+  c->items = arena_alloc(a, (t->nitems + 1) * sizeof *c->items);
+  c->keys = arena_alloc(a, (t->nkeys + 1) * sizeof *c->keys);
+  c->vals = arena_alloc(a, (t->nkeys + 1) * sizeof *c->vals);
+  if (t->nitems) memcpy(c->items, t->items, t->nitems * sizeof *c->items);
+  if (t->nkeys) {
+    memcpy(c->keys, t->keys, t->nkeys * sizeof *c->keys);
+    memcpy(c->vals, t->vals, t->nkeys * sizeof *c->vals);
+  }
+  return c;
+}
+
+static void drop_key(mkb_node *t, size_t i) {
+  memmove(&t->keys[i], &t->keys[i + 1], (t->nkeys - i - 1) * sizeof *t->keys);
+  memmove(&t->vals[i], &t->vals[i + 1], (t->nkeys - i - 1) * sizeof *t->vals);
+  t->nkeys--;
+}
+
+static long key_index(const mkb_node *t, const char *key) {
+  for (size_t i = 0; t && i < t->nkeys; i++)
+    if (strcmp(t->keys[i], key) == 0) return (long)i;
+  return -1;
+}
+
+/* QNX 7.x: module=qvm (or qvm-safety and aps-safety, with the -safety
+** kernel) on the kernel line. The modules the core appends are left out
+** when they close the list; the kernel gets its -safety back. */
+static int wire_kernel(arena *a, const mkb_node *kernel, hv *h) {
+  const mkb_node *mods = node_get(kernel, "modules");
+  if (mods == NULL || kernel->nitems == 0 || kernel->items[0]->kind != V_STR) return 0;
+  h->safety = has_str(mods, "qvm-safety") && has_str(mods, "aps-safety");
+  if (!h->safety && !has_str(mods, "qvm")) return 0;
+  const char *want[2] = { h->safety ? "qvm-safety" : "qvm", h->safety ? "aps-safety" : NULL };
+  size_t nwant = h->safety ? 2 : 1, keep = mods->nitems;
+  if (keep >= nwant) {
+    int tail = 1;
+    for (size_t i = 0; i < nwant; i++)
+      tail &= mods->items[keep - nwant + i]->kind == V_STR &&
+              strcmp(mods->items[keep - nwant + i]->s, want[i]) == 0;
+    if (tail) keep -= nwant;
+  }
+  mkb_node *k = copy_table(a, kernel);
+  mkb_node *m = copy_table(a, mods);
+  m->nitems = keep;
+  /* The core appends what the kept list lacks: that must give the file's. */
+  size_t n = keep;
+  for (size_t i = 0; i < nwant; i++) {
+    if (has_str(m, want[i])) continue;
+    if (n >= mods->nitems || strcmp(mods->items[n]->s, want[i]) != 0) return 0;
+    n++;
+  }
+  if (n != mods->nitems) return 0;
+  long mi = key_index(k, "modules");
+  if (keep == 0) drop_key(k, (size_t)mi);
+  else k->vals[mi] = m;
+  if (h->safety) {
+    const char *prog = kernel->items[0]->s;
+    size_t len = strlen(prog);
+    if (len <= 7 || strcmp(prog + len - 7, "-safety") != 0) return 0;
+    k->items[0] = node_new_str(a, arena_strndup(a, prog, len - 7), NULL, kernel->items[0]->origin);
+  }
+  h->kernel = k;
+  return 1;
+}
+
+/* QNX 8.0: startup -Q enable[,elN-host], where the core would put it. */
+static int wire_startup(arena *a, const mkb_node *startup, const char *arch, hv *h) {
+  if (startup == NULL || startup->nitems < 3) return 0;
+  size_t q = 0;
+  for (size_t i = 1; i < startup->nitems; i++) {
+    const mkb_node *w = startup->items[i];
+    if (w->kind != V_STR) return 0;
+    if (strncmp(w->s, "-Q", 2) == 0) {
+      if (q || strcmp(w->s, "-Q") != 0 || i + 1 >= startup->nitems) return 0;
+      q = i;
+    }
+  }
+  if (q == 0 || startup->items[q + 1]->kind != V_STR) return 0;
+  const char *val = startup->items[q + 1]->s;
+  if (arch && strcmp(arch, "x86_64") == 0) {
+    if (strcmp(val, "enable") != 0) return 0;
+  } else if (strcmp(val, "enable,el1-host") == 0) {
+    h->host_mode = "el1";
+  } else if (strcmp(val, "enable,el2-host") != 0) {
+    return 0;
+  }
+  mkb_node *s = copy_table(a, startup);
+  memmove(&s->items[q], &s->items[q + 2], (s->nitems - q - 2) * sizeof *s->items);
+  s->nitems -= 2;
+  /* Where derive.c inserts it: after the CPU-count option, else first. */
+  size_t at = 1;
+  for (size_t i = 1; i < s->nitems; i++) {
+    const mkb_node *w = s->items[i];
+    if (w->kind != V_STR || strncmp(w->s, "-P", 2) != 0) continue;
+    at = i + 1;
+    if (w->s[2] == '\0' && i + 1 < s->nitems) at = i + 2;
+    break;
+  }
+  if (at > s->nitems) at = s->nitems;
+  if (at != q) return 0;
+  h->startup = s;
+  return 1;
+}
+
+static void plan_hypervisor(arena *a, const mkb_node *board, hv *h) {
+  memset(h, 0, sizeof *h);
+  h->startup = node_get(board, "startup");
+  h->kernel = node_get(board, "kernel");
+  h->files = node_get(board, "files");
+  const mkb_node *files = h->files;
+  if (files == NULL || key_index(files, "/sbin/qvm") < 0 || has_vdev_so(files)) return;
+  const char *qnx = node_str(board, "qnx");
+  int ok = qnx && strcmp(qnx, "8.0") == 0
+             ? wire_startup(a, h->startup, node_str(board, "arch"), h)
+             : wire_kernel(a, h->kernel, h);
+  if (!ok) {
+    h->startup = node_get(board, "startup");
+    h->kernel = node_get(board, "kernel");
+    h->safety = 0;
+    h->host_mode = NULL;
+    return;
+  }
+  h->on = 1;
+  /* The core adds /sbin/qvm=qvm last when it is missing. */
+  long qi = key_index(files, "/sbin/qvm");
+  const mkb_node *qv = files->vals[qi];
+  if ((size_t)qi == files->nkeys - 1 && qv->kind == V_STR && strcmp(qv->s, "qvm") == 0) {
+    h->files = copy_table(a, files);
+    drop_key(h->files, (size_t)qi);
+  }
+  /* hypervisor-host sets PATH and LD_LIBRARY_PATH first: the environment
+  ** must start with them for the order to come out the same. */
+  const mkb_node *env = node_get(board, "env");
+  h->fragment = env && env->nkeys >= 2 && strcmp(env->keys[0], "PATH") == 0 &&
+                strcmp(env->keys[1], "LD_LIBRARY_PATH") == 0;
+}
+
+/* ---- the recipe ------------------------------------------------------- */
+
+/* A field on one line when it fits; a record holding tables one field a
+** line; else wrapped. */
+static void line_field(out *o, size_t width, const char *key, const mkb_node *v, int hex) {
+  strbuf *b = o->b, t;
+  sb_init(&t);
+  sb_printf(&t, "  %-*s = ", (int)width, key);
+  value(o, &t, v, hex, 0);
+  int nested = 0;
+  for (size_t i = 0; v->kind == V_TABLE && i < v->nkeys; i++) nested |= v->vals[i]->kind == V_TABLE;
+  if (t.len + 1 <= WIDTH || !nested) {
+    sb_printf(b, "  %-*s = ", (int)width, key);
+    value(o, b, v, hex, 1);
+    sb_adds(b, ",\n");
+  } else {
+    size_t kw = 0;
+    for (size_t i = 0; i < v->nkeys; i++)
+      if (strlen(v->keys[i]) > kw) kw = strlen(v->keys[i]);
+    sb_printf(b, "  %s = {\n", key);
+    for (size_t i = 0; i < v->nitems; i++) {
+      sb_adds(b, "    ");
+      value(o, b, v->items[i], 0, 1);
+      sb_adds(b, ",\n");
+    }
+    for (size_t i = 0; i < v->nkeys; i++) {
+      sb_adds(b, "    ");
+      lua_key(b, v->keys[i]);
+      sb_printf(b, "%*s = ", (int)(kw - strlen(v->keys[i])), "");
+      value(o, b, v->vals[i], hex == 1 && strcmp(v->keys[i], "base") == 0 ? 2 : 0, 1);
+      sb_adds(b, ",\n");
+    }
+    sb_adds(b, "  },\n");
+  }
+  sb_free(&t);
+}
+
+/* A map written one entry a line, its keys aligned (up to a point: a very
+** long path does not push every value to the right). */
+static void map_block(out *o, const char *key, const mkb_node *m, int brackets) {
+  strbuf *b = o->b, k;
+  size_t width = 0;
+  sb_init(&k);
+  for (size_t i = 0; i < m->nkeys; i++) {
+    sb_clear(&k);
+    if (brackets) {
+      sb_addc(&k, '[');
+      sb_lua_string(&k, m->keys[i]);
+      sb_addc(&k, ']');
+    } else {
+      lua_key(&k, m->keys[i]);
+    }
+    if (k.len > width && k.len <= 40) width = k.len;
+  }
+  sb_printf(b, "  %s = {\n", key);
+  for (size_t i = 0; i < m->nkeys; i++) {
+    sb_clear(&k);
+    if (brackets) {
+      sb_addc(&k, '[');
+      sb_lua_string(&k, m->keys[i]);
+      sb_addc(&k, ']');
+    } else {
+      lua_key(&k, m->keys[i]);
+    }
+    sb_printf(b, "    %-*s = ", (int)width, k.s);
+    value(o, b, m->vals[i], 0, 1);
+    sb_adds(b, ",\n");
+  }
+  sb_adds(b, "  },\n");
+  sb_free(&k);
+}
+
+/* A word as render_build.c writes it: quoted when mkifs would split or
+** misread it. */
+static void build_token(strbuf *b, const char *s) {
+  if (s[0] != '\0' && strpbrk(s, " \t\"=[]{}#\\") == NULL) {
+    sb_adds(b, s);
+    return;
+  }
+  sb_addc(b, '"');
+  for (; *s; s++) {
+    if (*s == '"' || *s == '\\') sb_addc(b, '\\');
+    sb_addc(b, *s);
+  }
+  sb_addc(b, '"');
+}
+
+/* Some script lines read best as the line itself: a message (display_msg
+** with its words) and a line that only sets variables. The text is what
+** the renderer would write for the table, so it parses back the same. */
+static int script_text(strbuf *t, const mkb_node *line) {
+  if (line->kind != V_TABLE) return 0;
+  for (size_t i = 0; i < line->nitems; i++)
+    if (line->items[i]->kind != V_STR) return 0;
+  const mkb_node *env = node_get(line, "env");
+  if (line->nitems > 1 && line->nkeys == 0 && strcmp(line->items[0]->s, "display_msg") == 0) {
+    /* Words that need quotes read better one by one. */
+    for (size_t i = 0; i < line->nitems; i++)
+      if (line->items[i]->s[0] == '\0' || strpbrk(line->items[i]->s, " \t\"=[]{}#\\")) return 0;
+    for (size_t i = 0; i < line->nitems; i++) {
+      if (i) sb_addc(t, ' ');
+      build_token(t, line->items[i]->s);
+    }
+    return 1;
+  }
+  if (line->nitems == 0 && line->nkeys == 1 && env && env->nitems == 0) {
+    for (size_t i = 0; i < env->nkeys; i++) {
+      if (env->vals[i]->kind != V_STR) return 0;
+      if (i) sb_addc(t, ' ');
+      sb_printf(t, "%s=", env->keys[i]);
+      build_token(t, env->vals[i]->s);
+    }
+    return env->nkeys > 0;
+  }
+  return 0;
+}
+
+static void list_block(out *o, const char *key, const mkb_node *l) {
+  strbuf *b = o->b, t;
+  sb_init(&t);
+  sb_printf(b, "  %s = {\n", key);
+  for (size_t i = 0; i < l->nitems; i++) {
+    sb_adds(b, "    ");
+    sb_clear(&t);
+    if (script_text(&t, l->items[i])) sb_lua_string(b, t.s);
+    else value(o, b, l->items[i], 0, 1);
+    sb_adds(b, ",\n");
+  }
+  sb_free(&t);
+  sb_adds(b, "  },\n");
+}
+
+void import_board(mkb_session *s, const mkb_node *board, const char *name, strbuf *outb) {
+  arena a;
+  arena_init(&a);
+  out o = { outb, &a };
+  (void)s;
+  hv h;
+  plan_hypervisor(&a, board, &h);
+
+  /* image: the defaults of bootname and scriptname go without saying. */
+  mkb_node *image = NULL;
+  if (node_get(board, "image")) {
+    image = copy_table(&a, node_get(board, "image"));
+    long i = key_index(image, "bootname");
+    if (i >= 0 && image->vals[i]->kind == V_STR && strcmp(image->vals[i]->s, "boot") == 0)
+      drop_key(image, (size_t)i);
+    i = key_index(image, "scriptname");
+    if (i >= 0 && image->vals[i]->kind == V_STR &&
+        strcmp(image->vals[i]->s, "startup-script") == 0)
+      drop_key(image, (size_t)i);
+  }
+  mkb_node *hyper = NULL;
+  if (h.on) {
+    hyper = node_new(&a, V_TABLE);
+    mkb_node *t = node_new(&a, V_BOOL);
+    t->b = 1;
+    node_set(&a, hyper, "enable", t);
+    if (h.safety) node_set(&a, hyper, "safety", t);
+    if (h.host_mode) node_set(&a, hyper, "host_mode", node_new_str(&a, h.host_mode, NULL, NULL));
+  }
+  mkb_node *include = NULL;
+  if (h.fragment) {
+    include = node_new(&a, V_TABLE);
+    node_push(&a, include, node_new_str(&a, "hypervisor-host", NULL, NULL));
+  }
+
+  /* One-line fields, aligned like the shipped boards. */
+  struct { const char *key; const mkb_node *v; int hex; } one[] = {
+    { "include", include, 0 },
+    { "arch", node_get(board, "arch"), 0 },
+    { "qnx", node_get(board, "qnx"), 0 },
+    { "image", image, 1 },
+    { "attributes", node_get(board, "attributes"), 0 },
+    { "hypervisor", hyper, 0 },
+    { "startup", h.startup, 0 },
+    { "kernel", h.kernel, 0 },
+  };
+  size_t width = 0, n = sizeof one / sizeof *one;
+  for (size_t i = 0; i < n; i++)
+    if (one[i].v && strlen(one[i].key) > width) width = strlen(one[i].key);
+
+  sb_printf(outb, "-- %s: imported from an mkifs buildfile by mkbuildfile import.\n\n", name);
+  sb_adds(outb, "board ");
+  sb_lua_string(outb, name);
+  sb_adds(outb, " {\n");
+  for (size_t i = 0; i < n; i++)
+    if (one[i].v) line_field(&o, width, one[i].key, one[i].v, one[i].hex);
+  const mkb_node *env = node_get(board, "env");
+  if (env && env->nkeys) map_block(&o, "env", env, 0);
+  const mkb_node *script = node_get(board, "script");
+  if (script && script->nitems) list_block(&o, "script", script);
+  if (h.files && h.files->nkeys) map_block(&o, "files", h.files, 1);
+  sb_adds(outb, "}\n");
+  arena_free(&a);
+}

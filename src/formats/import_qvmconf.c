@@ -1,0 +1,592 @@
+/* SPDX-License-Identifier: MIT
+** import_qvmconf.c: a parsed .qvmconf written back as a guest recipe, built
+** on the shipped guest it resembles when there is one.
+**
+** The recipe must render a file that parses to the same model (the unit
+** test checks it on every corpus and golden file). Two facts of the merge
+** shape what an including recipe may write: a table written over an
+** inherited one merges key by key (so an inherited key the file lacks is
+** written 'delete'), and keys keep the order of their first definition
+** along the stack (so an inherited vdev keeps its place: only vdevs that
+** come in the file in the shipped guest's order can be reused, see
+** match_vdevs). */
+#include "formats/import.h"
+
+#include <string.h>
+
+#include "core/merge.h"
+#include "formats/parse_qvmconf.h"
+
+/* The shipped guests an import may build on (recipes/guests/). */
+static const char *const BASES[] = { "qnx-aarch64", "qnx-x86_64", "linux-aarch64", "linux-x86_64" };
+#define NBASES (sizeof BASES / sizeof *BASES)
+
+#define WIDTH 100   /* lines are wrapped before this column */
+
+/* ---- what to write: a value, a deletion, or a partial table ------------ */
+
+typedef enum { W_VALUE, W_DELETE, W_TABLE } wkind;
+
+typedef struct wval wval;
+struct wval {
+  wkind kind;
+  const mkb_node *v;       /* W_VALUE: the value */
+  const mkb_node *items;   /* W_TABLE: the table whose list part is written, or NULL */
+  size_t n, cap;           /* W_TABLE: keyed entries */
+  const char **keys;
+  wval **vals;
+};
+
+typedef struct writer {
+  arena *a;
+  mkb_session *s;
+} writer;
+
+static wval *w_value(writer *w, const mkb_node *v) {
+  wval *x = arena_alloc(w->a, sizeof *x);
+  x->kind = W_VALUE;
+  x->v = v;
+  return x;
+}
+
+static wval *w_delete(writer *w) {
+  wval *x = arena_alloc(w->a, sizeof *x);
+  x->kind = W_DELETE;
+  return x;
+}
+
+static wval *w_table(writer *w) {
+  wval *x = arena_alloc(w->a, sizeof *x);
+  x->kind = W_TABLE;
+  return x;
+}
+
+static void w_put(writer *w, wval *t, const char *key, wval *v) {
+  if (t->n == t->cap) {
+    t->cap = t->cap ? 2 * t->cap : 8;
+    const char **k = arena_alloc(w->a, t->cap * sizeof *k);
+    wval **vv = arena_alloc(w->a, t->cap * sizeof *vv);
+    if (t->n) {
+      memcpy(k, t->keys, t->n * sizeof *k);
+      memcpy(vv, t->vals, t->n * sizeof *vv);
+    }
+    t->keys = k;
+    t->vals = vv;
+  }
+  t->keys[t->n] = key;
+  t->vals[t->n++] = v;
+}
+
+/* What to write over the inherited b so that the merge gives f (either may
+** be NULL); NULL when nothing. */
+static wval *diff(writer *w, const mkb_node *f, const mkb_node *b) {
+  if (b == NULL) return f ? w_value(w, f) : NULL;
+  if (f == NULL) return w_delete(w);
+  if (f->kind != V_TABLE || b->kind != V_TABLE) return node_equal(f, b) ? NULL : w_value(w, f);
+  wval *t = w_table(w);
+  int same = f->nitems == b->nitems;
+  for (size_t i = 0; same && i < f->nitems; i++) same = node_equal(f->items[i], b->items[i]);
+  /* A table with keys and no list part leaves the inherited list alone;
+  ** the callers turn that case into a list (see memory). */
+  if (!same) t->items = f;
+  for (size_t i = 0; i < f->nkeys; i++) {
+    wval *d = diff(w, f->vals[i], node_get(b, f->keys[i]));
+    if (d) w_put(w, t, f->keys[i], d);
+  }
+  for (size_t i = 0; i < b->nkeys; i++)
+    if (node_get(f, b->keys[i]) == NULL) w_put(w, t, b->keys[i], w_delete(w));
+  return t->items || t->n ? t : NULL;
+}
+
+/* ram and rom over an inherited list of regions: one region { start, size }
+** written alone would leave the inherited list in place, so it is written
+** as a list of one (the renderer writes the same line for both). */
+static wval *diff_memory(writer *w, const mkb_node *f, const mkb_node *b) {
+  if (f && b && f->kind == V_TABLE && f->nitems == 0 && b->kind == V_TABLE && b->nitems > 0 &&
+      !node_equal(f, b)) {
+    mkb_node *list = node_new(w->a, V_TABLE);
+    node_push(w->a, list, (mkb_node *)f);
+    return diff(w, list, b);
+  }
+  return diff(w, f, b);
+}
+
+/* ---- Lua text ---------------------------------------------------------------- */
+
+static void lua_key(strbuf *b, const char *k) {
+  if (lua_is_name(k)) {
+    sb_adds(b, k);
+    return;
+  }
+  sb_addc(b, '[');
+  sb_lua_string(b, k);
+  sb_addc(b, ']');
+}
+
+/* Addresses, sizes and masks read best in hex, as the shipped recipes
+** write them. */
+static int hex_key(const char *key) {
+  static const char *const keys[] = { "loc", "gicc", "gicd", "gicr", "its", "start", "size",
+                                      "addr", "peerfeats", NULL };
+  if (key == NULL) return 0;
+  for (int i = 0; keys[i]; i++)
+    if (strcmp(key, keys[i]) == 0) return 1;
+  return strncmp(key, "host_paddr", 10) == 0;
+}
+
+static void inline_node(strbuf *b, const mkb_node *v, const char *key);
+
+static void inline_table(strbuf *b, const mkb_node *v) {
+  if (v->nitems == 0 && v->nkeys == 0) {
+    sb_adds(b, "{}");
+    return;
+  }
+  sb_adds(b, "{ ");
+  for (size_t i = 0; i < v->nitems; i++) {
+    if (i) sb_adds(b, ", ");
+    inline_node(b, v->items[i], NULL);
+  }
+  for (size_t i = 0; i < v->nkeys; i++) {
+    if (i || v->nitems) sb_adds(b, ", ");
+    lua_key(b, v->keys[i]);
+    sb_adds(b, " = ");
+    inline_node(b, v->vals[i], v->keys[i]);
+  }
+  sb_adds(b, " }");
+}
+
+static void inline_node(strbuf *b, const mkb_node *v, const char *key) {
+  switch (v->kind) {
+    case V_BOOL: sb_adds(b, v->b ? "true" : "false"); break;
+    case V_INT:
+      if (hex_key(key) && v->i >= 0) sb_printf(b, "0x%llx", (unsigned long long)v->i);
+      else sb_printf(b, "%lld", v->i);
+      break;
+    case V_NUM: sb_printf(b, "%.17g", v->n); break;
+    case V_STR: sb_lua_string(b, v->s); break;
+    case V_TABLE: inline_table(b, v); break;
+  }
+}
+
+/* The pieces of a table written on one line: its elements, then key = value. */
+static void pieces(writer *w, const wval *x, ptrvec *out) {
+  const mkb_node *v = x->kind == W_VALUE ? x->v : x->items;
+  for (size_t i = 0; v && v->kind == V_TABLE && i < v->nitems; i++) {
+    strbuf b;
+    sb_init(&b);
+    inline_node(&b, v->items[i], NULL);
+    ptrvec_push(w->a, out, arena_strdup(w->a, b.s));
+    sb_free(&b);
+  }
+  size_t n = x->kind == W_VALUE ? v->nkeys : x->n;
+  for (size_t i = 0; i < n; i++) {
+    const char *k = x->kind == W_VALUE ? v->keys[i] : x->keys[i];
+    strbuf b;
+    sb_init(&b);
+    lua_key(&b, k);
+    sb_adds(&b, " = ");
+    if (x->kind == W_VALUE) {
+      inline_node(&b, v->vals[i], k);
+    } else if (x->vals[i]->kind == W_DELETE) {
+      sb_adds(&b, "delete");
+    } else if (x->vals[i]->kind == W_VALUE) {
+      inline_node(&b, x->vals[i]->v, k);
+    } else {
+      ptrvec sub = { 0 };
+      pieces(w, x->vals[i], &sub);
+      sb_adds(&b, "{ ");
+      for (size_t j = 0; j < sub.n; j++) sb_printf(&b, "%s%s", j ? ", " : "", (char *)sub.v[j]);
+      sb_adds(&b, " }");
+    }
+    ptrvec_push(w->a, out, arena_strdup(w->a, b.s));
+    sb_free(&b);
+  }
+}
+
+/* A value after "prefix" (which ends at column col): on the line when it
+** fits, else a table with one piece per line (multi = 1 forces that), or a
+** string cut at blanks into chunks joined with '..'. Ends with ",\n". */
+static void write_value(writer *w, strbuf *out, const char *indent, size_t col, const wval *x,
+                        const char *key, int multi) {
+  if (x->kind == W_DELETE) {
+    sb_adds(out, "delete,\n");
+    return;
+  }
+  const mkb_node *v = x->kind == W_VALUE ? x->v : NULL;
+  if (v && v->kind != V_TABLE) {
+    strbuf b;
+    sb_init(&b);
+    inline_node(&b, v, key);
+    if (v->kind != V_STR || col + b.len + 1 <= WIDTH || col + 8 > WIDTH) {
+      sb_printf(out, "%s,\n", b.s);
+      sb_free(&b);
+      return;
+    }
+    sb_free(&b);
+    /* A long string: chunks that end after a blank, aligned under the first. */
+    const char *s = v->s;
+    size_t room = WIDTH - col - 3, first = 1;
+    while (*s) {
+      size_t n = strlen(s), cut = n;
+      if (n > room) {
+        /* After the last blank that fits, else after the first one. */
+        cut = 0;
+        for (size_t i = 0; i < room; i++)
+          if (s[i] == ' ') cut = i + 1;
+        if (cut == 0) {
+          const char *sp = strchr(s + room, ' ');
+          cut = sp ? (size_t)(sp - s) + 1 : n;
+        }
+      }
+      if (!first) sb_printf(out, "\n%*s.. ", (int)(col - 3), "");
+      strbuf c;
+      sb_init(&c);
+      sb_addn(&c, s, cut);
+      sb_lua_string(out, c.s);
+      sb_free(&c);
+      s += cut;
+      first = 0;
+    }
+    sb_adds(out, ",\n");
+    return;
+  }
+  ptrvec ps = { 0 };
+  pieces(w, x, &ps);
+  size_t len = 4;
+  for (size_t i = 0; i < ps.n; i++) len += strlen(ps.v[i]) + 2;
+  if (ps.n == 0) {
+    sb_adds(out, "{},\n");
+    return;
+  }
+  if (!multi && col + len <= WIDTH) {
+    sb_adds(out, "{ ");
+    for (size_t i = 0; i < ps.n; i++) sb_printf(out, "%s%s", i ? ", " : "", (char *)ps.v[i]);
+    sb_adds(out, " },\n");
+    return;
+  }
+  sb_adds(out, "{\n");
+  for (size_t i = 0; i < ps.n; i++) sb_printf(out, "%s  %s,\n", indent, (char *)ps.v[i]);
+  sb_printf(out, "%s},\n", indent);
+}
+
+/* One vdev: { "TYPE", option = value, ... } on one line, or wrapped with
+** its continuation lines under the first option. */
+static void write_vdev(writer *w, strbuf *out, size_t col, const wval *x) {
+  if (x->kind == W_DELETE) {
+    sb_adds(out, "delete,\n");
+    return;
+  }
+  ptrvec ps = { 0 };
+  pieces(w, x, &ps);
+  sb_adds(out, "{ ");
+  size_t at = col + 2;
+  for (size_t i = 0; i < ps.n; i++) {
+    size_t n = strlen(ps.v[i]);
+    if (i && at + n + 4 > WIDTH) {
+      sb_printf(out, ",\n%*s", (int)(col + 2), "");
+      at = col + 2;
+    } else if (i) {
+      sb_adds(out, ", ");
+      at += 2;
+    }
+    sb_adds(out, ps.v[i]);
+    at += n;
+  }
+  sb_adds(out, " },\n");
+}
+
+/* ---- the recipe ------------------------------------------------------------ */
+
+typedef struct entry {
+  const char *key;
+  wval *val;
+  int kind;      /* 0 value, 1 vdevs (map of vdevs), 2 a map one key per line */
+} entry;
+
+typedef struct recipe {
+  ptrvec entries;       /* entry*, in the order written */
+} recipe;
+
+static void add(writer *w, recipe *r, const char *key, wval *v, int kind) {
+  if (v == NULL) return;
+  entry *e = arena_alloc(w->a, sizeof *e);
+  e->key = key;
+  e->val = v;
+  e->kind = kind;
+  ptrvec_push(w->a, &r->entries, e);
+}
+
+static void write_recipe(writer *w, const recipe *r, const char *name, strbuf *out) {
+  size_t width = 0;
+  for (size_t i = 0; i < r->entries.n; i++) {
+    const entry *e = r->entries.v[i];
+    size_t n = strlen(e->key);
+    if (n > width) width = n;
+  }
+  sb_adds(out, "guest ");
+  sb_lua_string(out, name);
+  sb_adds(out, " {\n");
+  for (size_t i = 0; i < r->entries.n; i++) {
+    const entry *e = r->entries.v[i];
+    strbuf k;
+    sb_init(&k);
+    lua_key(&k, e->key);
+    sb_printf(out, "  %-*s = ", (int)width, k.s);
+    size_t col = 2 + (width > k.len ? width : k.len) + 3;
+    sb_free(&k);
+    if (e->kind == 0 || e->val->kind == W_DELETE) {
+      write_value(w, out, "  ", col, e->val, e->key, 0);
+      continue;
+    }
+    /* A map: one key per line, the keys aligned. */
+    const wval *m = e->val;
+    size_t n = m->kind == W_VALUE ? m->v->nkeys : m->n;
+    size_t kw = 0;
+    for (size_t j = 0; j < n; j++) {
+      strbuf b;
+      sb_init(&b);
+      lua_key(&b, m->kind == W_VALUE ? m->v->keys[j] : m->keys[j]);
+      if (b.len > kw) kw = b.len;
+      sb_free(&b);
+    }
+    sb_adds(out, "{\n");
+    for (size_t j = 0; j < n; j++) {
+      const char *key = m->kind == W_VALUE ? m->v->keys[j] : m->keys[j];
+      wval *val = m->kind == W_VALUE ? w_value(w, m->v->vals[j]) : m->vals[j];
+      strbuf b;
+      sb_init(&b);
+      lua_key(&b, key);
+      sb_printf(out, "    %-*s = ", (int)kw, b.s);
+      sb_free(&b);
+      if (e->kind == 1) write_vdev(w, out, 4 + kw + 3, val);
+      else write_value(w, out, "    ", 4 + kw + 3, val, key, 0);
+    }
+    sb_adds(out, "  },\n");
+  }
+  sb_adds(out, "}\n");
+}
+
+/* ---- the shipped guest to build on -------------------------------------------- */
+
+/* The resolved model of shipped guest `name` (links, merges and checks it
+** as the driver does), or NULL when it does not resolve cleanly. */
+static mkb_node *resolve_base(writer *w, const char *name) {
+  diag_list d;
+  diag_init(&d);
+  mkb_stack st;
+  mkb_node *m = NULL;
+  if (link_stack(w->s->host, name, NULL, 0, w->a, &d, &st) == 0 && st.root->kind == DECL_GUEST) {
+    m = merge_stack(&st, w->a, &d);
+    mkb_def site = { 0 };
+    if (d.errors || schema_check(w->s->schema, w->s->schema->guest, m, name, &site, w->a, &d))
+      m = NULL;
+  }
+  diag_free(&d);
+  return m;
+}
+
+static int is_pic(writer *w, const mkb_node *v) {
+  const vdev_type *vt = v->nitems && v->items[0]->kind == V_STR
+                          ? schema_vdev(w->s->schema, v->items[0]->s) : NULL;
+  return vt && vt->pic;
+}
+
+static const char *vtype(const mkb_node *v) {
+  return v->nitems && v->items[0]->kind == V_STR ? v->items[0]->s : "";
+}
+
+/* How alike two vdevs of one type are: their equal options. */
+static int likeness(const mkb_node *f, const mkb_node *b) {
+  int n = 0;
+  for (size_t i = 0; i < f->nkeys; i++) n += node_equal(f->vals[i], node_get(b, f->keys[i]));
+  return n;
+}
+
+/* Pairs the file's vdevs with the base's. The merged model lists the
+** inherited vdevs first, in the base's order, then the recipe's new ones;
+** the renderer writes interrupt controllers first, then the rest. So, in
+** each of those two classes, the reused vdevs must be the file's first
+** ones, in the base's order: pairing stops at the first file vdev that has
+** no partner further on in the base. match[i] is the base index of file
+** vdev i, or -1. Returns the number paired. */
+static size_t match_vdevs(writer *w, const mkb_node *fv, const mkb_node *bv, long *match) {
+  size_t paired = 0;
+  for (int pic = 1; pic >= 0; pic--) {
+    size_t j = 0;
+    int stop = 0;
+    for (size_t i = 0; fv && i < fv->nkeys; i++) {
+      const mkb_node *f = fv->vals[i];
+      if (is_pic(w, f) != pic) continue;
+      match[i] = -1;
+      if (stop) continue;
+      long best = -1;
+      int bestn = -1;
+      for (size_t k = j; bv && k < bv->nkeys; k++) {
+        const mkb_node *b = bv->vals[k];
+        if (is_pic(w, b) != pic || strcmp(vtype(f), vtype(b)) != 0) continue;
+        int n = likeness(f, b);
+        if (n > bestn) bestn = n, best = (long)k;
+      }
+      if (best < 0) {
+        stop = 1;
+        continue;
+      }
+      match[i] = best;
+      j = (size_t)best + 1;
+      paired++;
+    }
+  }
+  return paired;
+}
+
+/* Is path named by the file: a load, or an option of a vdev? */
+static int mentions(const mkb_node *n, const char *path) {
+  if (n == NULL) return 0;
+  if (n->kind == V_STR) return strcmp(n->s, path) == 0;
+  if (n->kind != V_TABLE) return 0;
+  for (size_t i = 0; i < n->nitems; i++)
+    if (mentions(n->items[i], path)) return 1;
+  for (size_t i = 0; i < n->nkeys; i++)
+    if (mentions(n->vals[i], path)) return 1;
+  return 0;
+}
+
+/* A key for a new vdev that no inherited or written one has (the keys a
+** recipe gives vdevs are its own: the file has none to keep). */
+static const char *fresh_key(writer *w, const char *key, const mkb_node *bv, strmap *used) {
+  const char *k = key;
+  for (int n = 2; node_get(bv, k) || strmap_get(used, k); n++)
+    k = arena_printf(w->a, "%s-%d", key, n);
+  strmap_put(used, k, (void *)1);
+  return k;
+}
+
+static const char *const FIELDS[] = {
+  "system", "ram", "rom", "reserve", "cpu", "load", "cmdline", "pass", "set", "logger",
+  "unsupported", "tolerance", "dump", "safety", "debug", NULL
+};
+
+/* The recipe of guest g over base b (NULL: a recipe of its own). */
+static void build(writer *w, const mkb_node *g, const char *name, const char *bname,
+                  const mkb_node *b, recipe *r) {
+  const char *file = node_site(g) ? node_site(g)->src.file : NULL;
+  const char *slash = file ? strrchr(file, '/') : NULL;
+  if (bname) {
+    mkb_node *inc = node_new(w->a, V_TABLE);
+    node_push(w->a, inc, node_new_str(w->a, bname, NULL, NULL));
+    add(w, r, "include", w_value(w, inc), 0);
+  }
+  if (file) {
+    const char *d = arena_printf(w->a, "imported from %s", slash ? slash + 1 : file);
+    add(w, r, "description", w_value(w, node_new_str(w->a, d, NULL, NULL)), 0);
+  }
+  const char *arch = qvmconf_arch(g, w->s->schema);
+  if (b == NULL && arch) add(w, r, "arch", w_value(w, node_new_str(w->a, arch, NULL, NULL)), 0);
+
+  /* A shipped QNX guest carries its own image, which the host maps and the
+  ** guest loads from /vm/images/NAME.ifs; a file that loads anything else
+  ** does not use it. */
+  const mkb_node *ifs = node_get(b, "ifs");
+  int keep_ifs = 0;
+  if (ifs) {
+    const mkb_node *load = node_get(g, "load");
+    const char *own = arena_printf(w->a, "/vm/images/%s.ifs", name);
+    keep_ifs = load && load->nitems == 1 && load->items[0]->kind == V_STR &&
+               strcmp(load->items[0]->s, own) == 0;
+  }
+  for (int i = 0; FIELDS[i]; i++) {
+    const char *k = FIELDS[i];
+    const mkb_node *fv = node_get(g, k), *bv = node_get(b, k);
+    if (strcmp(k, "system") == 0) {
+      /* The guest's name is its system name by default. */
+      if (fv && fv->kind == V_STR && strcmp(fv->s, name) == 0 && bv == NULL) continue;
+    }
+    if (strcmp(k, "load") == 0 && keep_ifs) continue;
+    wval *d = strcmp(k, "ram") == 0 || strcmp(k, "rom") == 0 ? diff_memory(w, fv, bv)
+                                                             : diff(w, fv, bv);
+    /* A set of several variables: one per line. */
+    int lines = strcmp(k, "set") == 0 && d && d->kind != W_DELETE &&
+                (d->kind == W_VALUE ? d->v->nkeys : d->n) > 1;
+    add(w, r, k, d, lines ? 2 : 0);
+  }
+
+  /* vdevs */
+  const mkb_node *fv = node_get(g, "vdevs"), *bv = node_get(b, "vdevs");
+  size_t nf = fv ? fv->nkeys : 0;
+  long *match = arena_alloc(w->a, (nf + 1) * sizeof *match);
+  if (b) match_vdevs(w, fv, bv, match);
+  else
+    for (size_t i = 0; i < nf; i++) match[i] = -1;
+  wval *vd = w_table(w);
+  strmap used;
+  strmap_init(&used);
+  for (size_t k = 0; bv && k < bv->nkeys; k++) {
+    size_t i = 0;
+    while (i < nf && match[i] != (long)k) i++;
+    wval *d = i < nf ? diff(w, fv->vals[i], bv->vals[k]) : w_delete(w);
+    if (d) w_put(w, vd, bv->keys[k], d);
+  }
+  for (size_t i = 0; i < nf; i++) {
+    if (match[i] >= 0) continue;
+    w_put(w, vd, fresh_key(w, fv->keys[i], bv, &used), w_value(w, fv->vals[i]));
+  }
+  strmap_free(&used);
+  if (vd->n) add(w, r, "vdevs", vd, 1);
+
+  if (ifs && !keep_ifs) add(w, r, "ifs", w_delete(w), 0);
+  /* Host files of the shipped guest that the file does not use. */
+  const mkb_node *hf = node_get(b, "host_files");
+  if (hf) {
+    wval *t = w_table(w);
+    for (size_t k = 0; k < hf->nkeys; k++)
+      if (!mentions(node_get(g, "load"), hf->keys[k]) && !mentions(fv, hf->keys[k]))
+        w_put(w, t, hf->keys[k], w_delete(w));
+    if (t->n == hf->nkeys) add(w, r, "host_files", w_delete(w), 0);
+    else if (t->n) add(w, r, "host_files", t, 2);
+  }
+}
+
+void import_guest(mkb_session *s, const mkb_node *guest, const char *name, strbuf *out) {
+  arena a;
+  arena_init(&a);
+  writer w = { &a, s };
+  const char *arch = qvmconf_arch(guest, s->schema);
+  const mkb_node *fv = node_get(guest, "vdevs");
+  size_t nf = fv ? fv->nkeys : 0;
+
+  /* Among the shipped guests of the file's architecture that share most of
+  ** its vdevs (more than half of theirs and of the file's, reusable in
+  ** place), the one that leaves the shortest recipe. */
+  strbuf best;
+  sb_init(&best);
+  for (size_t i = 0; arch && nf && i < NBASES; i++) {
+    if (strcmp(BASES[i], name) == 0) continue;
+    mkb_node *b = resolve_base(&w, BASES[i]);
+    const char *barch = node_str(b, "arch");
+    if (b == NULL || barch == NULL || strcmp(barch, arch) != 0) continue;
+    const mkb_node *bv = node_get(b, "vdevs");
+    size_t nb = bv ? bv->nkeys : 0;
+    long *match = arena_alloc(&a, (nf + 1) * sizeof *match);
+    size_t paired = match_vdevs(&w, fv, bv, match);
+    if (paired * 2 <= nb || paired * 2 <= nf) continue;
+    recipe r = { 0 };
+    build(&w, guest, name, BASES[i], b, &r);
+    strbuf text;
+    sb_init(&text);
+    write_recipe(&w, &r, name, &text);
+    if (best.len == 0 || text.len < best.len) {
+      sb_clear(&best);
+      sb_addn(&best, text.s, text.len);
+    }
+    sb_free(&text);
+  }
+  if (best.len == 0) {
+    recipe r = { 0 };
+    build(&w, guest, name, NULL, NULL, &r);
+    write_recipe(&w, &r, name, &best);
+  }
+  sb_printf(out, "-- %s: a guest imported by mkbuildfile import.\n\n", name);
+  sb_addn(out, best.s, best.len);
+  sb_free(&best);
+  arena_free(&a);
+}

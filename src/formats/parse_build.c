@@ -1,0 +1,1031 @@
+/* SPDX-License-Identifier: MIT
+** parse_build.c: an mkifs buildfile read back into the board model, the
+** inverse of render_build.c (../shared/reference/mkifs-buildfile.md §1-5).
+**
+** The parser is line-driven and never recurses: a line is an attribute group,
+** an entry, or both; an inline entry swallows the lines up to its closing
+** brace. Tables are built through a small builder with an index, so that a
+** file of many entries costs linear memory (node_set copies its arrays). */
+#include "formats/parse_build.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+
+/* ---- the parse state ----------------------------------------------------- */
+
+/* A table under construction. Small tables look keys up by scanning; a
+** table that grows past SMALL keys gets a hash index. */
+#define SMALL 8
+typedef struct tb {
+  mkb_node *n;
+  ptrvec keys, vals, items;
+  strmap *idx;
+} tb;
+
+typedef struct pb {
+  const char *file;
+  const char *src;
+  size_t len;
+  arena *a;
+  diag_list *d;
+  size_t *line_at;     /* offset of the first byte of each line */
+  size_t nlines;
+  ptrvec maps;         /* strmap*: freed when the parse ends */
+  /* what the file said so far */
+  tb image, attributes, env, files, defaults, script;
+  tb own;              /* each file's value without the folded defaults */
+  mkb_node *arch, *startup, *kernel, *default_type, *bootname;
+  int seen_entry;      /* an entry (any file) came: attribute lines fold */
+  int default_script;  /* a global [+script] is in effect */
+  int have_boot;
+} pb;
+
+/* The line and column (both from 1) of a byte offset. */
+static void where(const pb *P, size_t off, int *line, int *col) {
+  size_t lo = 0, hi = P->nlines;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (P->line_at[mid] <= off) lo = mid;
+    else hi = mid;
+  }
+  *line = (int)(lo + 1);
+  *col = (int)(off - P->line_at[lo] + 1);
+}
+
+static diag *perr(pb *P, diag_level lv, size_t off, const char *fmt, ...)
+  __attribute__((format(printf, 4, 5)));
+
+static diag *perr(pb *P, diag_level lv, size_t off, const char *fmt, ...) {
+  strbuf b;
+  va_list ap;
+  int line, col;
+  sb_init(&b);
+  va_start(ap, fmt);
+  sb_vprintf(&b, fmt, ap);
+  va_end(ap);
+  where(P, off, &line, &col);
+  diag *g = diag_add(P->d, lv, P->file, line, col, "%s", b.s ? b.s : "");
+  sb_free(&b);
+  return g;
+}
+
+/* ---- nodes with their place in the buildfile ------------------------------ */
+
+static mkb_def *def_at(pb *P, size_t off, mkb_kind k) {
+  mkb_def *d = arena_alloc(P->a, sizeof *d);
+  d->kind = k;
+  d->op = OP_SET;
+  d->prio = PRIO_PLAIN;
+  d->src.file = P->file;
+  d->src.recipe = "(buildfile)";
+  where(P, off, &d->src.line, &d->src.col);
+  return d;
+}
+
+static mkb_node *n_str(pb *P, size_t off, const char *s) {
+  mkb_node *n = node_new(P->a, V_STR);
+  mkb_def *d = def_at(P, off, V_STR);
+  n->s = d->s = s;
+  n->origin = d;
+  return n;
+}
+
+static mkb_node *n_int(pb *P, size_t off, long long i) {
+  mkb_node *n = node_new(P->a, V_INT);
+  mkb_def *d = def_at(P, off, V_INT);
+  n->i = d->i = i;
+  n->origin = d;
+  return n;
+}
+
+static mkb_node *n_bool(pb *P, size_t off, int b) {
+  mkb_node *n = node_new(P->a, V_BOOL);
+  mkb_def *d = def_at(P, off, V_BOOL);
+  n->b = d->b = b;
+  n->origin = d;
+  return n;
+}
+
+/* A value derived from what another node wrote ([type=dir] → dir = true,
+** module=qvm → qnx = "7.1"): it points where that node was written. */
+static mkb_node *n_as(pb *P, const mkb_node *from, mkb_kind k, int b, const char *str) {
+  mkb_node *n = node_new(P->a, k);
+  mkb_def *d = arena_alloc(P->a, sizeof *d);
+  *d = *from->origin;
+  d->kind = k;
+  d->i = 0;
+  n->b = d->b = b;
+  n->s = d->s = str;
+  n->origin = d;
+  return n;
+}
+
+static void tb_init(pb *P, tb *t, size_t off) {
+  memset(t, 0, sizeof *t);
+  t->n = node_new(P->a, V_TABLE);
+  t->n->origin = def_at(P, off, V_TABLE);
+}
+
+static long tb_find(const tb *t, const char *key) {
+  if (t->idx) {
+    void *v = strmap_get(t->idx, key);
+    return v ? (long)((uintptr_t)v - 1) : -1;
+  }
+  for (size_t i = 0; i < t->keys.n; i++)
+    if (strcmp(t->keys.v[i], key) == 0) return (long)i;
+  return -1;
+}
+
+static mkb_node *tb_get(const tb *t, const char *key) {
+  if (t->n == NULL) return NULL;
+  long i = tb_find(t, key);
+  return i < 0 ? NULL : t->vals.v[i];
+}
+
+/* Sets key, in place when it is there (a later value wins, the first place
+** stays, as in a merged recipe). key must live in the arena. */
+static void tb_set(pb *P, tb *t, const char *key, mkb_node *v) {
+  long i = tb_find(t, key);
+  if (i >= 0) {
+    t->vals.v[i] = v;
+    return;
+  }
+  ptrvec_push(P->a, &t->keys, (void *)key);
+  ptrvec_push(P->a, &t->vals, v);
+  if (t->idx) {
+    strmap_put(t->idx, key, (void *)(uintptr_t)t->keys.n);
+  } else if (t->keys.n > SMALL) {
+    t->idx = arena_alloc(P->a, sizeof *t->idx);
+    strmap_init(t->idx);
+    ptrvec_push(P->a, &P->maps, t->idx);
+    for (size_t k = 0; k < t->keys.n; k++)
+      strmap_put(t->idx, t->keys.v[k], (void *)(uintptr_t)(k + 1));
+  }
+}
+
+static void tb_push(pb *P, tb *t, mkb_node *v) { ptrvec_push(P->a, &t->items, v); }
+
+/* The finished node (the builder may go on, and be finished again). */
+static mkb_node *tb_done(pb *P, tb *t) {
+  mkb_node *n = t->n;
+  n->nkeys = t->keys.n;
+  n->keys = arena_alloc(P->a, (n->nkeys + 1) * sizeof *n->keys);
+  n->vals = arena_alloc(P->a, (n->nkeys + 1) * sizeof *n->vals);
+  for (size_t i = 0; i < n->nkeys; i++) {
+    n->keys[i] = t->keys.v[i];
+    n->vals[i] = t->vals.v[i];
+  }
+  n->nitems = t->items.n;
+  n->items = arena_alloc(P->a, (n->nitems + 1) * sizeof *n->items);
+  for (size_t i = 0; i < n->nitems; i++) n->items[i] = t->items.v[i];
+  return n;
+}
+
+/* ---- tokens ------------------------------------------------------------- */
+
+/* A word of the buildfile with its quotes and escapes taken out. off[i] is
+** the source offset of s[i], so that a part of the word (an element of a
+** search path, the value of VAR=value) keeps its exact column. */
+typedef struct tok {
+  char *s;
+  size_t n;
+  size_t *off;       /* n + 1 offsets; off[n] is where the word ends */
+  size_t start;
+  long eq;           /* index of the first '=' outside quotes, or -1 */
+  int quoted;
+} tok;
+
+enum { STOP_EQ = 1, STOP_RB = 2 };
+
+static int is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+static size_t skip_ws(const pb *P, size_t p, size_t e) {
+  while (p < e && is_ws(P->src[p])) p++;
+  return p;
+}
+
+static size_t line_end(const pb *P, size_t p) {
+  const char *nl = memchr(P->src + p, '\n', P->len - p);
+  return nl ? (size_t)(nl - P->src) : P->len;
+}
+
+/* Reads a word at *p (before e): it ends at blank space outside quotes, and
+** at '=' or ']' when stop says so. A double quote toggles quoting anywhere
+** in the word (/a/"b c.pdf"); a backslash takes the next byte as it is.
+** Returns 0, or -1 after reporting a quote left open. */
+static int read_tok(pb *P, size_t *p, size_t e, int stop, tok *t) {
+  size_t q = *p, cap = e - q + 1, open = 0;
+  int inq = 0;
+  memset(t, 0, sizeof *t);
+  t->s = arena_alloc(P->a, cap + 1);
+  t->off = arena_alloc(P->a, (cap + 1) * sizeof *t->off);
+  t->start = q;
+  t->eq = -1;
+  while (q < e) {
+    char c = P->src[q];
+    if (!inq && (is_ws(c) || ((stop & STOP_EQ) && c == '=') || ((stop & STOP_RB) && c == ']')))
+      break;
+    if (c == '"') {
+      if (!inq) open = q;
+      inq = !inq;
+      t->quoted = 1;
+      q++;
+      continue;
+    }
+    if (c == '\\') {
+      q++;
+      if (q >= e) break;  /* a backslash at the end of a line joins nothing */
+      c = P->src[q];
+    } else if (c == '=' && !inq && t->eq < 0) {
+      t->eq = (long)t->n;
+    }
+    t->off[t->n] = q;
+    t->s[t->n++] = c;
+    q++;
+  }
+  t->s[t->n] = '\0';
+  t->off[t->n] = q;
+  *p = q;
+  if (inq) {
+    perr(P, DIAG_ERROR, open, "missing closing '\"': a quoted word ends on its line");
+    return -1;
+  }
+  return 0;
+}
+
+/* The part [from, to) of a word, as a string node at its own column. */
+static mkb_node *n_part(pb *P, const tok *t, size_t from, size_t to) {
+  return n_str(P, from < t->n ? t->off[from] : t->off[t->n],
+               arena_strndup(P->a, t->s + from, to - from));
+}
+
+/* The part [from, end) of a word split at every ':', as a list. */
+static mkb_node *n_split(pb *P, const tok *t, size_t from, size_t at) {
+  tb l;
+  tb_init(P, &l, at);
+  size_t s = from;
+  for (size_t i = from; i <= t->n; i++) {
+    if (i == t->n || t->s[i] == ':') {
+      tb_push(P, &l, n_part(P, t, s, i));
+      s = i + 1;
+    }
+  }
+  return tb_done(P, &l);
+}
+
+/* A decimal number of at most 18 digits (so that it fits a Lua integer). */
+static int is_small_uint(const char *s, long long *v) {
+  size_t n = strspn(s, "0123456789");
+  if (n == 0 || n > 18 || s[n] != '\0') return 0;
+  long long x = 0;
+  for (size_t i = 0; i < n; i++) x = x * 10 + (s[i] - '0');
+  *v = x;
+  return 1;
+}
+
+/* An address: decimal or 0x-hex that fits a Lua integer. */
+static int is_address(const char *s, long long *v) {
+  if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+    size_t n = strspn(s + 2, "0123456789abcdefABCDEF");
+    if (n == 0 || n > 15 || s[2 + n] != '\0') return 0;
+    long long x = 0;
+    for (size_t i = 0; i < n; i++) {
+      char c = s[2 + i];
+      x = x * 16 + (c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10);
+    }
+    *v = x;
+    return 1;
+  }
+  return is_small_uint(s, v);
+}
+
+static int is_ident(const char *s, size_t n) {
+  if (n == 0 || (s[0] >= '0' && s[0] <= '9')) return 0;
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+      return 0;
+  }
+  return 1;
+}
+
+/* ---- attribute groups --------------------------------------------------- */
+
+typedef struct attr {
+  const char *name;
+  size_t at;          /* where the attribute starts: its '?', sign or name */
+  int cond;           /* ?attr: only where it is not set yet */
+  int is_bool, b;
+  tok val;
+} attr;
+
+typedef struct group {
+  int present;
+  size_t at;
+  size_t n;
+  attr **v;
+} group;
+
+/* Reads the group "[...]" at *p. Returns 0, or -1 after reporting. */
+static int read_group(pb *P, size_t *p, size_t e, group *g) {
+  ptrvec v = { 0 };
+  size_t q = *p + 1;
+  memset(g, 0, sizeof *g);
+  g->present = 1;
+  g->at = *p;
+  /* Without its ']' the group would swallow the entry as attributes. */
+  int inq = 0, closed = 0;
+  for (size_t k = q; k < e && !closed; k++) {
+    if (P->src[k] == '\\') k++;
+    else if (P->src[k] == '"') inq = !inq;
+    else if (P->src[k] == ']' && !inq) closed = 1;
+  }
+  if (!closed) {
+    perr(P, DIAG_ERROR, g->at, "missing ']': an attribute group ends on its line");
+    return -1;
+  }
+  for (;;) {
+    q = skip_ws(P, q, e);
+    if (q >= e) {
+      perr(P, DIAG_ERROR, g->at, "missing ']': an attribute group ends on its line");
+      return -1;
+    }
+    if (P->src[q] == ']') {
+      q++;
+      break;
+    }
+    attr *x = arena_alloc(P->a, sizeof *x);
+    x->at = q;
+    if (P->src[q] == '?') {
+      x->cond = 1;
+      q++;
+    }
+    if (q < e && (P->src[q] == '+' || P->src[q] == '-')) {
+      x->is_bool = 1;
+      x->b = P->src[q] == '+';
+      q++;
+    }
+    size_t s = q;
+    while (q < e && !is_ws(P->src[q]) && P->src[q] != ']' && P->src[q] != '=') q++;
+    if (q == s) {
+      if (q < e && P->src[q] == '=')
+        perr(P, DIAG_ERROR, q, "missing attribute name before '='");
+      else
+        perr(P, DIAG_ERROR, x->at, "missing attribute name after '%c'", P->src[x->at]);
+      return -1;
+    }
+    x->name = arena_strndup(P->a, P->src + s, q - s);
+    if (x->is_bool) {
+      if (q < e && P->src[q] == '=') {
+        perr(P, DIAG_ERROR, x->at, "attribute '%s' is either boolean (%c%s) or valued (%s=...), "
+             "not both", x->name, x->b ? '+' : '-', x->name, x->name);
+        return -1;
+      }
+    } else if (q < e && P->src[q] == '=') {
+      q++;
+      if (read_tok(P, &q, e, STOP_RB, &x->val) != 0) return -1;
+    } else {
+      perr(P, DIAG_ERROR, x->at, "attribute '%s' needs a value (%s=...) or a sign (+%s, -%s)",
+           x->name, x->name, x->name, x->name);
+      return -1;
+    }
+    ptrvec_push(P->a, &v, x);
+  }
+  g->n = v.n;
+  g->v = (attr **)v.v;
+  *p = q;
+  return 0;
+}
+
+/* The model value of a file attribute (lua/schema.lua file_attributes):
+** booleans from +/-, owner ids as integers, search paths as lists, any
+** other value as the string written. */
+static mkb_node *attr_value(pb *P, const attr *x) {
+  long long v;
+  if (x->is_bool) return n_bool(P, x->at, x->b);
+  if ((strcmp(x->name, "uid") == 0 || strcmp(x->name, "gid") == 0 ||
+       strcmp(x->name, "compress") == 0) && !x->val.quoted && is_small_uint(x->val.s, &v))
+    return n_int(P, x->at, v);
+  if (strcmp(x->name, "search") == 0) return n_split(P, &x->val, 0, x->at);
+  return n_str(P, x->at, x->val.s);
+}
+
+/* The model value of a script modifier ([pri=10 +session]). */
+static mkb_node *modifier_value(pb *P, const attr *x) {
+  long long v;
+  if (!x->is_bool && (strcmp(x->name, "pri") == 0 || strcmp(x->name, "cpu") == 0) &&
+      !x->val.quoted && is_small_uint(x->val.s, &v))
+    return n_int(P, x->at, v);
+  if (x->is_bool) return n_bool(P, x->at, x->b);
+  return n_str(P, x->at, x->val.s);
+}
+
+/* ?attr holds only where the attribute is not set yet ([S64]); the model has
+** no conditional form, so the outcome is kept and the choice noted. */
+static int cond_applies(pb *P, const attr *x, int already) {
+  if (!x->cond) return 1;
+  if (already)
+    perr(P, DIAG_NOTE, x->at, "conditional attribute '?%s' has no effect: '%s' is already set",
+         x->name, x->name);
+  else
+    perr(P, DIAG_NOTE, x->at, "conditional attribute '?%s' is kept as a plain attribute: "
+         "'%s' is not set before it", x->name, x->name);
+  return !already;
+}
+
+/* ---- blocks -------------------------------------------------------------- */
+
+/* The closing brace of an inline block whose contents start at p, or
+** P->len when there is none. A backslash escapes the next byte. In the
+** bootstrap and the script (parsed = 1) a ${NAME} on one line is a variable,
+** not the end of the block. */
+static size_t find_close(const pb *P, size_t p, int parsed) {
+  for (; p < P->len; p++) {
+    char c = P->src[p];
+    if (c == '\\') {
+      p++;
+      continue;
+    }
+    if (parsed && c == '$' && p + 1 < P->len && P->src[p + 1] == '{') {
+      size_t q = p + 2;
+      while (q < P->len && P->src[q] != '}' && P->src[q] != '\n') q++;
+      if (q < P->len && P->src[q] == '}') {
+        p = q;
+        continue;
+      }
+    }
+    if (c == '}') return p;
+  }
+  return P->len;
+}
+
+/* The contents of an inline data file: \} and \\ stand for } and \. */
+static char *unescape(pb *P, size_t s, size_t e) {
+  char *out = arena_alloc(P->a, e - s + 1);
+  size_t n = 0;
+  for (size_t p = s; p < e; p++) {
+    if (P->src[p] == '\\' && p + 1 < e && (P->src[p + 1] == '}' || P->src[p + 1] == '\\')) p++;
+    out[n++] = P->src[p];
+  }
+  out[n] = '\0';
+  return out;
+}
+
+/* The words of a line of the bootstrap or the script, up to a comment. */
+static int read_words(pb *P, size_t q, size_t e, ptrvec *words) {
+  for (;;) {
+    q = skip_ws(P, q, e);
+    if (q >= e || P->src[q] == '#') return 0;
+    tok *t = arena_alloc(P->a, sizeof *t);
+    if (read_tok(P, &q, e, 0, t) != 0) return -1;
+    ptrvec_push(P->a, words, t);
+  }
+}
+
+/* How many of the words are leading VAR=value settings. */
+static size_t count_env(const ptrvec *words) {
+  size_t k = 0;
+  while (k < words->n) {
+    const tok *t = words->v[k];
+    if (t->eq <= 0 || !is_ident(t->s, (size_t)t->eq)) break;
+    k++;
+  }
+  return k;
+}
+
+/* VAR=value into an environment map; split says whether a value with ':'
+** is a list (the bootstrap's PATH-like variables). */
+static void add_env(pb *P, tb *env, const tok *t, int split) {
+  const char *name = arena_strndup(P->a, t->s, (size_t)t->eq);
+  size_t from = (size_t)t->eq + 1;
+  mkb_node *v = split && memchr(t->s + from, ':', t->n - from)
+                  ? n_split(P, t, from, t->start)
+                  : n_str(P, t->start, arena_strdup(P->a, t->s + from));
+  tb_set(P, env, name, v);
+}
+
+/* A line split into its group, its leading settings and its words. */
+typedef struct bline {
+  size_t at;
+  group g;
+  ptrvec env, words;   /* tok* */
+} bline;
+
+/* Reads the lines of the block [s, e): blank and comment lines are dropped.
+** Returns 0, or -1 when a line did not parse (reported). */
+static int read_block(pb *P, size_t s, size_t e, ptrvec *lines) {
+  int rc = 0;
+  for (size_t p = s; p < e;) {
+    const char *nl = memchr(P->src + p, '\n', e - p);
+    size_t le = nl ? (size_t)(nl - P->src) : e;
+    size_t q = skip_ws(P, p, le);
+    size_t next = le + 1;
+    if (q >= le || P->src[q] == '#') {
+      p = next;
+      continue;
+    }
+    bline *l = arena_alloc(P->a, sizeof *l);
+    l->at = q;
+    if (P->src[q] == '[') {
+      if (read_group(P, &q, le, &l->g) != 0) {
+        rc = -1;
+        p = next;
+        continue;
+      }
+      q = skip_ws(P, q, le);
+      if (q < le && P->src[q] == '[') {
+        perr(P, DIAG_ERROR, q, "a second attribute group: all attributes of a line go in one "
+             "[...] (mkifs: \"Missing filename\")");
+        rc = -1;
+        p = next;
+        continue;
+      }
+    }
+    ptrvec all = { 0 };
+    if (read_words(P, q, le, &all) != 0) {
+      rc = -1;
+      p = next;
+      continue;
+    }
+    size_t k = count_env(&all);
+    for (size_t i = 0; i < all.n; i++) ptrvec_push(P->a, i < k ? &l->env : &l->words, all.v[i]);
+    ptrvec_push(P->a, lines, l);
+    p = next;
+  }
+  return rc;
+}
+
+/* ---- the bootstrap ---------------------------------------------------- */
+
+static int has_procnto(const bline *l) {
+  return l->words.n > 0 && strstr(((tok *)l->words.v[0])->s, "procnto") != NULL;
+}
+
+/* A bootstrap program: its words, then the attributes of its line, then
+** module=... as 'modules' (where the renderer writes them: last). */
+static mkb_node *boot_command(pb *P, const bline *l) {
+  tb c, mods;
+  tb_init(P, &c, l->at);
+  mods.n = NULL;
+  for (size_t i = 0; i < l->words.n; i++) {
+    const tok *t = l->words.v[i];
+    tb_push(P, &c, n_str(P, t->start, t->s));
+  }
+  for (size_t i = 0; i < l->g.n; i++) {
+    const attr *x = l->g.v[i];
+    if (strcmp(x->name, "module") == 0 && !x->is_bool) {
+      if (mods.n == NULL) tb_init(P, &mods, x->at);
+      tb_push(P, &mods, n_str(P, x->at, x->val.s));
+      continue;
+    }
+    if (!cond_applies(P, x, tb_get(&c, x->name) != NULL || tb_get(&P->attributes, x->name)))
+      continue;
+    tb_set(P, &c, x->name, attr_value(P, x));
+  }
+  if (mods.n) tb_set(P, &c, "modules", tb_done(P, &mods));
+  return tb_done(P, &c);
+}
+
+/* The bootstrap block: the first program is startup, the last line with
+** procnto the kernel; env-only lines and the kernel's leading settings are
+** the environment. Anything else has no place in the model. */
+static void parse_bootstrap(pb *P, size_t s, size_t e, size_t name_at, const char *name) {
+  ptrvec lines = { 0 };
+  if (read_block(P, s, e, &lines) != 0) return;
+  long first = -1, kern = -1;
+  for (size_t i = 0; i < lines.n; i++) {
+    const bline *l = lines.v[i];
+    if (l->words.n == 0) continue;
+    if (first < 0) first = (long)i;
+    if (has_procnto(l)) kern = (long)i;
+  }
+  if (kern < 0) {
+    perr(P, DIAG_ERROR, name_at, "the bootstrap '%s' has no procnto line: its last program must "
+         "be the kernel (procnto*)", name);
+    return;
+  }
+  if (kern == first) {
+    perr(P, DIAG_ERROR, ((bline *)lines.v[kern])->at, "the bootstrap '%s' has no startup program "
+         "before procnto: its first program must be startup-*", name);
+    return;
+  }
+  int bad = 0;
+  for (size_t i = 0; i < lines.n; i++) {
+    const bline *l = lines.v[i];
+    long li = (long)i;
+    if (l->words.n == 0) {
+      if (l->g.present) {
+        perr(P, DIAG_ERROR, l->at, "an attribute-only line in the bootstrap cannot be represented: "
+             "put the attributes on the line of the program they are for");
+        bad = 1;
+      } else {
+        for (size_t k = 0; k < l->env.n; k++) add_env(P, &P->env, l->env.v[k], 1);
+      }
+    } else if (li == first) {
+      if (l->env.n) {
+        perr(P, DIAG_ERROR, ((tok *)l->env.v[0])->start, "settings on the startup line cannot "
+             "be represented: put them on a line of their own");
+        bad = 1;
+      } else {
+        P->startup = boot_command(P, l);
+      }
+    } else if (li == kern) {
+      for (size_t k = 0; k < l->env.n; k++) add_env(P, &P->env, l->env.v[k], 1);
+      P->kernel = boot_command(P, l);
+    } else {
+      perr(P, DIAG_ERROR, l->at, "bootstrap program '%s' cannot be represented: the model's "
+           "bootstrap holds the startup program and procnto only",
+           ((tok *)l->words.v[0])->s);
+      bad = 1;
+    }
+  }
+  if (bad) P->startup = P->kernel = NULL;
+}
+
+/* ---- the script ---------------------------------------------------------- */
+
+/* The lines of a script file, appended to the script: several script files
+** are joined in order. */
+static void parse_script(pb *P, size_t s, size_t e) {
+  ptrvec lines = { 0 };
+  read_block(P, s, e, &lines);
+  for (size_t i = 0; i < lines.n; i++) {
+    const bline *l = lines.v[i];
+    tb r;
+    tb_init(P, &r, l->at);
+    for (size_t k = 0; k < l->g.n; k++) {
+      const attr *x = l->g.v[k];
+      if (cond_applies(P, x, tb_get(&r, x->name) != NULL))
+        tb_set(P, &r, x->name, modifier_value(P, x));
+    }
+    if (l->env.n) {
+      tb env;
+      tb_init(P, &env, ((tok *)l->env.v[0])->start);
+      for (size_t k = 0; k < l->env.n; k++) add_env(P, &env, l->env.v[k], 0);
+      tb_set(P, &r, "env", tb_done(P, &env));
+    }
+    /* A trailing '&' of its own runs the command in the background. */
+    size_t n = l->words.n;
+    const tok *last = n ? l->words.v[n - 1] : NULL;
+    int bg = last && !last->quoted && strcmp(last->s, "&") == 0;
+    for (size_t k = 0; k + (size_t)bg < n; k++) {
+      const tok *t = l->words.v[k];
+      tb_push(P, &r, n_str(P, t->start, t->s));
+    }
+    if (bg) tb_set(P, &r, "bg", n_bool(P, last->start, 1));
+    tb_push(P, &P->script, tb_done(P, &r));
+  }
+}
+
+/* ---- entries ------------------------------------------------------------- */
+
+/* An attribute-only line: image-wide attributes go to image, the others to
+** 'attributes' while no entry has come (the renderer writes that line before
+** the bootstrap), and after that to the defaults folded into every later
+** entry, so that the model stays flat. */
+static void global_line(pb *P, const group *g) {
+  for (size_t i = 0; i < g->n; i++) {
+    const attr *x = g->v[i];
+    if (strcmp(x->name, "virtual") == 0 || strcmp(x->name, "physical") == 0) {
+      perr(P, DIAG_ERROR, x->at, "'%s=' must be on the line of the bootstrap file "
+           "([%s=CPU,BOOTFILE] NAME = {); on a line of its own mkifs finds no startup program",
+           x->name, x->name);
+    } else if (strcmp(x->name, "image") == 0 && !x->is_bool) {
+      long long v;
+      if (!cond_applies(P, x, tb_get(&P->image, "base") != NULL)) continue;
+      tb_set(P, &P->image, "base", !x->val.quoted && is_address(x->val.s, &v)
+                                     ? n_int(P, x->at, v) : n_str(P, x->at, x->val.s));
+    } else if (strcmp(x->name, "compress") == 0) {
+      if (cond_applies(P, x, tb_get(&P->image, "compress") != NULL))
+        tb_set(P, &P->image, "compress", attr_value(P, x));
+    } else if (strcmp(x->name, "script") == 0) {
+      P->default_script = x->is_bool ? x->b : 1;
+    } else if (strcmp(x->name, "type") == 0 && !x->is_bool) {
+      if (cond_applies(P, x, P->default_type != NULL)) P->default_type = n_str(P, x->at, x->val.s);
+    } else if (!P->seen_entry) {
+      if (cond_applies(P, x, tb_get(&P->attributes, x->name) != NULL))
+        tb_set(P, &P->attributes, x->name, attr_value(P, x));
+    } else {
+      if (cond_applies(P, x, tb_get(&P->defaults, x->name) || tb_get(&P->attributes, x->name)))
+        tb_set(P, &P->defaults, x->name, attr_value(P, x));
+    }
+  }
+}
+
+static const attr *group_find(const group *g, const char *name) {
+  const attr *found = NULL;
+  for (size_t i = 0; i < g->n; i++)
+    if (strcmp(g->v[i]->name, name) == 0) found = g->v[i];
+  return found;
+}
+
+/* [virtual=CPU,BOOTFILE ...] NAME = { ... } */
+static void bootstrap_entry(pb *P, const group *g, const tok *name, size_t s, size_t e) {
+  const attr *v = group_find(g, "virtual");
+  if (v == NULL) {
+    perr(P, DIAG_ERROR, group_find(g, "physical")->at, "'physical=' cannot be represented (and QNX "
+         "8.0 does not support the physical model): use virtual=");
+    return;
+  }
+  if (P->have_boot) {
+    perr(P, DIAG_ERROR, name->start, "a second bootstrap file '%s': only one bootstrap file is "
+         "allowed", name->s);
+    return;
+  }
+  P->have_boot = 1;
+  if (v->is_bool) {
+    perr(P, DIAG_ERROR, v->at, "'virtual' needs a value: virtual=CPU,BOOTFILE");
+  } else {
+    const tok *t = &v->val;
+    size_t k = strcspn(t->s, ",/");
+    if (k < t->n) {
+      P->arch = n_part(P, t, 0, k);
+      tb_set(P, &P->image, "format", n_part(P, t, k + 1, t->n));
+    } else {
+      tb_set(P, &P->image, "format", n_part(P, t, 0, t->n));
+    }
+  }
+  group rest = *g;
+  rest.v = arena_alloc(P->a, (g->n + 1) * sizeof *rest.v);
+  rest.n = 0;
+  for (size_t i = 0; i < g->n; i++)
+    if (strcmp(g->v[i]->name, "virtual") != 0) rest.v[rest.n++] = g->v[i];
+  /* The bootstrap's other attributes hold as a global line written before it. */
+  int seen = P->seen_entry;
+  P->seen_entry = 0;
+  global_line(P, &rest);
+  P->seen_entry = seen;
+  P->bootname = n_str(P, name->start, name->s);
+  parse_bootstrap(P, s, e, name->start, name->s);
+}
+
+/* The value of a file entry, from the defaults and its own attributes. */
+static void file_entry(pb *P, const group *g, const tok *name, const tok *host, size_t brace,
+                       const char *contents) {
+  tb r;
+  tb_init(P, &r, name->start);
+  const mkb_node *type = P->default_type;
+  for (size_t i = 0; i < P->defaults.keys.n; i++)
+    tb_set(P, &r, P->defaults.keys.v[i], P->defaults.vals.v[i]);
+  for (size_t i = 0; i < g->n; i++) {
+    const attr *x = g->v[i];
+    if (strcmp(x->name, "script") == 0) continue;  /* -script: an ordinary file */
+    if (strcmp(x->name, "type") == 0 && !x->is_bool) {
+      if (cond_applies(P, x, type != NULL)) type = n_str(P, x->at, x->val.s);
+      continue;
+    }
+    if (cond_applies(P, x, tb_get(&r, x->name) || tb_get(&P->attributes, x->name)))
+      tb_set(P, &r, x->name, attr_value(P, x));
+  }
+  const char *ty = type ? type->s : NULL;
+  if (ty && strcmp(ty, "link") == 0 && host) {
+    tb_set(P, &r, "link", n_str(P, host->start, host->s));
+  } else if (ty && strcmp(ty, "dir") == 0 && contents == NULL) {
+    tb_set(P, &r, "dir", n_as(P, type, V_BOOL, 1, NULL));
+    if (host) tb_push(P, &r, n_str(P, host->start, host->s));
+  } else {
+    if (type) tb_set(P, &r, "type", (mkb_node *)type);
+    if (host) tb_push(P, &r, n_str(P, host->start, host->s));
+  }
+  if (contents) tb_set(P, &r, "contents", n_str(P, brace, contents));
+  mkb_node *v;
+  if (r.keys.n == 0 && r.items.n == 0) v = n_bool(P, name->start, 1);
+  else if (r.keys.n == 0 && r.items.n == 1) v = n_str(P, name->start, host->s);
+  else v = tb_done(P, &r);
+
+  /* A target listed twice is one entry. Its two definitions are compared
+  ** without the defaults folded into them: a link repeated after a global
+  ** [data=c] is the same link. */
+  mkb_node *own = v;
+  if (v->kind == V_TABLE) {
+    tb o;
+    tb_init(P, &o, name->start);
+    for (size_t i = 0; i < v->nkeys; i++)
+      if (tb_get(&P->defaults, v->keys[i]) != v->vals[i]) tb_set(P, &o, v->keys[i], v->vals[i]);
+    for (size_t i = 0; i < v->nitems; i++) tb_push(P, &o, v->items[i]);
+    own = tb_done(P, &o);
+  }
+  const mkb_node *first = tb_get(&P->own, name->s);
+  if (first && node_equal(first, own)) return;
+  if (first) {
+    /* mkifs keeps one entry per target; [+dupignore] says that is meant. */
+    const mkb_node *di = node_get(v, "dupignore");
+    if (di == NULL) di = tb_get(&P->attributes, "dupignore");
+    if (di && di->kind == V_BOOL && di->b) return;
+    diag *w = perr(P, DIAG_WARNING, name->start, "'%s' is defined again, differently: this "
+                   "definition replaces the earlier one", name->s);
+    const mkb_def *f = tb_get(&P->files, name->s)->origin;
+    diag_note(P->d, w, P->file, f->src.line, f->src.col, "the earlier definition of '%s' is here",
+              name->s);
+  }
+  tb_set(P, &P->files, name->s, v);
+  tb_set(P, &P->own, name->s, own);
+}
+
+/* Where parsing goes on after a line [p, e) that did not parse: past the
+** block it opens, when it ends in '{', so that the block's lines are not
+** taken for entries. */
+static size_t recover(pb *P, size_t p, size_t e) {
+  size_t k = e;
+  while (k > p && is_ws(P->src[k - 1])) k--;
+  if (k == p || P->src[k - 1] != '{' || e >= P->len) return e + 1;
+  size_t close = find_close(P, e + 1, 1);
+  return close >= P->len ? P->len : line_end(P, close) + 1;
+}
+
+static size_t parse_entry(pb *P, size_t p, size_t e);
+
+/* One line of the buildfile, from p to its end e; an inline entry runs on
+** to its closing brace. Returns where the next line starts. */
+static size_t parse_line(pb *P, size_t p, size_t e) {
+  int before = P->d->errors;
+  size_t next = parse_entry(P, p, e);
+  return P->d->errors > before && next == e + 1 ? recover(P, p, e) : next;
+}
+
+static size_t parse_entry(pb *P, size_t p, size_t e) {
+  size_t q = skip_ws(P, p, e);
+  group g = { 0 };
+  if (q >= e || P->src[q] == '#') return e + 1;
+  if (P->src[q] == '[') {
+    if (read_group(P, &q, e, &g) != 0) return e + 1;
+    q = skip_ws(P, q, e);
+    if (q < e && P->src[q] == '[') {
+      perr(P, DIAG_ERROR, q, "a second attribute group: all attributes of an entry go in one "
+           "[...] (mkifs: \"Missing filename\")");
+      return e + 1;
+    }
+    if (q >= e || P->src[q] == '#') {
+      global_line(P, &g);
+      return e + 1;
+    }
+  }
+  tok name, host;
+  if (read_tok(P, &q, e, STOP_EQ, &name) != 0) return e + 1;
+  if (name.n == 0) {
+    perr(P, DIAG_ERROR, q, "missing file name before '='");
+    return e + 1;
+  }
+  q = skip_ws(P, q, e);
+  int has_host = 0, inline_ = 0;
+  size_t brace = 0;
+  if (q < e && P->src[q] == '=') {
+    q = skip_ws(P, q + 1, e);
+    if (q >= e || P->src[q] == '#') {
+      perr(P, DIAG_ERROR, q, "missing host file or '{' after '=' in the entry '%s'", name.s);
+      return e + 1;
+    }
+    brace = q;
+    if (read_tok(P, &q, e, 0, &host) != 0) return e + 1;
+    inline_ = !host.quoted && strcmp(host.s, "{") == 0;
+    has_host = !inline_;
+    q = skip_ws(P, q, e);
+    if (inline_ && q < e) {
+      perr(P, DIAG_ERROR, q, "'{' must end its line: the contents of '%s' start on the next line",
+           name.s);
+      return e + 1;
+    }
+  }
+  if (q < e && P->src[q] != '#') {
+    perr(P, DIAG_ERROR, q, "unexpected text after the entry '%s': one entry per line", name.s);
+    return e + 1;
+  }
+  const attr *scr = group_find(&g, "script");
+  int is_script = scr ? (scr->is_bool ? scr->b : 1) : P->default_script;
+  int is_boot = group_find(&g, "virtual") || group_find(&g, "physical");
+  size_t next = e + 1;
+  size_t s = e + 1 < P->len ? e + 1 : P->len, close = s;
+  if (inline_) {
+    close = find_close(P, s, is_boot || is_script);
+    if (close >= P->len) {
+      perr(P, DIAG_ERROR, brace, "the inline file '%s' is not closed: its '}' is missing",
+           name.s);
+      return P->len;
+    }
+    size_t ce = line_end(P, close);
+    size_t r = skip_ws(P, close + 1, ce);
+    if (r < ce && P->src[r] != '#')
+      perr(P, DIAG_ERROR, r, "unexpected text after the '}' that closes '%s'", name.s);
+    next = ce + 1;
+  }
+  if (is_boot) {
+    if (!inline_)
+      perr(P, DIAG_ERROR, name.start, "a bootstrap read from a host file cannot be represented: "
+           "write it inline ('%s' = { ... })", name.s);
+    else
+      bootstrap_entry(P, &g, &name, s, close);
+  } else if (is_script && (inline_ || has_host)) {
+    if (!inline_) {
+      perr(P, DIAG_ERROR, name.start, "a script read from a host file cannot be represented: "
+           "write it inline ('%s' = { ... })", name.s);
+    } else {
+      for (size_t i = 0; i < g.n; i++)
+        if (strcmp(g.v[i]->name, "script") != 0)
+          perr(P, DIAG_WARNING, g.v[i]->at, "attribute '%s' of the script file is left out: the "
+               "model has no attributes for the script", g.v[i]->name);
+      tb_set(P, &P->image, "scriptname", tb_get(&P->image, "scriptname")
+                                           ? tb_get(&P->image, "scriptname")
+                                           : n_str(P, name.start, name.s));
+      parse_script(P, s, close);
+    }
+  } else {
+    file_entry(P, &g, &name, has_host ? &host : NULL, brace,
+               inline_ ? unescape(P, s, close) : NULL);
+  }
+  P->seen_entry = 1;
+  return next;
+}
+
+/* ---- the model ---------------------------------------------------------- */
+
+/* The QNX release, where the file shows it: module=qvm is the hypervisor of
+** 7.x, startup -Q that of 8.0. A file that shows neither leaves it open. */
+static mkb_node *infer_qnx(pb *P) {
+  const mkb_node *mods = node_get(P->kernel, "modules");
+  for (size_t i = 0; mods && i < mods->nitems; i++) {
+    const mkb_node *m = mods->items[i];
+    if (strcmp(m->s, "qvm") == 0 || strcmp(m->s, "qvm-safety") == 0)
+      return n_as(P, m, V_STR, 0, "7.1");
+  }
+  for (size_t i = 1; P->startup && i < P->startup->nitems; i++) {
+    const mkb_node *w = P->startup->items[i];
+    if (strncmp(w->s, "-Q", 2) == 0) return n_as(P, w, V_STR, 0, "8.0");
+  }
+  return NULL;
+}
+
+/* A table the file builds up piece by piece (the image, the environment,
+** the files) points where its earliest piece is written. */
+static mkb_node *done_at_earliest(pb *P, tb *t) {
+  mkb_node *n = tb_done(P, t);
+  const mkb_def *best = NULL;
+  for (size_t i = 0; i < n->nkeys + n->nitems; i++) {
+    const mkb_node *v = i < n->nkeys ? n->vals[i] : n->items[i - n->nkeys];
+    const mkb_def *o = v->origin;
+    if (o && (best == NULL || o->src.line < best->src.line ||
+              (o->src.line == best->src.line && o->src.col < best->src.col)))
+      best = o;
+  }
+  if (best) {
+    mkb_def *d = def_at(P, 0, V_TABLE);
+    d->src = best->src;
+    n->origin = d;
+  }
+  return n;
+}
+
+static mkb_node *assemble(pb *P) {
+  tb b;
+  tb_init(P, &b, 0);
+  mkb_node *qnx = infer_qnx(P);
+  if (P->arch) tb_set(P, &b, "arch", P->arch);
+  if (qnx) tb_set(P, &b, "qnx", qnx);
+  if (P->image.keys.n || P->bootname) {
+    /* Schema order, whatever order the file said them in. */
+    static const char *const order[] = { "base", "format", "compress", "bootname", "scriptname" };
+    if (P->bootname) tb_set(P, &P->image, "bootname", P->bootname);
+    tb img;
+    tb_init(P, &img, 0);
+    for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
+      mkb_node *v = tb_get(&P->image, order[i]);
+      if (v) tb_set(P, &img, order[i], v);
+    }
+    tb_set(P, &b, "image", done_at_earliest(P, &img));
+  }
+  if (P->attributes.keys.n) tb_set(P, &b, "attributes", done_at_earliest(P, &P->attributes));
+  if (P->startup) tb_set(P, &b, "startup", P->startup);
+  if (P->kernel) tb_set(P, &b, "kernel", P->kernel);
+  if (P->env.keys.n) tb_set(P, &b, "env", done_at_earliest(P, &P->env));
+  if (P->script.items.n) tb_set(P, &b, "script", done_at_earliest(P, &P->script));
+  if (P->files.keys.n) tb_set(P, &b, "files", done_at_earliest(P, &P->files));
+  return tb_done(P, &b);
+}
+
+mkb_node *parse_buildfile(const char *display, const char *src, size_t len, arena *a,
+                          diag_list *d) {
+  pb P;
+  memset(&P, 0, sizeof P);
+  P.file = display;
+  P.src = src;
+  P.len = len;
+  P.a = a;
+  P.d = d;
+  size_t nl = 1;
+  for (size_t i = 0; i < len; i++) nl += src[i] == '\n';
+  P.line_at = arena_alloc(a, (nl + 1) * sizeof *P.line_at);
+  P.line_at[P.nlines++] = 0;
+  for (size_t i = 0; i < len; i++)
+    if (src[i] == '\n') P.line_at[P.nlines++] = i + 1;
+  tb_init(&P, &P.image, 0);
+  tb_init(&P, &P.attributes, 0);
+  tb_init(&P, &P.env, 0);
+  tb_init(&P, &P.files, 0);
+  tb_init(&P, &P.defaults, 0);
+  tb_init(&P, &P.script, 0);
+  tb_init(&P, &P.own, 0);
+  for (size_t p = 0; p < len;) p = parse_line(&P, p, line_end(&P, p));
+  mkb_node *model = assemble(&P);
+  for (size_t i = 0; i < P.maps.n; i++) strmap_free(P.maps.v[i]);
+  return model;
+}
