@@ -1,6 +1,9 @@
 -- SPDX-License-Identifier: MIT
--- Raspberry Pi 4 (BCM2711) as a QNX Hypervisor 8.0 host. The Pi boots its
--- host at EL1 (no VHE), so startup gets -Q enable,el1-host. Its SPI
+-- Raspberry Pi 4 (BCM2711) as a QNX Hypervisor 8.0 host, after QNX's own
+-- RPi4 BSP (BSP_raspberrypi-bcm2711-rpi4_be-800, as published in
+-- sunnnnny484/pi4_hypervisor_host: images/definitions.m4, images/rpi4.build)
+-- and the host of QNX's RPi4 hypervisor guide (PM-Maestro-ITI-GP-Org/
+-- Qnx_Hypervisor_rbye, qnx_host/images/rpi4-hypervisor.build). Its SPI
 -- controller is described as a device a guest may be given: the host then
 -- stops driving it.
 
@@ -11,7 +14,12 @@ board "rpi4" {
   qnx         = "8.0",
   image       = { base = 0x80000, format = "raw", compress = false },
   attributes  = { uid = 0, gid = 0 },
+  -- The Pi's Cortex-A72 has no VHE: QNX's guide runs the host at EL1
+  -- (-Q enable,el1-host; its boot log: "Enabling EL1 host hypervisor
+  -- support"); el2-host would stop startup.
   hypervisor  = { host_mode = "el1" },
+  -- -W 2500 arms the BCM2711 PM watchdog (startup main.c and init_wdt.c of
+  -- the BSP), so the script starts wdtkick.
   startup     = { "startup-bcm2711-rpi4", "-v", "-D", "miniuart", "-W", "2500", "-u", "reg",
                   "-r", "0,4096,1", keeplinked = true },
   kernel      = { "procnto-smp-instr", "-v", keeplinked = true },
@@ -24,10 +32,19 @@ board "rpi4" {
     },
   },
   script = {
-    "procmgr_symlink ../../proc/boot/libc.so /usr/lib/ldqnx-64.so.2",
+    -- The runtime linker, linked where programs load it, as rpi4.build does.
+    "procmgr_symlink ../../proc/boot/ldqnx-64.so.2 /usr/lib/ldqnx-64.so.2",
     { "slogger2", bg = true },
     { "waitfor", "/dev/slog2" },
-    { "devc-serminiuart", "-e", "-F", "-b115200", "-c500000000", "0xfe215040,125", bg = true },
+    -- "If startup is given -W parameter then the wdtkick utility MUST be
+    -- uncommented below": the BSP's kicker and its options (definitions.m4
+    -- __WDT_DRVR__, __WDT_OPTS__), the first driver it starts. It puts
+    -- itself in the background.
+    { "wdtkick", "-W0x24:0x5A028E4C", "-W0x1c:0x5A000020" },
+    -- The mini UART is at 0xfe215000 (bcm2711.h BCM2711_UART1_BASE, IRQ
+    -- 96+29); the BSP's line (__DEVC_SER1_OPTS__). The driver puts itself
+    -- in the background.
+    { "devc-serminiuart", "-b115200", "-c500000000", "-e", "-F", "-u1", "0xfe215000,125" },
     { "waitfor", "/dev/ser1" },
     { "reopen", "/dev/ser1" },
     { "spi-bcm2711", bg = true },
@@ -35,8 +52,10 @@ board "rpi4" {
   },
   files = {
     ["libc.so"] = true,
-    ["/usr/lib/ldqnx-64.so.2"] = { link = "/proc/boot/libc.so" },
+    ["libgcc_s.so.1"] = true,
+    ["ldqnx-64.so.2"] = true,
     ["slogger2"] = true,
+    ["wdtkick"] = true,
     ["devc-serminiuart"] = true,
     ["spi-bcm2711"] = true,
     ["ksh"] = true,

@@ -10,7 +10,9 @@
 --   record (`fields`, a list of fields; `items`: the type of its positional
 --   part, if it has one), oneof (`types`: chosen by the kind of the value).
 -- A field is a type plus `name`, `doc`, and optionally `required`,
--- `default`, `arch` (architectures that allow it) and `qnx` (versions).
+-- `default`, `arch` (architectures that allow it), `qnx` (versions) and
+-- `refuse_prefix` (a string value may not start with it). An enum may say
+-- `value_arch`: { VALUE = architectures that allow that value }.
 
 local string_t  = { type = "string" }
 local int_t     = { type = "integer" }
@@ -22,9 +24,10 @@ local strings_t = { type = "list", of = string_t }
 local function field(name, t, doc, extra)
   local f = { name = name, doc = doc, type = t.type, of = t.of, values = t.values,
               fields = t.fields, items = t.items, types = t.types, min_items = t.min_items,
-              max_items = t.max_items, only = t.only }
+              max_items = t.max_items, only = t.only, value_arch = t.value_arch }
   if extra then
     f.required, f.default, f.qnx, f.arch = extra.required, extra.default, extra.qnx, extra.arch
+    f.refuse_prefix = extra.refuse_prefix
   end
   return f
 end
@@ -145,6 +148,36 @@ local vdev_common = {
 -- `window`: the size of the register window the vdev takes at its loc
 -- when the recipe does not say (size = ...), for the overlap check.
 -- `io_loc`: the architectures where a bare loc is an I/O port, not memory.
+--
+-- `bus`: how the guest finds the device. QNX's "Common vdev options": loc
+-- and intr "For non-PCI devices (e.g., MMIO devices), you must set this
+-- option" (https://www.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.user/topic/vdev_ref/options.html;
+-- 8.0: loc "is mandatory for non-PCI (e.g., MMIO) devices",
+-- https://www.qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/vdev_ref/options.html).
+--   "mmio": always memory-mapped: loc and intr are required.
+--   "pci_or_mmio": a PCI device unless loc puts it in memory, and then intr
+--     is required too: "Normally this device appears as a PCI device, but if
+--     you specify the loc and intr options, the guest will see it as a
+--     memory-mapped I/O device" (vdev_virtio-blk.html, 7.0; the same "Not
+--     required when the vdev appears as a PCI device" on the virtio and
+--     shmem pages of 7.1 and 8.0).
+--
+-- `safety`: whether QNX ships a safety-certified variant (vdev-NAME-safety.so)
+-- for QNX Hypervisor for Safety. QNX does not publish the list ("The
+-- safety-certification document issued to you when you purchase the QHS
+-- lists the safety-certified components",
+-- https://get.qnx.com/developers/docs/7.0.0/com.qnx.doc.hypervisor.user/topic/qhs/qhs_components.html);
+-- the public one is the QHS product brief (2020-02-25), figure "Safety-certified /
+-- Non-certified" (copy: https://pdfslide.net/documents/product-brief-qnx-2020-02-25-guest-support-includes-unmodiied-android-linux.html):
+-- certified "Emulated Devices: Memory controller, Interrupt controller
+-- (GICv2/V3, posted interrupts (x86)), Timers, Watchdogs (IB700, SP805)",
+-- "VirtIO 1.X: Block / Net / Console / Shared memory", "X86 specific: High
+-- precision timers, Realtime Clock, Keyboard", "ARM specific: PL011 serial";
+-- non-certified "Advanced Virtualization Framework (graphics, audio ...),
+-- PCI device discovery, 8250 serial, Entropy (random numbers)". That brief
+-- is of QHS 2.0; the QHS 2.2 list is UNCONFIRMED. "certified": the brief
+-- lists it certified; "none": the brief lists it non-certified; absent: the
+-- brief does not name it (UNCONFIRMED), which counts as not certified.
 local function vdev(name, arch, doc, options, extra)
   local v = { name = name, doc = doc, arch = arch, fields = options or {}, window = 0x1000 }
   for k, x in pairs(extra or {}) do v[k] = x end
@@ -156,63 +189,132 @@ local batch = field("batch", int_t, "microseconds to batch output before deliver
 local delayed = field("delayed", string_t, "wait for the host device: SECONDS or forever")
 local sched = field("sched", { type = "oneof", types = { int_t, string_t } }, "priority of the device's thread")
 local legacy = field("legacy", bool_t, "use the legacy (pre-1.0) virtio interface")
+-- A disk's hostdev: "hostdev [<]host_filename ... the > symbol to specify
+-- output isn't supported"
+-- (https://qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/vdev_ref/vdev_virtio-blk.html;
+-- 7.0 and 7.1 give only [<]). `refuse_prefix`: a value may not start so.
+local disk_hostdev = field("hostdev", words_t, "host file or device holding the disk (< read-only; > is not allowed)",
+                           { refuse_prefix = ">" })
+local certified = "certified"
 
 local vdev_types = {
+  -- gicd, its-prealloc: options of the 8.0 vdev gic page
+  -- (https://www.qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/vdev_ref/vdev_gic.html),
+  -- absent from the 7.0 one (get.qnx.com/developers/docs/7.0.0/.../vdev_ref/vdev_gic.html);
+  -- the 7.1 page was not found: gicd on 7.1 is UNCONFIRMED.
   vdev("gic", arm, "ARM GIC interrupt controller (built into qvm)", {
     field("version", int_t, "GIC architecture version: 2 or 3"),
     field("gicc", loc_t, "CPU interface address (GICv2)"),
-    field("gicd", loc_t, "distributor address"),
+    field("gicd", loc_t, "distributor address (QNX 8.0; on 7.1 write loc)", { qnx = { "8.0" } }),
     field("gicr", loc_t, "redistributor address (GICv3)"),
     field("its", loc_t, "ITS address (needs num_lpis)"),
     field("msi", string_t, "ADDR,BASE,NUM: MSI frame (GICv2 only)"),
     field("num_lpis", int_t, "number of LPIs, 8192 to 65536"),
   }, { implicit = true, pic = true, window = 0x10000 }),
-  vdev("pl011", arm, "ARM PL011 UART", { hostdev, batch, delayed, sched }),
-  vdev("ser8250", both, "Intel 8250 UART", { hostdev, batch, delayed, sched }, { io_loc = x86 }),
-  vdev("virtio-console", both, "VirtIO console", { hostdev, legacy }),
-  vdev("virtio-blk", both, "VirtIO block device", { hostdev, legacy, delayed }),
+  vdev("pl011", arm, "ARM PL011 UART", { hostdev, batch, delayed, sched }, { bus = "mmio", safety = certified }),
+  vdev("ser8250", both, "Intel 8250 UART", { hostdev, batch, delayed, sched }, { io_loc = x86, safety = "none" }),
+  vdev("virtio-console", both, "VirtIO console", { hostdev, legacy }, { bus = "pci_or_mmio", safety = certified }),
+  vdev("virtio-blk", both, "VirtIO block device", { disk_hostdev, legacy, delayed },
+       { bus = "pci_or_mmio", safety = certified }),
+  -- tapdev: "Deprecated." on the 7.0 and 7.1 pages, gone from the 8.0 one;
+  -- bind-mode: 7.1 only ("There's no virtio-net configuration option for
+  -- setting access permissions, unlike in previous releases", 8.0)
+  -- (https://qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/vdev_ref/vdev_virtio-net.html,
+  -- http://www.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.safety.user/topic/vdev_ref/vdev_virtio-net.html).
   vdev("virtio-net", both, "VirtIO network interface, peer to peer", {
     field("peer", string_t, "the other end: /dev/vdevpeers/vpN, or /dev/qvm/SYSTEM/NAME of another guest",
           { required = true }),
     field("mac", string_t, "MAC address aa:bb:cc:dd:ee:ff"),
     field("peerfeats", { type = "oneof", types = { int_t, string_t } }, "features offered to the peer (0 towards io-pkt)"),
     field("bind_mode", string_t, "bind mode (QNX 7.1 only)", { qnx = { "7.1" } }),
-    field("tapdev", string_t, "deprecated: tap device"),
+    field("tapdev", string_t, "deprecated: tap device (QNX 7.1 only)", { qnx = { "7.1" } }),
     legacy,
-  }),
-  vdev("virtio-entropy", both, "VirtIO random number generator", { delayed }),
-  vdev("virtio-input", both, "VirtIO keyboard, mouse or touch device (needs Screen on the host)", {}),
+  }, { bus = "pci_or_mmio", safety = certified }),
+  vdev("virtio-entropy", both, "VirtIO random number generator", { delayed }, { bus = "pci_or_mmio", safety = "none" }),
+  -- Part of the Advanced Virtualization Framework, which the brief lists as
+  -- non-certified; that virtio-input belongs to it is UNCONFIRMED.
+  vdev("virtio-input", both, "VirtIO keyboard, mouse or touch device (needs Screen on the host)", {},
+       { bus = "pci_or_mmio" }),
   vdev("shmem", both, "shared memory between guests, with signalling", {
     field("create", words_t, "NAME,SIZE of a region to create (a list repeats the option)"),
     field("allow", words_t, "shell patterns of regions this guest may use"),
     field("deny", words_t, "shell patterns of regions this guest may not use"),
-  }),
+  }, { bus = "pci_or_mmio", safety = certified }),
   vdev("smmu", both, "virtual SMMU for a guest that runs smmuman", {}),
   vdev("wdt-sp805", arm, "ARM SP805 watchdog", {
     field("frequency", int_t, "counter frequency in Hz (default 25 MHz)"),
     field("action", string_t, "what expiry does: [dump,]terminate or fiq"),
-  }),
+  }, { safety = certified }),
   vdev("wdt-ib700", x86, "IB700 watchdog", { field("action", string_t, "what expiry does: [dump,]terminate") },
-       { io_loc = x86 }),
+       { io_loc = x86, safety = certified }),
   vdev("ioapic", x86, "Intel I/O APIC: the guest's interrupt controller", {
     field("hostvector", int_t, "host vector of the first line"),
   }, { pic = true }),
-  vdev("8259", x86, "legacy 8259 PIC (needed to boot; not usable as a PIC)", {}, { io_loc = x86 }),
+  -- "x86 only ... It can't be used as a virtual PIC device, but its presence
+  -- is required for guest OSs to be able to boot"
+  -- (https://qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/vdev_ref/vdev_8259.html;
+  -- 7.0 the same). `boot_needs`: a guest of that architecture must have one;
+  -- `usual_locs`: the pair QNX's own configurations give (loc 0x20 and 0xa0:
+  -- http://www.qnx.com/developers/docs/7.0.0/com.qnx.doc.hypervisor.nonsafety.user/topic/config/qvm_file.html,
+  -- mkqnximage's x86_64 guest); that both are needed is UNCONFIRMED.
+  vdev("8259", x86, "legacy 8259 PIC (needed to boot; not usable as a PIC)", {},
+       { io_loc = x86, boot_needs = x86, usual_locs = { 0x20, 0xa0 } }),
   vdev("timer8254", x86, "Intel 8254 programmable interval timer", {}),
   vdev("mc146818", x86, "MC146818 real-time clock and CMOS", {
     field("reg", words_t, "OFFSET,VALUE of a CMOS register (a list repeats the option)"),
-  }),
+  }, { safety = certified }),
   vdev("hpet", x86, "high-precision event timer", {
     field("frequency", int_t, "counter frequency in Hz (default 14318180)"),
     field("legacy_free", bool_t, "no legacy replacement routing"),
-  }),
-  vdev("pckeyboard", x86, "minimal PC keyboard controller (lets the guest reboot)", {}, { io_loc = x86 }),
+  }, { safety = certified }),
+  vdev("pckeyboard", x86, "minimal PC keyboard controller (lets the guest reboot)", {},
+       { io_loc = x86, safety = certified }),
   vdev("pci-dummy", x86, "inactive PCI function that exposes IDs", {
     field("clone", string_t, "host PCI function to copy the IDs of"),
     field("reg", words_t, "OFF/SIZE=VAL or NAME=VAL (a list repeats the option)"),
   }),
   vdev("progress", both, "progress device of the QNX host images", {}),
   vdev("vgpu-gvtg", x86, "Intel GVT-g GPU virtualization", {}),
+}
+
+-- What makes an image boot, beyond its fields (src/core/boot.c reads it).
+local boot = {
+  -- "For both ARM and x86 platforms, the hypervisor host domain requires
+  -- 64-bit hardware"; 8.0 "supports the following 64-bit architectures:
+  -- AArch64 on ARMv8 hardware, x86-64 on x86 hardware"
+  -- (https://www.qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/virt/support.html;
+  -- 7.1: http://www.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.user/topic/virt/support.html).
+  host_arch = { "aarch64le", "x86_64" },
+  -- "We've moved the runtime linker (ldd) out of libc.so. It's now in
+  -- ldqnx.so.2 for 32-bit targets, and ldqnx-64.so.2 for 64-bit targets";
+  -- put it in /usr/lib, or include it and procmgr_symlink it there; "You
+  -- need to include libgcc_s.so.1 in OS images"
+  -- (https://qdn.qnx.com/developers/docs/7.1/com.qnx.doc.qnxsdp.migration/topic/buildfiles.html;
+  -- 8.0: https://www.qnx.com/developers/docs/8.0/com.qnx.doc.neutrino.building/topic/config/shared_libraries.html).
+  -- `qnx`: the releases this holds for (every one the schema knows).
+  runtime_linker = {
+    qnx = { "7.1", "8.0" },
+    name = { aarch64le = "ldqnx-64.so.2", x86_64 = "ldqnx-64.so.2", ["armle-v7"] = "ldqnx.so.2" },
+    dir = "/usr/lib",
+    libc = "libc.so",
+    libgcc = "libgcc_s.so",
+  },
+  -- A startup option -W arms the board's hardware watchdog (RPi4 startup
+  -- main.c, init_wdt.c in sunnnnny484/pi4_hypervisor_host); the buildfile
+  -- must then start a kicker: "If startup is given -W parameter then the
+  -- wdtkick utility MUST be uncommented below" (the same repo,
+  -- images/definitions.m4 and images/rpi4.build; i.MX8 7.1 BSP:
+  -- shared/corpus phytec imx8qxp-cpu.build, whose kicker is
+  -- wdtkick-sc-imx8). -W is a board option, not one of the generic
+  -- startup options (8.0 startup_options.html lists none).
+  watchdog = { startup_option = "-W", kickers = { "wdtkick", "wdtkick-sc-imx8" } },
+  -- The boot file of a QNX guest's image by the guest's CPU: QNX's guest
+  -- buildfiles are [virtual=aarch64le,elf] (7.1 "Configuring guests",
+  -- https://www.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.user/topic/config/guests.html;
+  -- QNX's ARM guest BSP __TYPE__ elf, Qnx_Hypervisor_rbye qnx_guests/images/common-definitions.m4)
+  -- and [virtual=x86_64,multiboot] ("[virtual=x86,elf] ... change it to use
+  -- multiboot", migration guide above; mkqnximage's x86_64 images).
+  guest_format = { aarch64le = { "elf" }, x86_64 = { "multiboot" } },
 }
 
 local size_t = { type = "size" }
@@ -251,7 +353,10 @@ local guest = {
     } } } } }, "vCPUs: a count, or one table per vCPU"),
     field("load", { type = "list", of = { type = "oneof", types = { string_t, { type = "record", items = string_t,
       min_items = 1, max_items = 1, fields = {
-        field("type", { type = "enum", values = { "initrd", "data", "fdt", "acpi" } }, "blob type"),
+        -- acpi: "Available only for x86"
+        -- (https://get.qnx.com/developers/docs/7.0.0/com.qnx.doc.hypervisor.user/topic/vm/load.html)
+        field("type", { type = "enum", values = { "initrd", "data", "fdt", "acpi" }, value_arch = { acpi = x86 } },
+              "blob type (acpi: x86_64 only)"),
         field("addr", { type = "address" }, "guest address to load at"),
       } } } } }, "files copied into guest memory; a QNX guest loads its own image by default"),
     field("cmdline", string_t, "kernel command line"),
@@ -274,7 +379,14 @@ local guest = {
     } }, "what qvm does when emulation fails"),
     field("tolerance", int_t, "timer notification tolerance in microseconds"),
     field("dump", string_t, "where a guest dump goes: a directory or \"|command\""),
-    field("safety", { type = "enum", values = { "none", "warn", "required" } }, "response to non-safety components (QHS)"),
+    -- QHS "safety": none loads the -safety variant if found, else the other
+    -- silently; warn the same with a warning; required refuses a component
+    -- without one (the QHS default). qvm picks the file itself: the
+    -- configuration names the vdev as always
+    -- (https://qdn.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.safety.user/topic/vm/safety.html).
+    field("safety", { type = "enum", values = { "none", "warn", "required" } },
+          "on a QHS host, a vdev QNX certifies no safety variant of: none or warn (with a warning) runs it, "
+          .. "required (the QHS default) refuses it"),
     field("debug", bool_t, "enable qvm's guest debugging (a bare debug)"),
     field("vdevs", { type = "map", of = vdev_record },
           "virtual devices by instance name: { \"TYPE\", option = value, ... }"),
@@ -335,11 +447,20 @@ for _, f in ipairs {
       type = "record",
       fields = {
         field("enable", bool_t, "this image is a QNX Hypervisor host", { default = false }),
-        field("safety", bool_t, "use the safety-certified hypervisor (QHS): qvm-safety, aps-safety, -safety kernel and vdevs",
-              { default = false }),
+        field("safety", bool_t, "use the safety-certified hypervisor (QHS): qvm-safety, aps-safety, the -safety "
+              .. "kernel, and the -safety file of each vdev QNX certifies", { default = false }),
+        -- QNX 8.0 "Configuring the hypervisor host": "-Q enable ... enables
+        -- the best supported hardware virtualization mode"; on AArch64
+        -- el2-host turns on VHE, el1-host runs the host at EL1
+        -- (https://www.qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/config/hyp.html).
+        -- The startup library refuses el2-host on a CPU without VHE and
+        -- picks EL2 with VHE, else EL1, for a plain enable
+        -- (PM-Maestro-ITI-GP-Org/Qnx_Hypervisor_rbye,
+        -- qnx_host/src/hardware/startup/lib/aarch64/hypervisor.c): so no mode
+        -- is the safe default.
         field("host_mode", { type = "enum", values = { "el2", "el1" } },
-              "QNX 8.0 on aarch64: host at EL2 (VHE) or EL1; startup gets -Q enable,el2-host or el1-host",
-              { default = "el2" }),
+              "QNX 8.0 on aarch64: force the host to EL2 (VHE, ARMv8.1 and later) or EL1: startup gets "
+              .. "-Q enable,el2-host or el1-host; without it, -Q enable: the best mode the CPU has"),
         field("config_dir", string_t, "folder of the guests' .qvmconf files in the image", { default = "/vm/config" }),
         field("image_dir", string_t, "folder of the guests' images in the image", { default = "/vm/images" }),
       },
@@ -362,4 +483,5 @@ return {
   guest = guest,
   vdevs = vdev_types,
   vdev_common = vdev_common,
+  boot = boot,
 }

@@ -29,7 +29,10 @@ guest "qnx-x86_64" {
       LD_LIBRARY_PATH = { "/proc/boot", "/lib", "/usr/lib", "/lib/dll" },
     },
     script = {
-      "procmgr_symlink ../../proc/boot/libc.so /usr/lib/ldqnx-64.so.2",
+      -- The runtime linker, linked where programs load it (QNX 7.1
+      -- migration guide, "Buildfiles",
+      -- https://qdn.qnx.com/developers/docs/7.1/com.qnx.doc.qnxsdp.migration/topic/buildfiles.html).
+      "procmgr_symlink ../../proc/boot/ldqnx-64.so.2 /usr/lib/ldqnx-64.so.2",
       { "slogger2", bg = true },
       { "waitfor", "/dev/slog2" },
       { "devc-ser8250", "-e", "-b115200", "0x3f8,4", bg = true },
@@ -39,7 +42,8 @@ guest "qnx-x86_64" {
     },
     files = {
       ["libc.so"] = true,
-      ["/usr/lib/ldqnx-64.so.2"] = { link = "/proc/boot/libc.so" },
+      ["libgcc_s.so.1"] = true,
+      ["ldqnx-64.so.2"] = true,
       ["slogger2"] = true,
       ["devc-ser8250"] = true,
       ["ksh"] = true,

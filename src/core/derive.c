@@ -137,7 +137,9 @@ static void wire_kernel(mkb_node *board, arena *a, const mkb_node *enable, int s
 
 /* QNX 8.0 has the hypervisor in the kernel; startup enables it. The option
 ** goes after the CPU-count option when there is one, where QNX's own
-** examples put it (startup-iMX8QM -P 1 -Q enable,el2-host -W -vv). */
+** examples put it (startup-iMX8QM -P 1 -Q enable,el2-host -W -vv). A plain
+** enable lets startup choose the mode the CPU has; a host_mode forces one
+** (lua/schema.lua says why). */
 static void wire_startup(mkb_node *board, arena *a, const mkb_node *enable) {
   mkb_node *st = node_get(board, "startup");
   if (st == NULL || st->kind != V_TABLE || st->nitems == 0) return;
@@ -147,8 +149,8 @@ static void wire_startup(mkb_node *board, arena *a, const mkb_node *enable) {
   mkb_node *hv = node_get(board, "hypervisor");
   const char *mode = node_str(hv, "host_mode");
   const char *val = "enable";
-  if (arch && strcmp(arch, "x86_64") != 0)
-    val = arena_printf(a, "enable,%s-host", mode ? mode : "el2");
+  if (arch && strcmp(arch, "x86_64") != 0 && mode)
+    val = arena_printf(a, "enable,%s-host", mode);
   size_t at = 1;
   for (size_t i = 1; i < st->nitems; i++) {
     const mkb_node *it = st->items[i];
@@ -326,7 +328,10 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
       if (v->nitems == 0 || v->items[0]->kind != V_STR) continue;
       const vdev_type *vt = schema_vdev(s, v->items[0]->s);
       if (vt == NULL || (vt->implicit && arch && strcmp(arch, "aarch64le") == 0)) continue;
-      const char *so = arena_printf(a, "vdev-%s%s.so", vt->name, safe ? "-safety" : "");
+      /* The -safety file exists only for the vdevs QNX certifies; qvm-safety
+      ** runs the others as they are, or refuses them (boot.c says which). */
+      int variant = safe && vt->safety == VDEV_CERTIFIED;
+      const char *so = arena_printf(a, "vdev-%s%s.so", vt->name, variant ? "-safety" : "");
       if (strmap_get(&seen, so)) continue;
       strmap_put(&seen, so, (void *)so);
       ptrvec_push(a, &used, (void *)so);

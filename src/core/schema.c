@@ -62,6 +62,18 @@ static schema_type *read_type(reader *r, const mkb_def *d, const char *where) {
   return t;
 }
 
+/* value_arch = { VALUE = { ARCH, ... } }: the enum values some
+** architectures only have. */
+static void read_gates(reader *r, schema_type *t, const mkb_def *g) {
+  t->gates = arena_alloc(r->a, (g->nkeys + 1) * sizeof *t->gates);
+  for (size_t i = 0; i < g->nkeys; i++) {
+    if (g->vals[i]->kind != V_TABLE) continue;
+    schema_gate *x = &t->gates[t->ngates++];
+    x->value = g->keys[i];
+    x->arch = read_strings(r, g->vals[i], &x->narch);
+  }
+}
+
 static schema_type *read_type_new(reader *r, const mkb_def *d, const char *where) {
   static const char *const names[] = { "string", "integer", "boolean", "address", "size",
                                        "perms", "enum", "list", "map", "record", "oneof",
@@ -94,6 +106,8 @@ static schema_type *read_type_new(reader *r, const mkb_def *d, const char *where
   }
   if ((v = dget(d, "arch"))) t->arch = read_strings(r, v, &t->narch);
   if ((v = dget(d, "qnx"))) t->qnx = read_strings(r, v, &t->nqnx);
+  t->refuse_prefix = dstr(d, "refuse_prefix");
+  if ((v = dget(d, "value_arch"))) read_gates(r, t, v);
   if ((v = dget(d, "of"))) t->of = read_type(r, v, sub);
   if ((v = dget(d, "items"))) t->items = read_type(r, v, sub);
   t->fields = read_list(r, dget(d, "fields"), &t->nfields, sub);
@@ -104,6 +118,23 @@ static schema_type *read_type_new(reader *r, const mkb_def *d, const char *where
     return NULL;
   }
   return t;
+}
+
+/* What a vdev needs to boot: its bus, whether QNX certifies a safety
+** variant, the architectures whose guests need one and where it usually is. */
+static void read_vdev_boot(reader *r, vdev_type *vt, const mkb_def *d) {
+  vt->bus = dstr(d, "bus");
+  const char *safety = dstr(d, "safety");
+  vt->safety = safety == NULL                      ? VDEV_SAFETY_UNKNOWN
+               : strcmp(safety, "certified") == 0 ? VDEV_CERTIFIED
+                                                  : VDEV_NOT_CERTIFIED;
+  const mkb_def *v = dget(d, "boot_needs");
+  if (v) vt->boot_needs = read_strings(r, v, &vt->nboot_needs);
+  v = dget(d, "usual_locs");
+  if (v == NULL || v->kind != V_TABLE) return;
+  vt->usual_locs = arena_alloc(r->a, (v->nitems + 1) * sizeof *vt->usual_locs);
+  for (size_t i = 0; i < v->nitems; i++)
+    if (v->items[i]->kind == V_INT) vt->usual_locs[vt->nusual++] = v->items[i]->i;
 }
 
 static int read_vdevs(reader *r, mkb_schema *s, const mkb_def *list, const mkb_def *common) {
@@ -128,6 +159,7 @@ static int read_vdevs(reader *r, mkb_schema *s, const mkb_def *list, const mkb_d
     if (v) vt->io_loc = read_strings(r, v, &vt->nio);
     v = dget(d, "window");
     vt->window = v && v->kind == V_INT ? v->i : 0x1000;
+    read_vdev_boot(r, vt, d);
     size_t nown;
     schema_type **own = read_list(r, dget(d, "fields"), &nown, vt->name);
     schema_type *rec = arena_alloc(r->a, sizeof *rec);
@@ -161,7 +193,8 @@ mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_li
                "schema %s: needs the records 'board' and 'guest' and the list 'vdevs'", path);
     return NULL;
   }
-  return s;
+  s->boot = boot_facts_read(dget(root, "boot"), path, a, d);
+  return s->boot ? s : NULL;
 }
 
 const vdev_type *schema_vdev(const mkb_schema *s, const char *name) {

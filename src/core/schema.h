@@ -8,11 +8,19 @@
 
 #include "base/diag.h"
 #include "base/model.h"
+#include "core/boot_facts.h"
 
 typedef enum {
   T_STRING, T_INTEGER, T_BOOLEAN, T_ADDRESS, T_SIZE, T_PERMS,
   T_ENUM, T_LIST, T_MAP, T_RECORD, T_ONEOF, T_VDEV
 } schema_kind;
+
+/* An enum value allowed only on some architectures (load type acpi). */
+typedef struct schema_gate {
+  const char *value;
+  size_t narch;
+  const char **arch;
+} schema_gate;
 
 typedef struct schema_type schema_type;
 struct schema_type {
@@ -35,7 +43,14 @@ struct schema_type {
   const char **arch;
   size_t nqnx;               /* QNX versions that allow it; 0: all */
   const char **qnx;
+  const char *refuse_prefix; /* a string value may not start with it, or NULL */
+  size_t ngates;             /* T_ENUM: values gated by architecture */
+  schema_gate *gates;
 };
+
+/* Whether QNX ships a safety-certified variant of a vdev (lua/schema.lua
+** says where that is known from). */
+typedef enum { VDEV_SAFETY_UNKNOWN, VDEV_CERTIFIED, VDEV_NOT_CERTIFIED } vdev_safety;
 
 /* A vdev type: its options are a record of the common options and its own. */
 typedef struct vdev_type {
@@ -49,6 +64,12 @@ typedef struct vdev_type {
   size_t nio;                /* architectures where a bare loc is an I/O port */
   const char **io_loc;
   schema_type *options;      /* T_RECORD */
+  const char *bus;           /* "mmio", "pci_or_mmio", or NULL: how loc and intr are needed */
+  vdev_safety safety;        /* whether QNX ships a safety-certified variant */
+  size_t nboot_needs;        /* architectures whose guests need one to boot */
+  const char **boot_needs;
+  size_t nusual;             /* the locs QNX's own configurations give it */
+  long long *usual_locs;
 } vdev_type;
 
 typedef struct mkb_schema {
@@ -58,6 +79,7 @@ typedef struct mkb_schema {
   size_t nvdevs;
   vdev_type *vdevs;          /* in schema order */
   const char **vdev_names;
+  boot_facts *boot;          /* what makes an image boot (boot_facts.h) */
 } mkb_schema;
 
 /* The vdev type of that name, or NULL. */

@@ -149,7 +149,7 @@ static void value(out *o, strbuf *b, const mkb_node *v, int hex, int wrap) {
 /* What the recipe leaves to the core (derive.c), when it can. */
 typedef struct hv {
   int on, safety;
-  const char *host_mode;     /* "el1", or NULL for the default */
+  const char *host_mode;     /* "el1", "el2", or NULL for the default (-Q enable) */
   mkb_node *startup, *kernel, *files;
   int fragment;              /* include hypervisor-host */
 } hv;
@@ -260,9 +260,9 @@ static int wire_startup(arena *a, const mkb_node *startup, const char *arch, hv 
   const char *val = startup->items[q + 1]->s;
   if (arch && strcmp(arch, "x86_64") == 0) {
     if (strcmp(val, "enable") != 0) return 0;
-  } else if (strcmp(val, "enable,el1-host") == 0) {
-    h->host_mode = "el1";
-  } else if (strcmp(val, "enable,el2-host") != 0) {
+  } else if (strcmp(val, "enable,el1-host") == 0 || strcmp(val, "enable,el2-host") == 0) {
+    h->host_mode = arena_strndup(a, val + 7, 3);
+  } else if (strcmp(val, "enable") != 0) {
     return 0;
   }
   mkb_node *s = copy_table(a, startup);

@@ -237,12 +237,16 @@ void schema_markdown(const mkb_schema *s, strbuf *out) {
                "required; checked in the board or guest that includes it.\n");
   sb_adds(out, "\n## Vdevs\n\nA vdev is `{ \"TYPE\", option = value, ... }` in a guest's `vdevs`. "
                "Every vdev takes the common options (`loc`, `intr`, `name`, `log`, `set`, `size`).\n\n"
-               "| vdev | architectures | what | its own options |\n|---|---|---|---|\n");
+               "The QHS column says whether QNX ships a safety-certified variant "
+               "(`vdev-TYPE-safety.so`; `lua/schema.lua` names the source).\n\n"
+               "| vdev | architectures | QHS | what | its own options |\n|---|---|---|---|---|\n");
+  static const char *const qhs[] = { "not known", "certified", "not certified" };
   for (size_t i = 0; i < s->nvdevs; i++) {
     const vdev_type *vt = &s->vdevs[i];
     sb_printf(out, "| `%s` | ", vt->name);
     for (size_t k = 0; k < vt->narch; k++) sb_printf(out, "%s%s", k ? ", " : "", vt->arch[k]);
-    sb_printf(out, " | %s%s | ", vt->doc ? vt->doc : "", vt->implicit ? " (built into qvm)" : "");
+    sb_printf(out, " | %s | %s%s | ", vt->implicit ? "(in qvm)" : qhs[vt->safety],
+              vt->doc ? vt->doc : "", vt->implicit ? " (built into qvm)" : "");
     int first = 1;
     for (size_t k = 0; k < vt->options->nfields; k++) {
       const schema_type *f = vt->options->fields[k];

@@ -546,10 +546,22 @@ static void test_scale(void) {
 static char TMP[PATH_MAX];
 static size_t ntrips, nshipped;
 
-static int uses_cluster(const mkb_node *m) {
+/* Does m use an option of QNX 8.0 only (a vCPU's cluster, a vdev option
+** the schema gates to 8.0)? Then it is a guest of an 8.0 host. */
+static int uses_qnx80(const mkb_node *m, const mkb_schema *s) {
   const mkb_node *cpu = node_get(m, "cpu");
   for (size_t i = 0; cpu && cpu->kind == V_TABLE && i < cpu->nitems; i++)
     if (node_get(cpu->items[i], "cluster")) return 1;
+  const mkb_node *vdevs = node_get(m, "vdevs");
+  for (size_t i = 0; vdevs && i < vdevs->nkeys; i++) {
+    const mkb_node *v = vdevs->vals[i];
+    const vdev_type *vt = v->nitems && v->items[0]->kind == V_STR
+                            ? schema_vdev(s, v->items[0]->s) : NULL;
+    for (size_t k = 0; vt && k < vt->options->nfields; k++) {
+      const schema_type *f = vt->options->fields[k];
+      if (f->nqnx == 1 && strcmp(f->qnx[0], "8.0") == 0 && node_get(v, f->name)) return 1;
+    }
+  }
   return 0;
 }
 
@@ -579,7 +591,7 @@ static void roundtrip(const char *path) {
   if (p) import_guest(&S, p, "imp", &rec);
   const char *arch = p ? qvmconf_arch(p, S.schema) : NULL;
   const char *board = arch && strcmp(arch, "x86_64") == 0 ? "x86_64"
-                    : p && uses_cluster(p) ? "rpi4" : "rcar_h3";
+                    : p && uses_qnx80(p, S.schema) ? "rpi4" : "rcar_h3";
   char file[PATH_MAX + 16], bfile[PATH_MAX + 16];
   snprintf(file, sizeof file, "%s/imp.lua", TMP);
   snprintf(bfile, sizeof bfile, "%s/t.lua", TMP);
