@@ -2,6 +2,8 @@
 ** check.c: the QNX rules. */
 #include "core/check.h"
 
+#include "core/boot.h"
+
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -91,7 +93,10 @@ static const char *human_size(check_ctx *c, unsigned long long x) {
 
 /* ---- the bootstrap ------------------------------------------------------ */
 
-static void check_bootstrap(check_ctx *c, const mkb_node *img, const char *arch, const char *what) {
+/* formats 0: a guest's image, whose boot file boot.c checks against the
+** ones qvm loads. */
+static void check_bootstrap(check_ctx *c, const mkb_node *img, const char *arch, const char *what,
+                            int formats) {
   const mkb_node *st = node_get(img, "startup"), *k = node_get(img, "kernel");
   if (st && st->nitems && st->items[0]->kind == V_STR && !starts(st->items[0]->s, "startup-"))
     err(c, st->items[0], NULL, "the bootstrap of %s must start with its startup program "
@@ -100,7 +105,7 @@ static void check_bootstrap(check_ctx *c, const mkb_node *img, const char *arch,
     err(c, k->items[0], NULL, "the last program of the bootstrap of %s must be the kernel "
         "(procnto*), not '%s'", what, k->items[0]->s);
   const mkb_node *fmt = node_get(node_get(img, "image"), "format");
-  if (fmt == NULL || fmt->kind != V_STR || arch == NULL) return;
+  if (fmt == NULL || fmt->kind != V_STR || arch == NULL || !formats) return;
   size_t n = strlen(fmt->s);
   if ((strcmp(fmt->s, "bios") == 0 || strcmp(fmt->s, "multiboot") == 0) &&
       strcmp(arch, "x86_64") != 0)
@@ -136,6 +141,7 @@ static void check_versions_record(check_ctx *c, const schema_type *t, const mkb_
       if (!aok)
         err(c, n->vals[i], NULL, "'%s' exists only on %s; the board is %s",
             path_text(c->mem, &kp), f->arch[0], arch);
+      boot_check_value(c, f, n->vals[i], arch, &kp);
       check_versions(c, f, n->vals[i], qnx, arch, &kp);
     }
   }
@@ -367,7 +373,7 @@ static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const cha
     if (iarch && want && strcmp(iarch, want) != 0)
       err(c, node_get(ifs, "arch"), g->site, "the image of guest '%s' is built for %s, but the "
           "guest is %s", g->name, iarch, want);
-    check_bootstrap(c, ifs, iarch, arena_printf(c->mem, "guest '%s'", g->name));
+    check_bootstrap(c, ifs, iarch, arena_printf(c->mem, "guest '%s'", g->name), 0);
   }
 
   /* Memory: RAM and ROM regions, placed as qvm places them. */
@@ -571,22 +577,23 @@ static void check_targets(check_ctx *c, const mkb_node *img, const char *what) {
   strmap_free(&seen);
 }
 
-/* Does the script line start the program? As its command, or as the
-** command of a launcher such as on or nice (on -p 20 spi-bcm2711). A line
-** that only names it (display_msg ...) does not. */
-static int starts_program(check_ctx *c, const mkb_node *line, const char *prog) {
-  static const char *const launchers[] = { "on", "nice", "/bin/on", "/proc/boot/on", NULL };
-  ptrvec w = { 0 };
+void check_script_words(check_ctx *c, const mkb_node *line, ptrvec *w) {
   if (line->kind == V_TABLE) {
     for (size_t i = 0; i < line->nitems; i++)
-      if (line->items[i]->kind == V_STR) ptrvec_push(c->mem, &w, (void *)line->items[i]->s);
+      if (line->items[i]->kind == V_STR) ptrvec_push(c->mem, w, (void *)line->items[i]->s);
   } else if (line->kind == V_STR) {
     char *t = arena_strdup(c->mem, line->s);
     for (char *tok = strtok(t, " \t"); tok; tok = strtok(NULL, " \t")) {
-      if (w.n == 0 && (tok[0] == '[' || strchr(tok, '='))) continue;  /* modifiers, env */
-      ptrvec_push(c->mem, &w, tok);
+      if (w->n == 0 && (tok[0] == '[' || strchr(tok, '='))) continue;  /* modifiers, env */
+      ptrvec_push(c->mem, w, tok);
     }
   }
+}
+
+int check_starts_program(check_ctx *c, const mkb_node *line, const char *prog) {
+  static const char *const launchers[] = { "on", "nice", "/bin/on", "/proc/boot/on", NULL };
+  ptrvec w = { 0 };
+  check_script_words(c, line, &w);
   if (w.n == 0) return 0;
   const char *first = w.v[0];
   const char *base = strrchr(first, '/');
@@ -623,7 +630,7 @@ static void check_passthrough(check_ctx *c, mkb_node *board, mkb_guest *guests, 
       const mkb_node *progs = node_get(node_get(node_get(devices, dn->s), "driver"), "programs");
       for (size_t j = 0; progs && j < progs->nitems; j++) {
         for (size_t s = 0; script && s < script->nitems; s++) {
-          if (!starts_program(c, script->items[s], progs->items[j]->s)) continue;
+          if (!check_starts_program(c, script->items[s], progs->items[j]->s)) continue;
           diag *e = err(c, script->items[s], NULL, "the host script still starts '%s', the "
                         "driver of device '%s' given to guest '%s', in a line mkbuildfile "
                         "cannot take out; start it in a script entry of its own "
@@ -643,7 +650,7 @@ int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n) {
   const char *qnx = node_str(board, "qnx");
   if (qnx == NULL) qnx = "7.1";
   c->cur = c->stack;
-  check_bootstrap(c, board, arch, arena_printf(c->mem, "board '%s'", c->board_name));
+  check_bootstrap(c, board, arch, arena_printf(c->mem, "board '%s'", c->board_name), 1);
   check_hypervisor_version(c, board, qnx);
   check_versions(c, c->schema->board, board, qnx, arch, NULL);
   for (size_t i = 0; i < n; i++) {
@@ -660,11 +667,28 @@ int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n) {
   }
   c->cur = c->stack;
   check_passthrough(c, board, guests, n);
+  boot_check(c, board, guests, n);
   return c->diags->errors - before;
 }
 
 int check_guest_alone(check_ctx *c, mkb_guest *g, const char *arch, const char *qnx) {
   int before = c->diags->errors;
   check_guest(c, g, arch, qnx);
+  boot_check_guest(c, g, arch);
   return c->diags->errors - before;
+}
+
+/* ---- for the closure check (closure.c) ----------------------------------- */
+
+diag *check_report(check_ctx *c, diag_level lv, const mkb_node *n, const mkb_def *dflt,
+                   const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  diag *g = vreport(c, lv, where(c, n, dflt), fmt, ap);
+  va_end(ap);
+  return g;
+}
+
+const char *check_target(check_ctx *c, const char *key, const mkb_node *v, int bootable) {
+  return target_of(c, key, v, bootable);
 }

@@ -22,6 +22,16 @@ typedef struct check_ctx {
   const mkb_stack *cur;        /* the stack of what is being checked */
 } check_ctx;
 
+/* The words of a script line: a record's items, or a string split at
+** blanks without its leading modifiers ([...]) and VAR=value words (in
+** c->mem, pushed on w). */
+void check_script_words(check_ctx *c, const mkb_node *line, ptrvec *w);
+
+/* Does the script line start the program? As its command, or as the
+** command of a launcher such as on or nice (on -p 20 spi-bcm2711). A line
+** that only names it (display_msg ...) does not. */
+int check_starts_program(check_ctx *c, const mkb_node *line, const char *prog);
+
 /* Checks board (derived) and its n guests (derived). Returns the number of
 ** errors reported. */
 int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n);
@@ -30,5 +40,12 @@ int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n);
 ** interrupts and vdevs for a host of architecture arch and QNX version qnx
 ** (either may be NULL: not checked). Returns the number of errors. */
 int check_guest_alone(check_ctx *c, mkb_guest *g, const char *arch, const char *qnx);
+
+/* For the closure check: a diagnostic of level lv at the definition of n
+** (else dflt, else the board), and the path entry key (value v) gets in an
+** image, bootable when it has a startup program. */
+diag *check_report(check_ctx *c, diag_level lv, const mkb_node *n, const mkb_def *dflt,
+                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+const char *check_target(check_ctx *c, const char *key, const mkb_node *v, int bootable);
 
 #endif

@@ -89,7 +89,7 @@ static const char *const BASIC =
   "[image=0x80200000]\n"                                                        /* 2 */
   "[uid=0 gid=0 search=/a::/b]\n"                                               /* 3 */
   "[virtual=aarch64le,raw +compress] .boot = {\n"                               /* 4 */
-  "    startup-honeycomb_lx2 -W\n"                                              /* 5 */
+  "    startup-honeycomb_lx2 -v\n"                                              /* 5 */
   "    PATH=/proc/boot:/sbin\n"                                                 /* 6 */
   "    [+keeplinked module=aps module=qvm] LD_LIBRARY_PATH=/lib procnto-smp-instr -v\n"
   "}\n"                                                                         /* 8 */
@@ -102,7 +102,7 @@ static const char *const BASIC =
   "    display_msg \"a b\"\n"                                                   /* 15 */
   "}\n"                                                                         /* 16 */
   "[type=link] /tmp=/dev/shmem\n"                                               /* 17 */
-  "libc.so\n"                                                                   /* 18 */
+  "libm.so\n"                                                                   /* 18 */
   "[perms=0755] /usr/bin/hello = ./build/hello\n"                               /* 19 */
   "[perms=0444] /etc/motd = {\n"                                                /* 20 */
   "Hello \\} \\\\ #x\n"                                                         /* 21 */
@@ -162,7 +162,7 @@ static void test_basic(void) {
   CHECK_INT(st->nkeys, 0);
   CHECK_STR(STR(ITEM(st, 0)), "startup-honeycomb_lx2");
   CHECK_STR(pos(ITEM(st, 0)), "5:5");
-  CHECK_STR(STR(ITEM(st, 1)), "-W");
+  CHECK_STR(STR(ITEM(st, 1)), "-v");
   CHECK_STR(pos(ITEM(st, 1)), "5:27");
   CHECK_STR(pos(st), "5:5");
 
@@ -226,15 +226,15 @@ static void test_basic(void) {
   CHECK_STR(pos(ITEM(l5, 1)), "15:17");
 
   const mkb_node *files = P(m, "files");
-  CHECK_STR(keys_of(files), "/tmp,libc.so,/usr/bin/hello,/etc/motd,/data,a,c");
+  CHECK_STR(keys_of(files), "/tmp,libm.so,/usr/bin/hello,/etc/motd,/data,a,c");
   CHECK_STR(pos(files), "17:13");
   const mkb_node *tmp = FILE_(m, "/tmp");
   CHECK_STR(keys_of(tmp), "link");
   CHECK_STR(STR(P(tmp, "link")), "/dev/shmem");
   CHECK_STR(pos(P(tmp, "link")), "17:18");
   CHECK_STR(pos(tmp), "17:13");
-  CHECK_INT(FILE_(m, "libc.so")->kind, V_BOOL);
-  CHECK_STR(pos(FILE_(m, "libc.so")), "18:1");
+  CHECK_INT(FILE_(m, "libm.so")->kind, V_BOOL);
+  CHECK_STR(pos(FILE_(m, "libm.so")), "18:1");
   const mkb_node *hello = FILE_(m, "/usr/bin/hello");
   CHECK_STR(keys_of(hello), "perms");
   CHECK_STR(STR(ITEM(hello, 0)), "./build/hello");

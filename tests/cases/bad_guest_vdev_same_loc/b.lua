@@ -1,7 +1,7 @@
 guest "g" {
   include = { "qnx-aarch64" },
-  vdevs   = { uart2 = { "pl011", loc = 0x1c0a0000 },
-              uart3 = { "pl011", loc = 0x1c0a0000 } },
+  vdevs   = { uart2 = { "pl011", loc = 0x1c0a0000, intr = "gic:50" },
+              uart3 = { "pl011", loc = 0x1c0a0000, intr = "gic:51" } },
 }
 
 board "b" {

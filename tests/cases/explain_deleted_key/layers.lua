@@ -3,7 +3,7 @@ fragment "a" {
   image   = { format = "raw" },
   startup = { "startup-test" },
   kernel  = { "procnto-smp-instr" },
-  files   = { ["libc.so"] = true, ["/etc/motd"] = { contents = "hi\n" }, ksh = true },
+  files   = { ["libm.so"] = true, ["/etc/motd"] = { contents = "hi\n" }, ksh = true },
 }
 
 fragment "b" {

@@ -5,5 +5,6 @@ board "b" {
   image   = { format = "raw" },
   startup = { "startup-test" },
   kernel  = { "procnto-smp-instr" },
-  files   = { libc = "libc-1.0", ["libc.so"] = true, ["/etc/motd"] = "motd.txt" },
+  files   = { libc = "libc-1.0", ["libc.so"] = true, ["/etc/motd"] = "motd.txt",
+                ["/usr/lib/ldqnx-64.so.2"] = "ldqnx-64.so.2", ["libgcc_s.so.1"] = true },
 }

@@ -8,7 +8,7 @@ fragment "tiny" {
 fragment "a" {
   include = { "tiny" },
   script = { "one", "two", "three", "two" },
-  files = { ["libc.so"] = true },
+  files = { ["libm.so"] = true },
 }
 
 -- remove drops every equal element of what it inherits

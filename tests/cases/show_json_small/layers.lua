@@ -10,5 +10,5 @@ board "b" {
   include = { "tiny" },
   image   = { base = 0x80000 },
   startup = append { "-v" },
-  files   = { ["libc.so"] = true, ["/etc/motd"] = { perms = "0444", contents = "hi \"there\"\n" } },
+  files   = { ["libm.so"] = true, ["/etc/motd"] = { perms = "0444", contents = "hi \"there\"\n" } },
 }
