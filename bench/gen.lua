@@ -25,6 +25,8 @@ local base = { 'fragment "prod-base" {',
   '  files = {' }
 for i = 1, 40 do base[#base + 1] = ('    ["/usr/bin/tool%02d"] = "build/tools/tool%02d",'):format(i, i) end
 base[#base + 1] = '    ["/etc/product.conf"] = { perms = "0444", contents = "name=acme\\nrev=1\\n" },'
+base[#base + 1] = '    ["io-sock"] = true,'
+base[#base + 1] = '    ["/sbin/ifconfig"] = "ifconfig",'
 base[#base + 1] = "  },\n}\n"
 write("fragments/prod-base.lua", table.concat(base, "\n"))
 

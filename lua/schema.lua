@@ -477,8 +477,53 @@ for _, f in ipairs {
     } } }, "devices a guest may be given by name (pass-through)"),
 } do board.fields[#board.fields + 1] = f end
 
+-- What the core knows of images beyond their fields: the closure check
+-- (src/core/closure.c) and the host-file lookup (src/load/hostfs.c) read it.
+local images = {
+  -- Each image CPU as its ELF files name it: e_machine from the System V ABI
+  -- registry as glibc's <elf.h> lists it (EM_ARM 40, EM_X86_64 62,
+  -- EM_AARCH64 183), the class (ELFCLASS32/64) and the byte order (the "le"
+  -- of aarch64le and armle-v7; x86_64 is little-endian).
+  arch = {
+    aarch64le = { elf_machine = 183, elf_class = 64, big_endian = false },
+    x86_64 = { elf_machine = 62, elf_class = 64, big_endian = false },
+    ["armle-v7"] = { elf_machine = 40, elf_class = 32, big_endian = false },
+  },
+  -- The commands procnto runs itself in a boot script: "Internal commands
+  -- are commands that mkifs recognizes and are not loaded from the host's
+  -- filesystem" (QNX SDP 7.1, Building Embedded Systems, "Scripts",
+  -- nto_script.html; the 7.1 and 8.0 waitfor pages: "The process manager has
+  -- an internal version of waitfor"). The same five, and no other, are the
+  -- script records of mkifs (parse_script_cmd in the QNX 6.4 mkxfs source,
+  -- vocho/openqnx utils/m/mkxfs/mkxfs/mkxfs.c); [+external] runs a program
+  -- of that name instead.
+  script_commands = { "display_msg", "procmgr_symlink", "reopen", "sched_aps", "waitfor" },
+  -- Programs that may start a file system, after which the script may run
+  -- a program, and qvm may load a file, that the image does not hold: the
+  -- closure check then warns instead of failing. mount (QNX SDP 8.0 User's
+  -- Guide, "Mounting and unmounting filesystems"); the devb-* block
+  -- drivers, which mount the partitions they find (io-blk.so, automount:
+  -- "The default is partition"); the fs-* file system managers started as
+  -- programs (fs-nfs3, whose example mounts an NFS export as /bin); the
+  -- devf-* flash file system drivers (User's Guide, "Flash filesystems");
+  -- and a shell script, which may run any of these. A pattern holds one '*'
+  -- at its start or end.
+  filesystem_starters = { "mount", "devb-*", "fs-*", "devf-*", "*.sh" },
+  -- A shell given an argument (a script, -c) may run them too; a shell
+  -- without one is the console's, which runs what a person types.
+  shells = { "ksh", "sh" },
+  -- Where mkifs looks for a host file when MKIFS_PATH is not set, below
+  -- ${QNX_TARGET}/${PROCESSOR}, after the current folder for a relative
+  -- name with a '/' (QNX SDP 7.1, Building Embedded Systems, "Including
+  -- files in the image", nto_files_default_paths.html, which lists these
+  -- folders by kind; the order is the one of the 6.6 page "Including files
+  -- from different places" and of the 6.4 mkxfs source).
+  search = { "sbin", "usr/sbin", "boot/sys", "bin", "usr/bin", "lib", "lib/dll", "usr/lib" },
+}
+
 return {
   version = 1,
+  images = images,
   board = board,
   guest = guest,
   vdevs = vdev_types,

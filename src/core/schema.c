@@ -186,6 +186,8 @@ mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_li
   s->board = b ? read_type(&r, b, "board") : NULL;
   s->guest = g ? read_type(&r, g, "guest") : NULL;
   int bad = read_vdevs(&r, s, dget(root, "vdevs"), dget(root, "vdev_common"));
+  s->images = schema_images_read(dget(root, "images"), path, a, d);
+  if (s->images == NULL) return NULL;
   if (s->board == NULL || s->board->t != T_RECORD || s->guest == NULL ||
       s->guest->t != T_RECORD || bad || r.errors) {
     if (r.errors == 0)

@@ -9,6 +9,7 @@
 #include "base/diag.h"
 #include "base/model.h"
 #include "core/boot_facts.h"
+#include "core/schema_images.h"
 
 typedef enum {
   T_STRING, T_INTEGER, T_BOOLEAN, T_ADDRESS, T_SIZE, T_PERMS,
@@ -80,6 +81,7 @@ typedef struct mkb_schema {
   vdev_type *vdevs;          /* in schema order */
   const char **vdev_names;
   boot_facts *boot;          /* what makes an image boot (boot_facts.h) */
+  schema_images *images;     /* CPUs, script commands, search folders */
 } mkb_schema;
 
 /* The vdev type of that name, or NULL. */

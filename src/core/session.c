@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "core/check.h"
+#include "core/closure.h"
 #include "core/derive.h"
 #include "core/merge.h"
 #include "core/render_build.h"
@@ -100,6 +101,8 @@ int session_open(mkb_session *s, const char *root, const mkb_options *o) {
   if (sdata == NULL) return -1;
   s->schema = schema_read(sdata, spath, &s->mem, &s->diags);
   if (s->schema == NULL) return -1;
+  const schema_images *im = s->schema->images;
+  s->fs = hostfs_open(o->sysroot, o->qnx_target, o->mkifs_path, im->search, im->nsearch);
   s->nsets = o->nsets;
   s->sets = arena_alloc(&s->mem, (o->nsets + 1) * sizeof *s->sets);
   s->set_text = arena_alloc(&s->mem, (o->nsets + 1) * sizeof *s->set_text);
@@ -111,6 +114,7 @@ int session_open(mkb_session *s, const char *root, const mkb_options *o) {
 }
 
 void session_close(mkb_session *s) {
+  hostfs_close(s->fs);
   host_close(s->host);
   diag_free(&s->diags);
   arena_free(&s->mem);
@@ -149,6 +153,11 @@ static void stack_files(const mkb_stack *st, arena *a, render_header *h) {
     if (k == h->nrecipes) files[h->nrecipes++] = f;
   }
   h->recipes = files;
+}
+
+/* The files of guest g in the output folder: guests/G/G.EXT. */
+static const char *guest_file(arena *a, const char *g, const char *ext) {
+  return arena_printf(a, "guests/%s/%s.%s", g, g, ext);
 }
 
 /* Links, merges and checks the recipe `name`, which must be of kind
@@ -196,6 +205,20 @@ static void dedupe(ptrvec *v) {
   }
   v->n = w;
   strmap_free(&seen);
+}
+
+/* The closure check of a resolved system. What the render makes itself (a
+** guest's configuration and, through mkifs, its image) is not looked for
+** on the host. Returns the number of errors. */
+static int closure(mkb_session *s, mkb_system *sys, check_ctx *cc) {
+  arena *a = &sys->mem;
+  const char **made = arena_alloc(a, (2 * sys->nguests + 1) * sizeof *made);
+  for (size_t i = 0; i < sys->nguests; i++) {
+    made[2 * i] = guest_file(a, sys->guests[i].name, "qvmconf");
+    made[2 * i + 1] = guest_file(a, sys->guests[i].name, "ifs");
+  }
+  closure_in ci = { s->fs, made, 2 * sys->nguests, &sys->hostfiles };
+  return closure_check(cc, &ci, sys->board, sys->guests, sys->nguests);
 }
 
 int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
@@ -248,12 +271,14 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   bsite->src.line = sys->stack.root->line;
   bsite->src.col = sys->stack.root->col;
   check_ctx cc = { s->schema, &s->diags, a, sys->name, bsite, &sys->stack, sys->gstacks, NULL };
-  if (check_system(&cc, sys->board, sys->guests, sys->nguests) > 0) goto done;
+  int bad = check_system(&cc, sys->board, sys->guests, sys->nguests) > 0;
+  if (closure(s, sys, &cc) > 0 || bad) goto done;
   rc = 0;
 done:
   host_log_end(s->host);
   dedupe(&sys->read);
   dedupe(&sys->missing);
+  dedupe(&sys->hostfiles);
   /* The trees the probes stand for, from the listing the lookups used. */
   strmap seen;
   strmap_init(&seen);
@@ -288,11 +313,10 @@ void system_render(mkb_session *s, const mkb_system *sys, mkb_render *out) {
     const mkb_guest *g = &sys->guests[i];
     render_header gh = { "guest", g->name, node_str(g->model, "description"), NULL, 0, NULL, 0 };
     stack_files(&sys->gstacks[i], &a, &gh);
-    const char *dir = arena_printf(&a, "guests/%s/%s", g->name, g->name);
     render_qvmconf(s->schema, g->model, &gh,
-                   &add_output(out, arena_printf(&a, "%s.qvmconf", dir))->data);
+                   &add_output(out, guest_file(&a, g->name, "qvmconf"))->data);
     mkb_node *ifs = node_get(g->model, "ifs");
-    if (ifs) render_buildfile(ifs, &gh, &add_output(out, arena_printf(&a, "%s.build", dir))->data);
+    if (ifs) render_buildfile(ifs, &gh, &add_output(out, guest_file(&a, g->name, "build"))->data);
   }
   arena_free(&a);
 }

@@ -10,6 +10,7 @@
 #include "core/link.h"
 #include "core/schema.h"
 #include "core/derive.h"
+#include "load/hostfs.h"
 
 typedef struct mkb_options {
   const char **incdirs;   /* -I, in order */
@@ -19,6 +20,9 @@ typedef struct mkb_options {
   const char *envpath;    /* MKBUILDFILE_PATH, or NULL */
   int werror;             /* warnings are errors */
   const char *bytecode_dir; /* the build's compiled prelude and schema, or NULL */
+  const char *sysroot;    /* --sysroot: host files are looked up there */
+  const char *qnx_target; /* QNX_TARGET, or NULL: without a sysroot, looked up there */
+  const char *mkifs_path; /* MKIFS_PATH, or NULL */
 } mkb_options;
 
 typedef struct mkb_session {
@@ -30,6 +34,7 @@ typedef struct mkb_session {
   const mkb_def **sets;   /* one layer per --set */
   const char **set_text;
   size_t nsets;
+  hostfs *fs;             /* the host-file lookup, or NULL (no sysroot) */
 } mkb_session;
 
 /* Opens a session; diagnostics go to s->diags. Returns 0, or -1 when the
@@ -69,6 +74,7 @@ typedef struct mkb_system {
                            there would be found) */
   ptrvec probed_below;  /* parallel to probed: non-NULL for a folder below
                            its search directory */
+  ptrvec hostfiles;     /* const char*: host files found (with a sysroot) */
 } mkb_system;
 
 /* Links, merges, checks and derives board `name` and its guests. Returns 0,

@@ -305,10 +305,10 @@ board "y" {
     end)
 
     it("takes a value operation as a Lua expression", function()
-      local sets = { 'script=append{"echo hi"}' }
+      local sets = { 'script=append{"display_msg hi"}' }
       local text, diags = on_rcar("", sets)
       assert.are.equal("", diags)
-      assert.are.equal(h.edit(rcar(sets), "    [+session] ksh &", "    [+session] ksh &\n    echo hi"), text)
+      assert.are.equal(h.edit(rcar(sets), "    [+session] ksh &", "    [+session] ksh &\n    display_msg hi"), text)
     end)
 
     it("applies several options in order, the later on top", function()

@@ -102,6 +102,7 @@ describe("the .qvmconf order rules", function()
 guest "late-pic" {
   include = { "qnx-x86_64" },
   load    = { "/vm/images/extra.bin" },
+  host_files = { ["/vm/images/extra.bin"] = "extra.bin" },
   vdevs   = {
     ioapic = delete,
   },

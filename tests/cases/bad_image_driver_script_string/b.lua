@@ -6,5 +6,6 @@ guest "g" {
 board "b" {
   include = { "rpi4" },
   script  = append { "on -p 20 spi-bcm2711 &" },
+  files   = { on = true },
   guests  = { "g" },
 }

@@ -17,4 +17,6 @@ fragment "more" {
 board "b" {
   include = { "more" },
   script  = remove { "two" },
+  -- the commands the script runs, in the image
+  files   = { one = true, two = true, three = true, four = true, zero = true },
 }

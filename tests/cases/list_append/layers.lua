@@ -18,4 +18,5 @@ fragment "b" {
 board "c" {
   include = { "b" },
   script = append { { "four", bg = true } },
+  files = { one = true, two = true, three = true, four = true },  -- what the script runs
 }

@@ -19,4 +19,5 @@ board "c" {
   include = { "b" },
   script = prepend { "zero" },
   startup = prepend { "startup-first" },
+  files = { zero = true, one = true, two = true, three = true },  -- what the script runs
 }

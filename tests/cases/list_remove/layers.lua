@@ -21,4 +21,5 @@ fragment "b" {
 board "c" {
   include = { "b" },
   script = append { "two" },
+  files = { one = true, two = true, three = true },  -- what the script runs (maps merge)
 }

@@ -20,4 +20,5 @@ board "c" {
   include = { "b" },
   script = { "fresh" },
   kernel = { keeplinked = true },   -- keys only: the list part stays
+  files = { fresh = true },         -- what the script runs
 }
