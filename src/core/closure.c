@@ -3,7 +3,6 @@
 #define _DEFAULT_SOURCE
 #include "core/closure.h"
 
-#include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -347,10 +346,10 @@ static size_t search_of(image *im, const mkb_node *own, const char *arch,
 }
 
 static void report_missing(image *im, const char *host, const mkb_node *site, int optional,
-                           const char *const *dirs, size_t n, int cwd) {
+                           const char *const *dirs, size_t n, const char *cwd) {
   strbuf b;
   sb_init(&b);
-  if (cwd && host[0] != '/' && strchr(host, '/')) sb_adds(&b, ". (the current folder), ");
+  if (cwd && host[0] != '/' && strchr(host, '/')) sb_printf(&b, "%s (where mkifs runs), ", cwd);
   for (size_t i = 0; i < n; i++) sb_printf(&b, "%s%s", i ? ", " : "", dirs[i]);
   diag_level lv = optional ? DIAG_WARNING : DIAG_ERROR;
   const char *tail = optional ? "; it is optional: mkifs leaves it out" : "";
@@ -406,18 +405,17 @@ static void resolve_one(image *im, const char *host, const char *target, const m
   for (size_t i = 0; i < in->nmade; i++)
     if (strcmp(host, in->made[i]) == 0) return;
   const char *arch = node_str(im->img, "arch");
-  const char *const *dirs;
-  int cwd = 0;
+  const char *const *dirs, *cwd = NULL;
+  int cwd_first = 0;
   size_t n = search_of(im, v->kind == V_TABLE ? node_get(v, "search") : NULL, arch, &dirs);
-  if (n == 0) n = hostfs_default(in->fs, arch, &dirs, &cwd);
+  if (n == 0) n = hostfs_default(in->fs, arch, &dirs, &cwd_first);
+  if (cwd_first) cwd = in->workdir ? in->workdir : ".";
   const char *found = hostfs_find(in->fs, host, dirs, n, cwd);
   if (found == NULL) {
     report_missing(im, host, v, optional, dirs, n, cwd);
     return;
   }
-  char *real = realpath(found, NULL);
-  ptrvec_push(im->c->mem, in->found, arena_strdup(im->c->mem, real ? real : found));
-  free(real);
+  if (in->found) ptrvec_push(im->c->mem, in->found, arena_strdup(im->c->mem, found));
   const char *filter = v->kind == V_TABLE ? node_str(v, "filter") : NULL;
   if (filter == NULL || strcmp(filter, "none") == 0) check_elf(im, host, found, target, v);
 }
@@ -442,8 +440,8 @@ static void check_needed(image *im) {
     for (size_t k = 0; k < p->elf->nneeded; k++) {
       const char *lib = p->elf->needed[k];
       if (strmap_get(&im->names, lib) || strmap_get(&im->sonames, lib)) continue;
-      finding(im, p->site, im->starter, "'%s' (host file %s) needs %s, which is not in the "
-              "image of %s", p->target, p->found, lib, im->what);
+      finding(im, p->site, im->starter, "'%s' (host file %s) needs the shared library %s, "
+              "which is not in the image of %s", p->target, p->found, lib, im->what);
     }
   }
 }

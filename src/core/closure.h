@@ -26,7 +26,10 @@ typedef struct closure_in {
   const char *const *made;    /* host paths the build makes itself (a guest's
                                  .qvmconf and image): not looked up */
   size_t nmade;
-  ptrvec *found;              /* out: the real path of every host file found
+  const char *workdir;        /* where mkifs will run (a relative host path
+                                 with a '/' is looked for there first), or
+                                 NULL: the current folder */
+  ptrvec *found;              /* out: every host file found, as found
                                  (const char*, in c->mem), for depfiles */
 } closure_in;
 

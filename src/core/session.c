@@ -217,7 +217,7 @@ static int closure(mkb_session *s, mkb_system *sys, check_ctx *cc) {
     made[2 * i] = guest_file(a, sys->guests[i].name, "qvmconf");
     made[2 * i + 1] = guest_file(a, sys->guests[i].name, "ifs");
   }
-  closure_in ci = { s->fs, made, 2 * sys->nguests, &sys->hostfiles };
+  closure_in ci = { s->fs, made, 2 * sys->nguests, s->workdir, &sys->hostfiles };
   return closure_check(cc, &ci, sys->board, sys->guests, sys->nguests);
 }
 

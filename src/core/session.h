@@ -35,6 +35,9 @@ typedef struct mkb_session {
   const char **set_text;
   size_t nsets;
   hostfs *fs;             /* the host-file lookup, or NULL (no sysroot) */
+  const char *workdir;    /* the folder the next resolution's mkifs runs in
+                             (the render's output folder), or NULL: the
+                             current one; set by the caller */
 } mkb_session;
 
 /* Opens a session; diagnostics go to s->diags. Returns 0, or -1 when the

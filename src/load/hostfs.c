@@ -136,13 +136,14 @@ static int holds(hostfs *fs, const char *dir, const char *name) {
 }
 
 const char *hostfs_find(hostfs *fs, const char *name, const char *const *dirs, size_t ndirs,
-                        int cwd_first) {
+                        const char *cwd) {
   if (name[0] == '/') {
     struct stat st;
     return stat(name, &st) == 0 ? name : NULL;
   }
   if (name[0] == '\0') return NULL;
-  if (cwd_first && strchr(name, '/') && holds(fs, ".", name)) return name;
+  if (cwd && strchr(name, '/') && holds(fs, cwd, name))
+    return strcmp(cwd, ".") == 0 ? name : arena_printf(&fs->mem, "%s/%s", cwd, name);
   for (size_t i = 0; i < ndirs; i++)
     if (holds(fs, dirs[i], name)) return arena_printf(&fs->mem, "%s/%s", dirs[i], name);
   return NULL;

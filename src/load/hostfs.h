@@ -37,10 +37,10 @@ size_t hostfs_default(hostfs *fs, const char *arch, const char *const **dirs, in
 const char *hostfs_expand(hostfs *fs, const char *dir, const char *arch);
 
 /* Where mkifs finds host file name: an absolute name as it is, a relative
-** one in the first folder of dirs that holds it (the current folder first
-** when cwd_first and the name has a '/'). NULL when none does. The path is
-** owned by fs. */
+** one in the first folder of dirs that holds it (in folder cwd first, when
+** cwd is not NULL and the name has a '/': the folder mkifs runs in). NULL
+** when none does. The path is owned by fs. */
 const char *hostfs_find(hostfs *fs, const char *name, const char *const *dirs, size_t ndirs,
-                        int cwd_first);
+                        const char *cwd);
 
 #endif

@@ -113,6 +113,7 @@ void depfile_text(const char *const *targets, size_t ntargets, const mkb_system 
   }
   ptrvec deps = { 0 };
   for (size_t i = 0; i < sys->read.n; i++) ptrvec_push(&a, &deps, sys->read.v[i]);
+  for (size_t i = 0; i < sys->hostfiles.n; i++) ptrvec_push(&a, &deps, sys->hostfiles.v[i]);
   probed_dirs(&a, sys, &o, &deps);
 
   /* One rule for all targets; lines wrapped before column 79. */

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT
 ** depfile.h: make-style depfiles and the ninja build file. A depfile names
 ** every file a board's resolution read (the prelude and schema, then the
-** recipe files) and the search folders where it probed for a recipe and
-** found none, so that a new file that would shadow a recipe triggers a
-** rebuild: a folder's mtime changes when a file is created in it, while a
+** recipe files, then the host files found with a sysroot) and the search
+** folders where it probed for a recipe and found none, so that a new file
+** that would shadow a recipe triggers a rebuild: a folder's mtime changes when a file is created in it, while a
 ** path that does not exist would make make and ninja rebuild every time. */
 #ifndef MKB_DEPFILE_H
 #define MKB_DEPFILE_H

@@ -9,6 +9,8 @@
 #             the buildfiles the cases read; shared/ the public buildfiles of
 #             SHARED_CORPUS/buildfiles with their SOURCES.md
 #   qvmconf/  the same for .qvmconf (SHARED_CORPUS/qvmconf, .partial included)
+#   elf/      small ELF files of both classes and byte orders, whole and cut
+#             short (elf_seeds.lua), and /bin/true of the machine
 # SHARED_CORPUS defaults to ../shared/corpus beside the work tree, else
 # /work/shared/corpus. A file is named after its path ('/' -> '__'); files
 # with the same content are kept once.
@@ -22,7 +24,7 @@ if [ -z "$shared" ]; then
 fi
 seeds=$out
 rm -rf "$seeds"
-mkdir -p "$seeds/scan" "$seeds/build/shared" "$seeds/qvmconf/shared"
+mkdir -p "$seeds/scan" "$seeds/build/shared" "$seeds/qvmconf/shared" "$seeds/elf"
 
 # add DIR FILE...: copies each file into DIR unless DIR holds its content
 add() {
@@ -53,8 +55,10 @@ if [ -d "$shared" ]; then
 else
   echo "make_seeds.sh: no shared corpus at $shared; seeds without it" >&2
 fi
+lua5.4 tests/fuzz/elf_seeds.lua "$seeds/elf"
+[ -f /bin/true ] && cp /bin/true "$seeds/elf/bin-true"
 find "$seeds" -name .sums -delete
 chmod -R u+w,go-w,a+r "$seeds"
-for t in scan build qvmconf; do
+for t in scan build qvmconf elf; do
   echo "$t: $(find "$seeds/$t" -type f | wc -l) files, $(du -sk "$seeds/$t" | cut -f1) KiB"
 done
