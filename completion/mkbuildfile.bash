@@ -20,18 +20,18 @@ _mkbuildfile() {
   cur=${COMP_WORDS[COMP_CWORD]}
   prev=${COMP_WORDS[COMP_CWORD - 1]}
   local commands="render check explain show diff graph lint import list schema help"
-  local options="-I --set -o -MD -MF --ninja --all --json --luals --markdown --Werror --diagnostics= --help --version"
+  local options="-I --set -o -MD -MF --ninja --sysroot --all --json --luals --markdown --Werror --diagnostics= --help --version"
 
   for ((i = 1; i < COMP_CWORD; i++)); do
     case ${COMP_WORDS[i]} in
-      -I | -o | -MF | --ninja | --set) ((i++)) ;;
+      -I | -o | -MF | --ninja | --sysroot | --set) ((i++)) ;;
       -*) ;;
       *) cmd=${COMP_WORDS[i]}; break ;;
     esac
   done
 
   case $prev in
-    -I | --ninja) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+    -I | --ninja | --sysroot) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     -o | -MF) COMPREPLY=($(compgen -f -- "$cur")); return ;;
     --set) return ;;
   esac
@@ -50,7 +50,7 @@ _mkbuildfile() {
       # the board first, then the path: no completion for paths
       local n=0
       for ((i = 1; i < COMP_CWORD; i++)); do
-        case ${COMP_WORDS[i]} in -I | -o | --set) ((i++)) ;; -*) ;; *) ((n++)) ;; esac
+        case ${COMP_WORDS[i]} in -I | -o | --set | --sysroot) ((i++)) ;; -*) ;; *) ((n++)) ;; esac
       done
       [ $n -eq 1 ] && COMPREPLY=($(compgen -W "$(_mkbuildfile_recipes board)" -- "$cur")) ;;
     lint | import) COMPREPLY=($(compgen -f -X '!*.@(build|qvmconf|partial)' -- "$cur") $(compgen -d -- "$cur")) ;;

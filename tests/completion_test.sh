@@ -28,5 +28,7 @@ expect "acme-r1-1g acme-r1-2g acme-r1-safety-1g acme-r1-safety-2g" mkbuildfile r
 expect "imx8qm" mkbuildfile check imx
 expect "json" mkbuildfile check --diagnostics=js
 expect "--man" mkbuildfile help --m
+expect "--sysroot" mkbuildfile check --sys
+expect "imx8qm" mkbuildfile check --sysroot /tmp imx
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

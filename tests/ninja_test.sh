@@ -17,7 +17,7 @@ set -u
 bin=$1
 root=$2
 here=$(cd "$(dirname "$0")" && pwd)
-unset MKBUILDFILE_PATH
+unset MKBUILDFILE_PATH QNX_TARGET MKIFS_PATH
 pass=0
 fail=0
 

@@ -15,7 +15,7 @@ if [ ! -d "$corpus" ]; then
   echo "SKIP roundtrip_build: no buildfile corpus at $corpus"
   exit 0
 fi
-unset MKBUILDFILE_PATH
+unset MKBUILDFILE_PATH QNX_TARGET MKIFS_PATH
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0

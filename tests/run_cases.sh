@@ -17,7 +17,7 @@ set -u
 bin=$1
 cases=$2
 shift 2
-unset MKBUILDFILE_PATH NO_COLOR
+unset MKBUILDFILE_PATH NO_COLOR QNX_TARGET MKIFS_PATH
 pass=0
 fail=0
 tmp=$(mktemp -d)

@@ -27,7 +27,7 @@ if ! command -v "$valgrind" >/dev/null 2>&1; then
   echo "valgrind not found: apt-get install valgrind" >&2
   exit 1
 fi
-unset MKBUILDFILE_PATH NO_COLOR
+unset MKBUILDFILE_PATH NO_COLOR QNX_TARGET MKIFS_PATH
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <lua.h>
@@ -87,13 +88,14 @@ static int parse(cli *c, int argc, char **argv) {
       return -1;
     }
     if (strcmp(a, "-I") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--set") == 0 ||
-        strcmp(a, "-MF") == 0 || strcmp(a, "--ninja") == 0) {
+        strcmp(a, "-MF") == 0 || strcmp(a, "--ninja") == 0 || strcmp(a, "--sysroot") == 0) {
       if (i + 1 >= argc) return usage_error("option '%s' needs an argument", a);
       const char *v = argv[++i];
       if (strcmp(a, "-I") == 0) push(&c->opt.incdirs, &c->opt.ninc, v);
       else if (strcmp(a, "-o") == 0) c->out = v;
       else if (strcmp(a, "-MF") == 0) c->mf = v;
       else if (strcmp(a, "--ninja") == 0) c->ninja = v;
+      else if (strcmp(a, "--sysroot") == 0) c->opt.sysroot = v;
       else push(&c->opt.sets, &c->opt.nsets, v);
       continue;
     }
@@ -138,6 +140,9 @@ static int parse(cli *c, int argc, char **argv) {
     else push(&c->args, &c->nargs, a);
   }
   if (c->command == NULL) return usage_error("no command given%s", "");
+  struct stat st;
+  if (c->opt.sysroot && (stat(c->opt.sysroot, &st) != 0 || !S_ISDIR(st.st_mode)))
+    return usage_error("--sysroot: '%s' is not a folder", c->opt.sysroot);
   for (size_t i = 0; i < c->opt.nsets; i++)
     if (!set_option_valid(c->opt.sets[i]))
       return usage_error("--set takes PATH=VALUE with a dotted PATH, got '%s'", c->opt.sets[i]);
@@ -272,7 +277,11 @@ static int cmd_render(cli *c, mkb_session *s) {
     for (size_t i = 0; i < n; i++) {
       mkb_system one;
       mkb_render r;
+      char *wd = join_path(dir, NULL, names[i]);  /* where mkifs will run */
+      s->workdir = wd;
       int ok = session_resolve(s, names[i], &one) == 0;
+      s->workdir = NULL;
+      free(wd);
       if (ok) {
         system_render(s, &one, &r);
         ok = write_outputs(c, s, &r, dir, names[i], NULL) == 0 &&
@@ -293,10 +302,6 @@ static int cmd_render(cli *c, mkb_session *s) {
     free(sys);
     return failed ? 1 : 0;
   }
-  for (size_t i = 0; i < n; i++) {
-    if (session_resolve(s, names[i], &sys[i]) != 0) failed++;
-    else system_render(s, &sys[i], &rs[i]);
-  }
   const char *dir = c->out ? c->out : ".";
   char *filedir = NULL;
   if (to_file) {
@@ -305,6 +310,12 @@ static int cmd_render(cli *c, mkb_session *s) {
     if (filedir == NULL) die_oom();
     dir = filedir;
   }
+  s->workdir = c->ninja ? NULL : dir;  /* mkifs runs where the buildfile is written */
+  for (size_t i = 0; i < n; i++) {
+    if (session_resolve(s, names[i], &sys[i]) != 0) failed++;
+    else system_render(s, &sys[i], &rs[i]);
+  }
+  s->workdir = NULL;
   int rc = 0;
   if (c->ninja) {
     /* The build file names what ninja will render; nothing else is written. */
@@ -524,6 +535,12 @@ static int cmd_list(cli *c, mkb_session *s) {
   return s->diags.errors ? 1 : 0;
 }
 
+/* An environment variable; NULL when unset or empty. */
+static const char *env_value(const char *name) {
+  const char *v = getenv(name);
+  return v && v[0] ? v : NULL;
+}
+
 int main(int argc, char **argv) {
   cli c;
   memset(&c, 0, sizeof c);
@@ -541,8 +558,9 @@ int main(int argc, char **argv) {
     free(c.opt.sets);
     return rc;
   }
-  c.opt.envpath = getenv("MKBUILDFILE_PATH");
-  if (c.opt.envpath && c.opt.envpath[0] == '\0') c.opt.envpath = NULL;
+  c.opt.envpath = env_value("MKBUILDFILE_PATH");
+  c.opt.qnx_target = env_value("QNX_TARGET");  /* host files, without --sysroot */
+  c.opt.mkifs_path = env_value("MKIFS_PATH");
   char *root = find_root(argv[0]);
   if (root == NULL) {
     fputs("mkbuildfile: error: cannot find the prelude (lua/prelude.lua) beside the "

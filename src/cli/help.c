@@ -21,8 +21,8 @@ typedef struct option {
 } option;
 
 static const command commands[] = {
-  { "render", "render BOARD... [-o DIR|-o FILE.build] [-MD] [-MF FILE]\n"
-              "render --all [-o DIR] [-MD] [--ninja DIR]",
+  { "render", "render BOARD... [-o DIR|-o FILE.build] [-MD] [-MF FILE] [--sysroot DIR]\n"
+              "render --all [-o DIR] [-MD] [--ninja DIR] [--sysroot DIR]",
     "render boards: the host buildfile, a .qvmconf per guest, a buildfile per QNX guest",
     "Without -o, prints the host buildfile of BOARD. With -o DIR, writes DIR/BOARD.build, "
     "DIR/guests/NAME/NAME.qvmconf for every guest and DIR/guests/NAME/NAME.build for a guest "
@@ -33,13 +33,22 @@ static const command commands[] = {
     "error.\n\n"
     "With --all, every board on the search path is rendered into DIR/BOARD/ (DIR defaults to "
     "the current folder), each recipe file loaded once; one board's failure does not stop the "
-    "others, and a summary line says how many rendered.",
-    "-I --set -o -MD -MF --ninja --Werror --diagnostics" },
-  { "check", "check BOARD...\ncheck --all",
+    "others, and a summary line says how many rendered.\n\n"
+    "Before it writes, render runs the checks of check, the closure check included.",
+    "-I --set -o -MD -MF --ninja --sysroot --Werror --diagnostics" },
+  { "check", "check BOARD... [--sysroot DIR]\ncheck --all [--sysroot DIR]",
     "validate boards and their guests without writing anything",
     "Runs everything render runs up to the output: the schema, the QNX rules, the host "
-    "wiring. Every problem is reported, sorted by file, line and column.",
-    "-I --set --Werror --diagnostics" },
+    "wiring, and the closure check: every command a startup script runs is in its image (or "
+    "is one procnto runs itself), every file a guest's configuration loads or reads is in the "
+    "host image. Every problem is reported, sorted by file, line and column.\n\n"
+    "With --sysroot DIR, or else with QNX_TARGET set, every host file of every image is looked "
+    "up as mkifs looks it up (the entry's search=, the image's, else MKIFS_PATH or the "
+    "folders mkifs searches below DIR, which stands for ${QNX_TARGET}/PROCESSOR); a file "
+    "found nowhere is an error naming the folders searched. "
+    "Each ELF file found must be built for the image's CPU, and every library it needs "
+    "(DT_NEEDED) must be an entry of the same image, by file name or soname.",
+    "-I --set --sysroot --Werror --diagnostics" },
   { "explain", "explain BOARD PATH",
     "every definition of a value, the winner marked, why each other one lost",
     "PATH is dotted: image.base, startup, env.PATH, files./sbin/qvm, "
@@ -91,11 +100,14 @@ static const option options[] = {
     "true, false, integers, quoted strings, tables and calls such as append{\"-s\"} are Lua, "
     "any other text is a string; repeatable, later wins" },
   { "-o", "PATH", "where to write (render: a folder, or FILE.build; import, schema: a file)" },
-  { "-MD", NULL, "also write a make-style depfile, OUTPUT.d, naming every recipe file read "
-    "and every search path probed" },
+  { "-MD", NULL, "also write a make-style depfile, OUTPUT.d, naming every recipe file read, "
+    "every search path probed and, with a sysroot, every host file found" },
   { "-MF", "FILE", "the depfile's name (one board)" },
   { "--ninja", "DIR", "with render --all: write DIR/build.ninja, which renders every board "
     "and runs mkifs on what it renders, guest images first" },
+  { "--sysroot", "DIR", "look host files up as mkifs does, with DIR as "
+    "${QNX_TARGET}/PROCESSOR (default: QNX_TARGET and the image's CPU, when QNX_TARGET is "
+    "set), and check the ELF files found: their CPU and the libraries they need" },
   { "--all", NULL, "every board on the search path" },
   { "--json", NULL, "show: the model as JSON" },
   { "--luals", NULL, "schema: LuaLS definitions" },
@@ -289,7 +301,9 @@ void help_man(FILE *out, const char *version) {
         "(diff: the boards differ)\n.TP\n.B 2\na usage error (diff: trouble)\n", out);
   fputs(".SH ENVIRONMENT\n.TP\n.B MKBUILDFILE_PATH\nfolders searched for recipes after the "
         "\\-I folders, separated by colons\n.TP\n.B NO_COLOR\nwhen set, diagnostics are never "
-        "coloured\n", out);
+        "coloured\n.TP\n.B QNX_TARGET\nwithout \\-\\-sysroot, host files are looked up below "
+        "QNX_TARGET/PROCESSOR, as mkifs does\n.TP\n.B MKIFS_PATH\nwithout \\-\\-sysroot, the "
+        "folders host files are looked up in, as mkifs does\n", out);
   fputs(".SH FILES\n.TP\n.I /usr/share/mkbuildfile/\nthe prelude and schema (lua/), the "
         "shipped boards (boards/) and recipes (recipes/), searched last\n", out);
   fputs(".SH EXAMPLES\n.nf\nmkbuildfile render rcar_h3\nmkbuildfile render rcar_h3 \\-o out/\n"
