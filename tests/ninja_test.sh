@@ -173,6 +173,20 @@ fi
 MKBUILDFILE_PATH="$tmp/family" "$bin" render --all --Werror --ninja "$tmp/build3" 2>/dev/null
 check "MKBUILDFILE_PATH becomes an -I folder and --Werror is passed on" \
   grep -qx "flags = -I $tmp/family --Werror" "$tmp/build3/build.ninja"
+# --sysroot reaches them too, absolute: on a sysroot of empty stand-ins for
+# every host file the family names (and those relative to where mkifs runs).
+mkdir -p "$tmp/sr/bin" "$tmp/srwd"
+(
+  cd "$tmp/srwd" || exit 1
+  "$bin" check --all -I "$tmp/family" --sysroot "$tmp/sr" 2>&1 |
+    sed -n "s/.*host file '\([^']*\)' of .* is in no folder.*/\1/p" | sort -u |
+    while read -r f; do
+      case $f in */*) mkdir -p "$(dirname "$f")" && : >"$f" ;; *) : >"$tmp/sr/bin/$f" ;; esac
+    done
+  "$bin" render --all -I "$tmp/family" --sysroot "$tmp/sr" --ninja "$tmp/build4" 2>/dev/null
+)
+check "--sysroot is passed on, absolute" \
+  grep -qx "flags = -I $tmp/family --sysroot $tmp/sr" "$tmp/build4/build.ninja"
 check "build.ninja is the same twice" cmp -s "$b/build.ninja" "$tmp/build2/build.ninja"
 check "build.ninja names the binary by absolute path" grep -qx "mkbuildfile = $bin" "$b/build.ninja"
 check "build.ninja passes the -I folder, absolute" grep -qx "flags = -I $tmp/family" "$b/build.ninja"

@@ -332,7 +332,8 @@ static int cmd_render(cli *c, mkb_session *s) {
       for (char *tok = env ? strtok(env, ":") : NULL; tok && ninc < c->opt.ninc + 64;
            tok = strtok(NULL, ":"))
         if (access(tok, F_OK) == 0) inc[ninc++] = tok;
-      ninja_text(c->exe, inc, ninc, c->opt.sets, c->opt.nsets, c->opt.werror, names, rs, n, &b);
+      ninja_text(c->exe, inc, ninc, c->opt.sets, c->opt.nsets, c->opt.werror, c->opt.sysroot,
+                 names, rs, n, &b);
       free(env);
       free(inc);
       char *path = join_path(c->ninja, NULL, "build.ninja");

@@ -254,8 +254,8 @@ static void mkifs_edge(strbuf *out, const char *board, const char *src, const ch
 }
 
 void ninja_text(const char *exe, const char *const *incdirs, size_t ninc,
-                const char *const *sets, size_t nsets, int werror, const char *const *boards,
-                const mkb_render *renders, size_t n, strbuf *out) {
+                const char *const *sets, size_t nsets, int werror, const char *sysroot,
+                const char *const *boards, const mkb_render *renders, size_t n, strbuf *out) {
   arena a;
   arena_init(&a);
   const char *bin = absolute(&a, exe);
@@ -276,6 +276,10 @@ void ninja_text(const char *exe, const char *const *incdirs, size_t ninc,
     put_sh_nvalue(out, sets[i]);
   }
   if (werror) sb_adds(out, " --Werror");
+  if (sysroot) {
+    sb_adds(out, " --sysroot ");
+    put_sh_nvalue(out, absolute(&a, sysroot));
+  }
   /* mkifs comes from PATH, as the QNX SDP environment script sets it. */
   sb_adds(out,
           "\nmkifs = mkifs\n\n"

@@ -22,11 +22,12 @@ void depfile_text(const char *const *targets, size_t ntargets, const mkb_system 
 ** depfiles, deps = gcc, restat) and runs mkifs (from PATH) on every rendered
 ** buildfile, guest images before the host image that maps them; phony
 ** targets 'render' (every rendered file) and 'all' (every image, the
-** default). exe is the mkbuildfile binary to run; incdirs (made absolute)
-** and sets are passed on. renders[i] holds the outputs of boards[i] (paths
+** default). exe is the mkbuildfile binary to run; incdirs and sysroot (if
+** not NULL; made absolute) and sets are passed on. renders[i] holds the outputs of boards[i] (paths
 ** relative to DIR/BOARD). Appended to out. */
 void ninja_text(const char *exe, const char *const *incdirs, size_t ninc,
-                const char *const *sets, size_t nsets, int werror, const char *const *boards,
+                const char *const *sets, size_t nsets, int werror, const char *sysroot,
+                const char *const *boards,
                 const mkb_render *renders, size_t n, strbuf *out);
 
 #endif
