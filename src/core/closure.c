@@ -18,7 +18,9 @@ typedef struct image {
   const schema_images *facts;
   strmap entries;              /* target path -> entry value */
   strmap links;                /* link path -> its destination, normalised */
-  strmap names;                /* last segment of a target -> the first target */
+  strmap names;                /* last segment of a target -> the first target;
+                                  made on first use (names_of) */
+  int has_names;
   ptrvec targets;              /* target paths, in entry order */
   strmap sonames;              /* DT_SONAME of the libraries found */
   ptrvec programs;             /* program*: ELF files found, in entry order */
@@ -80,6 +82,7 @@ static int provides(image *im, const char *path, int depth) {
   const char *dest = strmap_get(&im->links, path);
   if (dest) return provides(im, dest, depth + 1);
   if (strmap_get(&im->entries, path) || provided_elsewhere(im, path)) return 1;
+  if (im->links.n == 0) return 0;
   char *p = arena_strdup(im->c->mem, path);
   for (char *s = strrchr(p, '/'); s && s > p; s = strrchr(p, '/')) {
     *s = '\0';
@@ -123,10 +126,19 @@ static void image_open(image *im, check_ctx *c, const closure_in *in, const mkb_
     if (strmap_get(&im->entries, t)) continue;  /* two entries of one path: check.c says so */
     strmap_put(&im->entries, t, (void *)v);
     ptrvec_push(c->mem, &im->targets, (void *)t);
-    if (!strmap_get(&im->names, last_segment(t)))
-      strmap_put(&im->names, last_segment(t), (void *)t);
     if (link_of(v)) add_link(im, t, link_of(v));
   }
+}
+
+/* The targets by their last segment: what a name without a folder finds. */
+static const strmap *names_of(image *im) {
+  if (im->has_names) return &im->names;
+  im->has_names = 1;
+  for (size_t i = 0; i < im->targets.n; i++) {
+    const char *t = im->targets.v[i];
+    if (!strmap_get(&im->names, last_segment(t))) strmap_put(&im->names, last_segment(t), (void *)t);
+  }
+  return &im->names;
 }
 
 static void image_close(image *im) {
@@ -179,7 +191,10 @@ static const char *path_value(arena *a, const mkb_node *v) {
   strbuf b;
   sb_init(&b);
   for (size_t i = 0; v->kind == V_TABLE && i < v->nitems; i++)
-    if (v->items[i]->kind == V_STR) sb_printf(&b, "%s%s", i ? ":" : "", v->items[i]->s);
+    if (v->items[i]->kind == V_STR) {
+      if (i) sb_addc(&b, ':');
+      sb_adds(&b, v->items[i]->s);
+    }
   const char *s = arena_strdup(a, b.s ? b.s : "");
   sb_free(&b);
   return s;
@@ -232,6 +247,17 @@ static const char *nearest(const image *im, const char *cmd) {
   return best;
 }
 
+/* Is the folder of target one of PATH's, as written? */
+static int on_path(const char *path, const char *target) {
+  size_t k = (size_t)(last_segment(target) - target - 1);
+  for (const char *d = path; *d; d += strcspn(d, ":"), d += *d == ':') {
+    size_t n = strcspn(d, ":");
+    while (n > 1 && d[n - 1] == '/') n--;
+    if (n == k && strncmp(d, target, k) == 0) return 1;
+  }
+  return 0;
+}
+
 static void check_command(image *im, const mkb_node *line, const char *cmd, const char *path,
                           const mkb_node *starter) {
   check_ctx *c = im->c;
@@ -242,11 +268,31 @@ static void check_command(image *im, const mkb_node *line, const char *cmd, cons
     return;
   }
   if (strchr(cmd, '/')) return;  /* relative to a folder the script cannot know */
-  if (path == NULL && strmap_get(&im->names, cmd)) return;
-  char *dirs = arena_strdup(c->mem, path ? path : "");
-  for (char *d = strtok(dirs, ":"); d; d = strtok(NULL, ":"))
-    if (provides(im, norm_path(c->mem, "/", arena_printf(c->mem, "%s/%s", d, cmd)), 0)) return;
-  const char *held = strmap_get(&im->names, cmd), *near = held ? NULL : nearest(im, cmd);
+  /* the common case at once: the command in the first folders of PATH */
+  char buf[512];
+  for (const char *d = path ? path : ""; *d; d += strcspn(d, ":"), d += *d == ':') {
+    int k = (int)strcspn(d, ":");
+    if (snprintf(buf, sizeof buf, "%.*s/%s", k, d, cmd) < (int)sizeof buf &&
+        strmap_get(&im->entries, buf) && !strmap_get(&im->links, buf))
+      return;
+  }
+  const char *held = strmap_get(names_of(im), cmd);
+  if (held && (path == NULL || on_path(path, held))) return;
+  strbuf b;
+  sb_init(&b);
+  int found = 0;
+  for (const char *d = path ? path : ""; *d && !found; d += strcspn(d, ":"), d += *d == ':') {
+    size_t k = strcspn(d, ":");
+    if (k == 0) continue;
+    sb_clear(&b);
+    sb_printf(&b, "%.*s/%s", (int)k, d, cmd);
+    /* "/bin/" and "bin" folders are written as mkifs' users write them */
+    found = provides(im, strstr(b.s, "//") || strstr(b.s, "/.") || b.s[0] != '/'
+                           ? norm_path(c->mem, "/", b.s) : b.s, 0);
+  }
+  sb_free(&b);
+  if (found) return;
+  const char *near = held ? NULL : nearest(im, cmd);
   if (held)
     finding(im, line, starter, "the script of %s runs '%s', which the image holds as %s, in "
             "no folder of its PATH (%s)", im->what, cmd, held, path);
@@ -273,7 +319,12 @@ static void check_script(image *im) {
   words w;
   /* The links the script makes are there for every line. */
   for (size_t i = 0; script && i < script->nitems; i++) {
-    line_words(a, script->items[i], &w);
+    const mkb_node *l = script->items[i];
+    const char *first = l->kind == V_TABLE && l->nitems ? l->items[0]->s : NULL;
+    if (l->kind == V_STR ? strstr(l->s, "procmgr_symlink") == NULL
+                         : first == NULL || strcmp(first, "procmgr_symlink") != 0)
+      continue;
+    line_words(a, l, &w);
     if (!w.external && w.n == 3 && strcmp(w.w[0], "procmgr_symlink") == 0)
       add_link(im, norm_path(a, "/", w.w[2]), w.w[1]);
   }
@@ -439,7 +490,7 @@ static void check_needed(image *im) {
     const program *p = im->programs.v[i];
     for (size_t k = 0; k < p->elf->nneeded; k++) {
       const char *lib = p->elf->needed[k];
-      if (strmap_get(&im->names, lib) || strmap_get(&im->sonames, lib)) continue;
+      if (strmap_get(names_of(im), lib) || strmap_get(&im->sonames, lib)) continue;
       finding(im, p->site, im->starter, "'%s' (host file %s) needs the shared library %s, "
               "which is not in the image of %s", p->target, p->found, lib, im->what);
     }

@@ -30,9 +30,11 @@ typedef enum { ELF_BAD = -1, ELF_NOT = 0, ELF_OK = 1 } elf_status;
 elf_status elf_read(const unsigned char *buf, size_t len, arena *a, elf_info *out,
                     const char **why);
 
-/* The same for the file at path, mapped rather than read, so that only the
-** pages the headers and the dynamic section sit in are touched. A file that
-** cannot be opened or mapped is ELF_BAD with the system's reason. */
+/* The same for the file at path: read at once when small, else mapped, so
+** that only the pages the headers and the dynamic section sit in are
+** touched. A file that cannot be opened or read is ELF_BAD with the
+** system's reason; anything but a regular file, or an empty one, is
+** ELF_NOT. */
 elf_status elf_read_file(const char *path, arena *a, elf_info *out, const char **why);
 
 #endif

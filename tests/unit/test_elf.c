@@ -2,7 +2,9 @@
 ** test_elf.c: the ELF reader (src/load/elf.h) on ELF files built here, byte
 ** by byte: both classes and byte orders, with and without a dynamic
 ** section, and each way a file can be malformed, with the exact reason. */
+#define _DEFAULT_SOURCE
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "load/elf.h"
@@ -165,12 +167,37 @@ static void test_malformed(void) {
             "18446744073709551607) run past the end of the file (281 bytes)");
 }
 
+/* Writes the image, padded with zeros to size bytes, to a new file. */
+static const char *write_padded(const image *im, size_t size) {
+  char *path = arena_strdup(&A, "/tmp/mkb-test-elf-XXXXXX");
+  int fd = mkstemp(path);
+  if (fd < 0) return NULL;
+  FILE *f = fdopen(fd, "wb");
+  fwrite(im->b, 1, im->len, f);
+  for (size_t i = im->len; i < size; i++) fputc(0, f);
+  fclose(f);
+  return path;
+}
+
 static void test_file(void) {
   elf_info e;
   const char *why;
   CHECK_INT(elf_read_file("/nonexistent/x", &A, &e, &why), ELF_BAD);
   CHECK_STR(why, "cannot read it: No such file or directory");
   CHECK_INT(elf_read_file(".", &A, &e, &why), ELF_NOT);
+  /* a small file is read at once, a large one mapped: the same answer */
+  image im = elf_make(32, 1, 20, 1);
+  const size_t sizes[2] = { im.len, 200 * 1024 };
+  for (int i = 0; i < 2; i++) {
+    const char *path = write_padded(&im, sizes[i]);
+    CHECK(path != NULL);
+    if (path == NULL) continue;
+    CHECK_INT(elf_read_file(path, &A, &e, &why), ELF_OK);
+    CHECK_INT(e.nneeded, 1);
+    CHECK_STR(e.nneeded ? e.needed[0] : "", "libfoo.so.1");
+    CHECK_STR(e.soname, "libbar.so.2");
+    remove(path);
+  }
 }
 
 int main(void) {
