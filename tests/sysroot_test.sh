@@ -7,6 +7,8 @@
 #   clean        an x86_64 image with the program and its library (by soname)
 #   nolib        the library left out of the image
 #   missing      host files on no folder of the search path (one optional)
+#   qnx_target   the same lookup without --sysroot: QNX_TARGET/x86_64, and
+#   mkifs_path   MKIFS_PATH (${VAR} expanded) in place of the default path
 #   machine      an aarch64le image of the native x86_64 files, and a copy of
 #                the program whose e_machine is changed to AArch64 (183)
 #   truncated    a copy of the library cut inside its ELF header
@@ -111,6 +113,18 @@ expect truncated 1 "recipes/t.lua:17:54: error: host file 'libcut.so' of board '
 1 error, 0 warnings
 checked 1 board, 1 failed
 " "$bin" check truncated -I recipes --sysroot sysroot
+
+# ---- without --sysroot: QNX_TARGET and the image's CPU, or MKIFS_PATH --------
+mkdir -p qt && ln -s ../sysroot qt/x86_64
+expect qnx_target 1 "recipes/t.lua:8:15: error: '/proc/boot/hello' (host file qt/x86_64/bin/hello) needs the shared library libfoo.so.1, which is not in the image of board 'nolib'
+1 error, 0 warnings
+checked 1 board, 1 failed
+" env QNX_TARGET=qt "$bin" check nolib -I recipes
+expect mkifs_path 1 "recipes/t.lua:4:15: error: host file 'startup-x86' of board 'clean' is in no folder of mkifs' search path: qt/x86_64/bin, sysroot/lib
+recipes/t.lua:5:15: error: host file 'procnto-smp-instr' of board 'clean' is in no folder of mkifs' search path: qt/x86_64/bin, sysroot/lib
+2 errors, 0 warnings
+checked 1 board, 1 failed
+" env QNX_TARGET=qt MKIFS_PATH='${QNX_TARGET}/${PROCESSOR}/bin:sysroot/lib' "$bin" check clean -I recipes
 
 # ---- -MD names the host files found --------------------------------------------
 "$bin" render clean -I recipes --sysroot sysroot -o out -MD 2>/dev/null

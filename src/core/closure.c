@@ -450,8 +450,9 @@ static void check_elf(image *im, const char *host, const char *found, const char
   ptrvec_push(c->mem, &im->programs, p);
 }
 
+/* Looks host file of entry v (its attributes) up, reporting at site. */
 static void resolve_one(image *im, const char *host, const char *target, const mkb_node *v,
-                        int optional) {
+                        const mkb_node *site, int optional) {
   const closure_in *in = im->in;
   for (size_t i = 0; i < in->nmade; i++)
     if (strcmp(host, in->made[i]) == 0) return;
@@ -463,12 +464,12 @@ static void resolve_one(image *im, const char *host, const char *target, const m
   if (cwd_first) cwd = in->workdir ? in->workdir : ".";
   const char *found = hostfs_find(in->fs, host, dirs, n, cwd);
   if (found == NULL) {
-    report_missing(im, host, v, optional, dirs, n, cwd);
+    report_missing(im, host, site, optional, dirs, n, cwd);
     return;
   }
   if (in->found) ptrvec_push(im->c->mem, in->found, arena_strdup(im->c->mem, found));
   const char *filter = v->kind == V_TABLE ? node_str(v, "filter") : NULL;
-  if (filter == NULL || strcmp(filter, "none") == 0) check_elf(im, host, found, target, v);
+  if (filter == NULL || strcmp(filter, "none") == 0) check_elf(im, host, found, target, site);
 }
 
 /* The host file of an entry: NULL for what mkifs makes itself (inline
@@ -505,7 +506,7 @@ static void resolve_image(image *im) {
   for (int i = 0; i < 2; i++) {
     const mkb_node *cmd = node_get(im->img, boot[i]);
     if (cmd && cmd->kind == V_TABLE && cmd->nitems && cmd->items[0]->kind == V_STR)
-      resolve_one(im, cmd->items[0]->s, cmd->items[0]->s, cmd, 0);
+      resolve_one(im, cmd->items[0]->s, cmd->items[0]->s, cmd, cmd->items[0], 0);
   }
   const mkb_node *files = node_get(im->img, "files");
   int bootable = node_get(im->img, "startup") != NULL;
@@ -513,7 +514,7 @@ static void resolve_image(image *im) {
     const mkb_node *v = files->vals[i];
     const char *host = host_of(files->keys[i], v);
     if (host == NULL) continue;
-    resolve_one(im, host, check_target(im->c, files->keys[i], v, bootable), v,
+    resolve_one(im, host, check_target(im->c, files->keys[i], v, bootable), v, v,
                 node_bool(v, "optional", optional));
   }
   check_needed(im);
