@@ -136,7 +136,8 @@ static const strmap *names_of(image *im) {
   im->has_names = 1;
   for (size_t i = 0; i < im->targets.n; i++) {
     const char *t = im->targets.v[i];
-    if (!strmap_get(&im->names, last_segment(t))) strmap_put(&im->names, last_segment(t), (void *)t);
+    const char *name = last_segment(t);
+    if (!strmap_get(&im->names, name)) strmap_put(&im->names, name, (void *)t);
   }
   return &im->names;
 }
@@ -286,7 +287,7 @@ static void check_command(image *im, const mkb_node *line, const char *cmd, cons
     if (k == 0) continue;
     sb_clear(&b);
     sb_printf(&b, "%.*s/%s", (int)k, d, cmd);
-    /* "/bin/" and "bin" folders are written as mkifs' users write them */
+    /* a folder written "/bin/", "/a/../b" or "bin" made a plain absolute path */
     found = provides(im, strstr(b.s, "//") || strstr(b.s, "/.") || b.s[0] != '/'
                            ? norm_path(c->mem, "/", b.s) : b.s, 0);
   }
@@ -320,7 +321,8 @@ static void check_script(image *im) {
   /* The links the script makes are there for every line. */
   for (size_t i = 0; script && i < script->nitems; i++) {
     const mkb_node *l = script->items[i];
-    const char *first = l->kind == V_TABLE && l->nitems ? l->items[0]->s : NULL;
+    const char *first =
+      l->kind == V_TABLE && l->nitems && l->items[0]->kind == V_STR ? l->items[0]->s : NULL;
     if (l->kind == V_STR ? strstr(l->s, "procmgr_symlink") == NULL
                          : first == NULL || strcmp(first, "procmgr_symlink") != 0)
       continue;

@@ -111,12 +111,15 @@ static const char *read_cut(const image *im, size_t len, elf_status *st) {
 static void test_good(void) {
   elf_status st;
   image im = elf_make(64, 0, 62, 1);
-  CHECK_STR(read_cut(&im, im.len, &st), "64-bit LE machine 62 soname libbar.so.2 needs libfoo.so.1");
+  CHECK_STR(read_cut(&im, im.len, &st),
+            "64-bit LE machine 62 soname libbar.so.2 needs libfoo.so.1");
   CHECK_INT(st, ELF_OK);
   im = elf_make(32, 1, 20, 1);
-  CHECK_STR(read_cut(&im, im.len, &st), "32-bit BE machine 20 soname libbar.so.2 needs libfoo.so.1");
+  CHECK_STR(read_cut(&im, im.len, &st),
+            "32-bit BE machine 20 soname libbar.so.2 needs libfoo.so.1");
   im = elf_make(64, 1, 183, 1);
-  CHECK_STR(read_cut(&im, im.len, &st), "64-bit BE machine 183 soname libbar.so.2 needs libfoo.so.1");
+  CHECK_STR(read_cut(&im, im.len, &st),
+            "64-bit BE machine 183 soname libbar.so.2 needs libfoo.so.1");
   im = elf_make(32, 0, 40, 0);
   CHECK_STR(read_cut(&im, im.len, &st), "32-bit LE machine 40 soname - needs");
   CHECK_INT(st, ELF_OK);
