@@ -8,6 +8,7 @@ guest "g" {
     disk  = { "virtio-blk", loc = 0x1c0d0000, hostdev = "/vm/disk.img" },
     con   = { "virtio-console" },
   },
+  host_files = { ["/vm/disk.img"] = "disk.img" },
 }
 
 board "b" {

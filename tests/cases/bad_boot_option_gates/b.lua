@@ -8,6 +8,7 @@ guest "g" {
     net  = { tapdev = "tap0" },
     disk = { hostdev = ">/dev/qvmdisk0" },
   },
+  host_files = { ["/vm/images/linux-aarch64/extra.aml"] = "extra.aml" },
 }
 
 board "b" {
