@@ -5,19 +5,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const mkb_def *member(const mkb_def *t, const char *key) {
+const mkb_def *boot_member(const mkb_def *t, const char *key) {
   for (size_t i = 0; t && t->kind == V_TABLE && i < t->nkeys; i++)
     if (strcmp(t->keys[i], key) == 0) return t->vals[i];
   return NULL;
 }
 
 static const char *member_str(const mkb_def *t, const char *key) {
-  const mkb_def *v = member(t, key);
+  const mkb_def *v = boot_member(t, key);
   return v && v->kind == V_STR ? v->s : NULL;
 }
 
-/* The list of strings l (NULL when l is not one, or is empty). */
-static const char **strings_of(const mkb_def *l, arena *a, size_t *n) {
+const char **boot_strings(const mkb_def *l, arena *a, size_t *n) {
   *n = 0;
   if (l == NULL || l->kind != V_TABLE || l->nitems == 0) return NULL;
   const char **v = arena_alloc(a, l->nitems * sizeof *v);
@@ -59,16 +58,16 @@ static boot_pair *pairs_of(const mkb_def *t, int lists, arena *a, size_t *n) {
 
 boot_facts *boot_facts_read(const mkb_def *t, const char *path, arena *a, diag_list *d) {
   boot_facts *b = arena_alloc(a, sizeof *b);
-  const mkb_def *ld = member(t, "runtime_linker"), *wdt = member(t, "watchdog");
-  b->host_arch = strings_of(member(t, "host_arch"), a, &b->nhost_arch);
-  b->ld_qnx = strings_of(member(ld, "qnx"), a, &b->nld_qnx);
-  b->ld = pairs_of(member(ld, "name"), 0, a, &b->nld);
+  const mkb_def *ld = boot_member(t, "runtime_linker"), *wdt = boot_member(t, "watchdog");
+  b->host_arch = boot_strings(boot_member(t, "host_arch"), a, &b->nhost_arch);
+  b->ld_qnx = boot_strings(boot_member(ld, "qnx"), a, &b->nld_qnx);
+  b->ld = pairs_of(boot_member(ld, "name"), 0, a, &b->nld);
   b->ld_dir = member_str(ld, "dir");
   b->libc = member_str(ld, "libc");
   b->libgcc = member_str(ld, "libgcc");
   b->wdt_option = member_str(wdt, "startup_option");
-  b->kickers = strings_of(member(wdt, "kickers"), a, &b->nkickers);
-  b->formats = pairs_of(member(t, "guest_format"), 1, a, &b->nformats);
+  b->kickers = boot_strings(boot_member(wdt, "kickers"), a, &b->nkickers);
+  b->formats = pairs_of(boot_member(t, "guest_format"), 1, a, &b->nformats);
   if (b->host_arch == NULL || b->ld_qnx == NULL || b->ld == NULL || b->ld_dir == NULL ||
       b->libc == NULL || b->libgcc == NULL || b->wdt_option == NULL || b->kickers == NULL ||
       b->formats == NULL) {

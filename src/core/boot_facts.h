@@ -44,4 +44,10 @@ const char *boot_pair_get(const boot_pair *v, size_t n, const char *key);
 /* Is s one of the n strings of v? */
 int boot_in(const char *const *v, size_t n, const char *s);
 
+/* Readers of the schema's tables of facts (schema_images.c reads with them
+** too): the member key of table t, NULL when absent; the list of strings l,
+** NULL when l is not one or is empty. */
+const mkb_def *boot_member(const mkb_def *t, const char *key);
+const char **boot_strings(const mkb_def *l, arena *a, size_t *n);
+
 #endif

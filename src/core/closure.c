@@ -3,7 +3,6 @@
 #define _DEFAULT_SOURCE
 #include "core/closure.h"
 
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,31 +148,21 @@ static void image_close(image *im) {
   strmap_free(&im->sonames);
 }
 
-/* A file the image does not hold: an error, unless `starter` (a script
-** line before) may start a file system that provides it, which the
-** documentation allows; then a warning, with a note at that line. */
-static void finding(image *im, const mkb_node *site, const mkb_node *starter, const char *fmt,
-                    ...) __attribute__((format(printf, 4, 5)));
-
-static void finding(image *im, const mkb_node *site, const mkb_node *starter, const char *fmt,
-                    ...) {
-  strbuf b;
-  va_list ap;
-  sb_init(&b);
-  va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
-  va_end(ap);
+/* A file the image does not hold (msg says which): an error, unless
+** `starter` (a script line before) may start a file system that provides
+** it, which the documentation allows; then a warning, with a note at that
+** line. */
+static void finding(image *im, const mkb_node *site, const mkb_node *starter, const char *msg) {
   if (starter == NULL) {
-    check_report(im->c, DIAG_ERROR, site, NULL, "%s", b.s);
-  } else {
-    diag *g = check_report(im->c, DIAG_WARNING, site, NULL, "%s; it can only come from a file "
-                           "system started before it", b.s);
-    const mkb_def *at = node_site(starter);
-    if (at)
-      diag_note(im->c->diags, g, at->src.file, at->src.line, at->src.col,
-                "a file system may be started here");
+    check_report(im->c, DIAG_ERROR, site, NULL, "%s", msg);
+    return;
   }
-  sb_free(&b);
+  diag *g = check_report(im->c, DIAG_WARNING, site, NULL, "%s; it can only come from a file "
+                         "system started before it", msg);
+  const mkb_def *at = node_site(starter);
+  if (at)
+    diag_note(im->c->diags, g, at->src.file, at->src.line, at->src.col,
+              "a file system may be started here");
 }
 
 /* ---- the startup script ------------------------------------------------- */
@@ -264,8 +253,8 @@ static void check_command(image *im, const mkb_node *line, const char *cmd, cons
   check_ctx *c = im->c;
   if (cmd[0] == '/') {
     if (!provides(im, cmd, 0))
-      finding(im, line, starter, "the script of %s runs '%s', which the image does not provide",
-              im->what, cmd);
+      finding(im, line, starter, arena_printf(c->mem, "the script of %s runs '%s', which the "
+                                              "image does not provide", im->what, cmd));
     return;
   }
   if (strchr(cmd, '/')) return;  /* relative to a folder the script cannot know */
@@ -295,14 +284,16 @@ static void check_command(image *im, const mkb_node *line, const char *cmd, cons
   if (found) return;
   const char *near = held ? NULL : nearest(im, cmd);
   if (held)
-    finding(im, line, starter, "the script of %s runs '%s', which the image holds as %s, in "
-            "no folder of its PATH (%s)", im->what, cmd, held, path);
+    finding(im, line, starter, arena_printf(c->mem, "the script of %s runs '%s', which the "
+                                            "image holds as %s, in no folder of its PATH (%s)",
+                                            im->what, cmd, held, path));
   else if (near)
-    finding(im, line, starter, "the script of %s runs '%s', which is not in the image (did you "
-            "mean '%s'?)", im->what, cmd, near);
+    finding(im, line, starter, arena_printf(c->mem, "the script of %s runs '%s', which is not "
+                                            "in the image (did you mean '%s'?)", im->what, cmd,
+                                            near));
   else
-    finding(im, line, starter, "the script of %s runs '%s', which is not in the image",
-            im->what, cmd);
+    finding(im, line, starter, arena_printf(c->mem, "the script of %s runs '%s', which is not "
+                                            "in the image", im->what, cmd));
 }
 
 /* qvm @FILE: the configuration a guest is started with. */
@@ -310,8 +301,9 @@ static void check_qvm_args(image *im, const mkb_node *line, const words *w) {
   if (strcmp(last_segment(w->w[0]), "qvm") != 0) return;
   for (size_t i = 1; i < w->n; i++)
     if (w->w[i][0] == '@' && w->w[i][1] == '/' && !provides(im, w->w[i] + 1, 0))
-      finding(im, line, im->starter, "the script of %s starts qvm with '%s', which is not in "
-              "the image", im->what, w->w[i]);
+      finding(im, line, im->starter, arena_printf(im->c->mem, "the script of %s starts qvm with "
+                                                  "'%s', which is not in the image", im->what,
+                                                  w->w[i]));
 }
 
 static void check_script(image *im) {
@@ -351,8 +343,8 @@ static void check_script(image *im) {
 static void need_host_file(image *host, const mkb_node *site, const char *path,
                            const char *what) {
   if (path[0] != '/' || strncmp(path, "/dev/", 5) == 0 || provides(host, path, 0)) return;
-  finding(host, site, host->starter, "%s '%s', which is not in the image of %s", what, path,
-          host->what);
+  finding(host, site, host->starter, arena_printf(host->c->mem, "%s '%s', which is not in the "
+                                                 "image of %s", what, path, host->what));
 }
 
 /* A hostdev that qvm reads: a file (read-only with '<'), not a device in
@@ -494,8 +486,10 @@ static void check_needed(image *im) {
     for (size_t k = 0; k < p->elf->nneeded; k++) {
       const char *lib = p->elf->needed[k];
       if (strmap_get(names_of(im), lib) || strmap_get(&im->sonames, lib)) continue;
-      finding(im, p->site, im->starter, "'%s' (host file %s) needs the shared library %s, "
-              "which is not in the image of %s", p->target, p->found, lib, im->what);
+      finding(im, p->site, im->starter, arena_printf(im->c->mem, "'%s' (host file %s) needs the "
+                                                     "shared library %s, which is not in the "
+                                                     "image of %s", p->target, p->found, lib,
+                                                     im->what));
     }
   }
 }

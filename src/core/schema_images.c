@@ -2,26 +2,10 @@
 ** schema_images.c: reads the schema's facts about images. */
 #include "core/schema_images.h"
 
+#include "core/boot_facts.h"
+
 #include <stdlib.h>
 #include <string.h>
-
-static const mkb_def *field(const mkb_def *t, const char *key) {
-  for (size_t i = 0; t && t->kind == V_TABLE && i < t->nkeys; i++)
-    if (strcmp(t->keys[i], key) == 0) return t->vals[i];
-  return NULL;
-}
-
-/* A list of strings; NULL when l is not one. */
-static const char **strings(const mkb_def *l, arena *a, size_t *n) {
-  *n = 0;
-  if (l == NULL || l->kind != V_TABLE || l->nitems == 0) return NULL;
-  const char **v = arena_alloc(a, l->nitems * sizeof *v);
-  for (size_t i = 0; i < l->nitems; i++) {
-    if (l->items[i]->kind != V_STR) return NULL;
-    v[(*n)++] = l->items[i]->s;
-  }
-  return v;
-}
 
 static int by_name(const void *x, const void *y) {
   return strcmp(((const schema_arch *)x)->name, ((const schema_arch *)y)->name);
@@ -33,8 +17,8 @@ static int read_arch(schema_images *im, const mkb_def *t, arena *a) {
   if (t == NULL || t->kind != V_TABLE || t->nkeys == 0) return -1;
   im->arch = arena_alloc(a, t->nkeys * sizeof *im->arch);
   for (size_t i = 0; i < t->nkeys; i++) {
-    const mkb_def *m = field(t->vals[i], "elf_machine"), *c = field(t->vals[i], "elf_class");
-    const mkb_def *be = field(t->vals[i], "big_endian");
+    const mkb_def *m = boot_member(t->vals[i], "elf_machine"), *c = boot_member(t->vals[i], "elf_class");
+    const mkb_def *be = boot_member(t->vals[i], "big_endian");
     if (m == NULL || m->kind != V_INT || c == NULL || c->kind != V_INT || be == NULL ||
         be->kind != V_BOOL)
       return -1;
@@ -51,11 +35,11 @@ static int read_arch(schema_images *im, const mkb_def *t, arena *a) {
 schema_images *schema_images_read(const mkb_def *images, const char *path, arena *a,
                                   diag_list *d) {
   schema_images *im = arena_alloc(a, sizeof *im);
-  im->script_commands = strings(field(images, "script_commands"), a, &im->ncommands);
-  im->search = strings(field(images, "search"), a, &im->nsearch);
-  im->fs_starters = strings(field(images, "filesystem_starters"), a, &im->nstarters);
-  im->shells = strings(field(images, "shells"), a, &im->nshells);
-  if (read_arch(im, field(images, "arch"), a) != 0 || im->script_commands == NULL ||
+  im->script_commands = boot_strings(boot_member(images, "script_commands"), a, &im->ncommands);
+  im->search = boot_strings(boot_member(images, "search"), a, &im->nsearch);
+  im->fs_starters = boot_strings(boot_member(images, "filesystem_starters"), a, &im->nstarters);
+  im->shells = boot_strings(boot_member(images, "shells"), a, &im->nshells);
+  if (read_arch(im, boot_member(images, "arch"), a) != 0 || im->script_commands == NULL ||
       im->search == NULL || im->fs_starters == NULL || im->shells == NULL) {
     diag_add(d, DIAG_ERROR, NULL, 0, 0, "schema %s: 'images' needs 'arch' (NAME = { "
              "elf_machine, elf_class, big_endian }) and the lists 'script_commands', "
@@ -78,17 +62,14 @@ const schema_arch *schema_arch_of_machine(const schema_images *im, unsigned mach
 }
 
 int schema_script_command(const schema_images *im, const char *cmd) {
-  for (size_t i = 0; i < im->ncommands; i++)
-    if (strcmp(im->script_commands[i], cmd) == 0) return 1;
-  return 0;
+  return boot_in(im->script_commands, im->ncommands, cmd);
 }
 
 int schema_starts_filesystem(const schema_images *im, const char *cmd, size_t nargs) {
   const char *slash = strrchr(cmd, '/');
   const char *base = slash ? slash + 1 : cmd;
   size_t n = strlen(base);
-  for (size_t i = 0; nargs > 0 && i < im->nshells; i++)
-    if (strcmp(base, im->shells[i]) == 0) return 1;
+  if (nargs > 0 && boot_in(im->shells, im->nshells, base)) return 1;
   for (size_t i = 0; i < im->nstarters; i++) {
     const char *p = im->fs_starters[i];
     size_t k = strlen(p);
