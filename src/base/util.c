@@ -220,3 +220,18 @@ int edit_distance(const char *a, const char *b, int max) {
   }
   return d[la][lb] > max ? max + 1 : d[la][lb];
 }
+
+const char *mkb_nearest(const char *word, const char *const *cands, size_t n, int *dist) {
+  int limit = strlen(word) <= 3 ? 1 : 2;
+  const char *best = NULL;
+  int bestd = limit + 1;
+  for (size_t i = 0; i < n; i++) {
+    int k = edit_distance(word, cands[i], bestd - 1);
+    if (k < bestd) {
+      bestd = k;
+      best = cands[i];
+    }
+  }
+  if (dist && best) *dist = bestd;
+  return best;
+}

@@ -64,6 +64,13 @@ void  strmap_put(strmap *m, const char *key, void *val);
 /* Edit distance (optimal string alignment), capped at max+1. */
 int edit_distance(const char *a, const char *b, int max);
 
+/* The one rule of every "did you mean": the candidate nearest to word by
+** edit distance, within 1 edit for a word of up to 3 bytes and 2 for a
+** longer one; among equally near candidates the first (callers list them
+** in an order of their own, never hash order). NULL when none is near
+** enough; *dist (if not NULL) gets the distance of the one returned. */
+const char *mkb_nearest(const char *word, const char *const *cands, size_t n, int *dist);
+
 void die_oom(void) __attribute__((noreturn));
 
 #endif

@@ -318,10 +318,11 @@ static void check_intr(check_ctx *c, const mkb_node *v, const char *owner, const
         continue;
       }
       if (!known) {
-        const char *best = NULL;
-        for (size_t k = 0; pics && k < pics->nitems; k++)
-          if (edit_distance(pic, pics->items[k]->s, 2) <= 2) best = pics->items[k]->s;
-        if (best && strcmp(best, pic) != 0)
+        size_t np = pics ? pics->nitems : 0;
+        const char **names = arena_alloc(c->mem, (np + 1) * sizeof *names);
+        for (size_t k = 0; k < np; k++) names[k] = pics->items[k]->s;
+        const char *best = mkb_nearest(pic, names, np, NULL);
+        if (best)
           err(c, it, NULL, "in guest '%s', %s names the interrupt '%s', but no ioapic of the "
               "guest is named '%s'; did you mean '%s'?", gname, owner, s, pic, best);
         else

@@ -84,18 +84,11 @@ int derive_guest(const mkb_schema *s, mkb_node *board, mkb_guest *g, arena *a, d
     mkb_node *dev = node_get(devices, e->s);
     if (dev == NULL) {
       const mkb_def *at = node_site(e);
-      const char **names = arena_alloc(a, (devices ? devices->nkeys : 0) * sizeof *names + 1);
-      size_t nn = 0, best = 0;
-      int bestd = 3;
-      for (size_t k = 0; devices && k < devices->nkeys; k++) {
-        names[nn++] = devices->keys[k];
-        int dd = edit_distance(e->s, devices->keys[k], 2);
-        if (dd < bestd) bestd = dd, best = k;
-      }
-      if (bestd <= 2)
+      const char *best = devices ? mkb_nearest(e->s, devices->keys, devices->nkeys, NULL) : NULL;
+      if (best)
         diag_add(d, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
                  at ? at->src.col : 0, "guest '%s' passes '%s', which is not a device of the "
-                 "board; did you mean '%s'?", g->name, e->s, names[best]);
+                 "board; did you mean '%s'?", g->name, e->s, best);
       else
         diag_add(d, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
                  at ? at->src.col : 0, "guest '%s' passes '%s', which is not a device of the "

@@ -2,6 +2,7 @@
 ** link.c: from a recipe name to its layer stack. */
 #include "core/link.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct linker {
@@ -20,15 +21,11 @@ diag *link_unknown(mkb_host *h, diag_list *d, const char *name, const char *file
   const mkb_decl **all;
   host_load_all(h);
   size_t n = host_list(h, &all);
-  const char *best = NULL;
-  int bestd = 3;
-  for (size_t i = 0; i < n; i++) {
-    int k = edit_distance(name, all[i]->name, 3);
-    if (k < bestd) {
-      bestd = k;
-      best = all[i]->name;
-    }
-  }
+  const char **names = malloc((n + 1) * sizeof *names);
+  if (names == NULL) die_oom();
+  for (size_t i = 0; i < n; i++) names[i] = all[i]->name;
+  const char *best = mkb_nearest(name, names, n, NULL);
+  free(names);
   if (best)
     return diag_add(d, DIAG_ERROR, file, line, col, "%s'%s' is not a recipe; did you mean '%s'?",
                     what, name, best);

@@ -242,20 +242,6 @@ static diag *cerr(checker *c, const mkb_node *n, const char *fmt, ...) {
   return g;
 }
 
-static const char *closest(const char *word, const char *const *cands, size_t n) {
-  const char *best = NULL;
-  int bestd = (int)strlen(word) <= 3 ? 1 : 2;
-  bestd++;
-  for (size_t i = 0; i < n; i++) {
-    int k = edit_distance(word, cands[i], bestd - 1);
-    if (k < bestd) {
-      bestd = k;
-      best = cands[i];
-    }
-  }
-  return best;
-}
-
 static void describe(strbuf *b, const schema_type *t) {
   switch (t->t) {
     case T_STRING: sb_adds(b, "a string"); break;
@@ -400,7 +386,7 @@ static void check_record(checker *c, const schema_type *t, mkb_node *n, const mk
     }
     const char **names = arena_alloc(c->a, (t->nfields + 1) * sizeof *names);
     for (size_t j = 0; j < t->nfields; j++) names[j] = t->fields[j]->name;
-    const char *best = closest(n->keys[i], names, t->nfields);
+    const char *best = mkb_nearest(n->keys[i], names, t->nfields, NULL);
     if (best)
       cerr(c, n->vals[i], "unknown field '%s' in %s; did you mean '%s'?",
            PT(&kp), record_what(c, path, what, vdev), best);
@@ -437,7 +423,7 @@ static void check_vdev(checker *c, mkb_node *n, const mkb_path *path) {
   }
   const vdev_type *vt = schema_vdev(c->s, tn->s);
   if (vt == NULL) {
-    const char *best = closest(tn->s, c->s->vdev_names, c->s->nvdevs);
+    const char *best = mkb_nearest(tn->s, c->s->vdev_names, c->s->nvdevs, NULL);
     if (best)
       cerr(c, tn, "unknown vdev type '%s' in '%s'; did you mean '%s'?", tn->s, PT(path), best);
     else
@@ -512,7 +498,7 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path 
       strbuf b;
       sb_init(&b);
       describe(&b, t);
-      const char *best = closest(n->s, t->values, t->nvalues);
+      const char *best = mkb_nearest(n->s, t->values, t->nvalues, NULL);
       if (best)
         cerr(c, n, "'%s' must be %s; got \"%s\"; did you mean \"%s\"?", PT(path), b.s, n->s, best);
       else

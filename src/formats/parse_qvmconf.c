@@ -84,20 +84,6 @@ typedef struct parser {
 
 static const mkb_def *site(const mkb_node *n) { return n ? n->origin : NULL; }
 
-/* The candidate nearest to word, as the schema check suggests them. */
-static const char *closest(const char *word, const char *const *cands, size_t n) {
-  const char *best = NULL;
-  int bestd = (strlen(word) <= 3 ? 1 : 2) + 1;
-  for (size_t i = 0; i < n; i++) {
-    int k = edit_distance(word, cands[i], bestd - 1);
-    if (k < bestd) {
-      bestd = k;
-      best = cands[i];
-    }
-  }
-  return best;
-}
-
 /* ---- the lexer ----------------------------------------------------------- */
 
 static int is_blank(unsigned char c) {
@@ -759,7 +745,7 @@ static void unknown_option(parser *p, const tok *opt) {
   if (p->ctx == CTX_CPU)
     for (size_t i = 0; p->cpu_rec && i < p->cpu_rec->nfields && n < NKEYWORDS + 16; i++)
       cands[n++] = p->cpu_rec->fields[i]->name;
-  const char *best = closest(opt->s, cands, n);
+  const char *best = mkb_nearest(opt->s, cands, n, NULL);
   const char *where = p->ctx == CTX_PASS ? " of pass (it takes loc and intr)"
                     : p->ctx == CTX_RESERVE ? " of reserve (it takes loc and intr)" : "";
   p->ctx_bad = 1;
@@ -926,7 +912,7 @@ static void check_substitutions(parser *p) {
       size_t wl = strspn(w, "abcdefghijklmnopqrstuvwxyz_");
       const char *word = arena_strndup(p->a, w, wl);
       if (q[7] != '_' || (strcmp(word, "start") != 0 && strcmp(word, "length") != 0)) {
-        const char *best = closest(word, forms, 2);
+        const char *best = mkb_nearest(word, forms, 2, NULL);
         if (best)
           ERR(p, line, col, "unknown substitution '$asinfo_%s'; did you mean '$asinfo_%s{NAME}'?",
               word, best);

@@ -242,25 +242,20 @@ static const char *first_segment(arena *a, const char *rest) {
   return arena_strndup(a, rest, strcspn(rest, ".["));
 }
 
-/* The key of t closest to rest (whole, or its first segment), as the
-** schema's did-you-mean judges closeness. */
+/* The key nearest to rest taken whole, or to its first segment (then the
+** rest of the path follows the key); the whole path when both are as near. */
 static const char *closest_key(arena *a, const char *rest, const char *const *keys, size_t n,
                                const char **after) {
   const char *seg = first_segment(a, rest);
-  const char *best = NULL;
-  int bestd = 3;
-  for (size_t i = 0; i < n; i++) {
-    int lim = strlen(keys[i]) <= 3 ? 1 : 2;
-    int d1 = edit_distance(rest, keys[i], lim);
-    int d2 = edit_distance(seg, keys[i], lim);
-    int d = d1 <= d2 ? d1 : d2;
-    if (d <= lim && d < bestd) {
-      bestd = d;
-      best = keys[i];
-      *after = d1 <= d2 ? "" : rest + strlen(seg);
-    }
+  int d1 = 0, d2 = 0;
+  const char *whole = mkb_nearest(rest, keys, n, &d1);
+  const char *first = mkb_nearest(seg, keys, n, &d2);
+  if (whole && (first == NULL || d1 <= d2)) {
+    *after = "";
+    return whole;
   }
-  return best;
+  if (first) *after = rest + strlen(seg);
+  return first;
 }
 
 static void report_miss(const mkb_system *sys, arena *a, const char *path, const miss *m,
