@@ -7,11 +7,144 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* ---- tables that grow -------------------------------------------------- */
+
+/* The room of a node's arrays, and for a table of more than SMALL keys an
+** index: open addressing over the positions of its keys (position + 1; 0
+** is empty), at least twice as many slots as keys. Each part is trusted
+** only while the node is its owner and has the arrays (and the number of
+** keys) it was made for. */
+#define SMALL 8
+struct mkb_room {
+  const mkb_node *owner;
+  mkb_node **items;
+  size_t items_cap;
+  const char **keys;
+  mkb_node **vals;
+  size_t keys_cap, nkeys;
+  size_t index_cap;    /* a power of two, or 0: no index */
+  size_t *slot;
+};
+
+static struct mkb_room *room_of(arena *a, mkb_node *t) {
+  if (t->room == NULL || t->room->owner != t) {
+    t->room = arena_alloc(a, sizeof *t->room);
+    t->room->owner = t;
+  }
+  return t->room;
+}
+
+static int keys_trusted(const mkb_node *t) {
+  const struct mkb_room *r = t->room;
+  return r && r->owner == t && r->keys == t->keys && r->vals == t->vals && r->nkeys == t->nkeys;
+}
+
+static size_t key_hash(const char *s) {
+  size_t h = 2166136261u;  /* FNV-1a */
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 16777619u;
+  return h;
+}
+
+/* The slot of key in t's index: where it is, or the empty one where it
+** would go. */
+static size_t index_slot(const mkb_node *t, const char *key) {
+  const struct mkb_room *r = t->room;
+  size_t i = key_hash(key) & (r->index_cap - 1);
+  while (r->slot[i] && strcmp(t->keys[r->slot[i] - 1], key) != 0) i = (i + 1) & (r->index_cap - 1);
+  return i;
+}
+
+static void index_fill(mkb_node *t) {
+  struct mkb_room *r = t->room;
+  memset(r->slot, 0, r->index_cap * sizeof *r->slot);
+  for (size_t k = 0; k < t->nkeys; k++) r->slot[index_slot(t, t->keys[k])] = k + 1;
+}
+
+/* The position of key in t, or -1. */
+static long key_pos(const mkb_node *t, const char *key) {
+  if (keys_trusted(t) && t->room->index_cap) {
+    size_t p = t->room->slot[index_slot(t, key)];
+    return p ? (long)p - 1 : -1;
+  }
+  for (size_t i = 0; i < t->nkeys; i++)
+    if (strcmp(t->keys[i], key) == 0) return (long)i;
+  return -1;
+}
+
 mkb_node *node_get(const mkb_node *t, const char *key) {
   if (t == NULL || t->kind != V_TABLE) return NULL;
-  for (size_t i = 0; i < t->nkeys; i++)
-    if (strcmp(t->keys[i], key) == 0) return t->vals[i];
-  return NULL;
+  long i = key_pos(t, key);
+  return i < 0 ? NULL : t->vals[i];
+}
+
+/* An array of n elements of size bytes with room for one more: v when it
+** has it (*cap says), else a copy with room for twice as many. */
+static void *grow(arena *a, void *v, size_t n, size_t *cap, size_t size) {
+  if (n < *cap) return v;
+  size_t c = n < SMALL / 2 ? SMALL / 2 : 2 * n;
+  void *w = arena_alloc(a, c * size);
+  if (n) memcpy(w, v, n * size);
+  *cap = c;
+  return w;
+}
+
+void node_push(arena *a, mkb_node *t, mkb_node *item) {
+  struct mkb_room *r = room_of(a, t);
+  if (r->items != t->items) r->items_cap = 0;
+  t->items = r->items = grow(a, t->items, t->nitems, &r->items_cap, sizeof *t->items);
+  t->items[t->nitems++] = item;
+}
+
+void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val) {
+  long i = key_pos(t, key);
+  if (i >= 0) {
+    t->vals[i] = val;
+    return;
+  }
+  int trusted = keys_trusted(t);
+  struct mkb_room *r = room_of(a, t);
+  if (!trusted) r->keys_cap = r->index_cap = 0;
+  size_t cap = r->keys_cap;
+  t->keys = r->keys = grow(a, t->keys, t->nkeys, &cap, sizeof *t->keys);
+  t->vals = r->vals = grow(a, t->vals, t->nkeys, &r->keys_cap, sizeof *t->vals);
+  t->keys[t->nkeys] = arena_strdup(a, key);
+  t->vals[t->nkeys] = val;
+  r->nkeys = ++t->nkeys;
+  if (r->index_cap && 2 * t->nkeys <= r->index_cap) {
+    r->slot[index_slot(t, t->keys[t->nkeys - 1])] = t->nkeys;
+  } else if (t->nkeys > SMALL) {
+    r->index_cap = 4 * SMALL;
+    while (r->index_cap < 2 * r->keys_cap) r->index_cap *= 2;
+    r->slot = arena_alloc(a, r->index_cap * sizeof *r->slot);
+    index_fill(t);
+  }
+}
+
+int node_remove_key(mkb_node *t, const char *key) {
+  long i = key_pos(t, key);
+  if (i < 0) return 0;
+  int trusted = keys_trusted(t);
+  memmove(&t->keys[i], &t->keys[i + 1], (t->nkeys - (size_t)i - 1) * sizeof *t->keys);
+  memmove(&t->vals[i], &t->vals[i + 1], (t->nkeys - (size_t)i - 1) * sizeof *t->vals);
+  t->nkeys--;
+  if (trusted) {
+    t->room->nkeys = t->nkeys;
+    if (t->room->index_cap) index_fill(t);  /* the positions after i moved */
+  }
+  return 1;
+}
+
+mkb_node *node_copy(arena *a, const mkb_node *t) {
+  mkb_node *c = node_new(a, t->kind);
+  *c = *t;
+  c->items = NULL;
+  c->keys = NULL;
+  c->vals = NULL;
+  c->nitems = c->nkeys = 0;
+  c->room = NULL;
+  for (size_t i = 0; i < t->nitems; i++) node_push(a, c, t->items[i]);
+  for (size_t i = 0; i < t->nkeys; i++) node_set(a, c, t->keys[i], t->vals[i]);
+  return c;
 }
 
 mkb_node *node_path(const mkb_node *t, const char *dotted) {
@@ -52,33 +185,6 @@ mkb_node *node_new_str(arena *a, const char *s, const char *why,
   n->why = why;
   n->origin = origin;
   return n;
-}
-
-void node_push(arena *a, mkb_node *t, mkb_node *item) {
-  mkb_node **v = arena_alloc(a, (t->nitems + 1) * sizeof *v);
-  if (t->nitems) memcpy(v, t->items, t->nitems * sizeof *v);
-  v[t->nitems++] = item;
-  t->items = v;
-}
-
-void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val) {
-  for (size_t i = 0; i < t->nkeys; i++) {
-    if (strcmp(t->keys[i], key) == 0) {
-      t->vals[i] = val;
-      return;
-    }
-  }
-  const char **k = arena_alloc(a, (t->nkeys + 1) * sizeof *k);
-  mkb_node **v = arena_alloc(a, (t->nkeys + 1) * sizeof *v);
-  if (t->nkeys) {
-    memcpy(k, t->keys, t->nkeys * sizeof *k);
-    memcpy(v, t->vals, t->nkeys * sizeof *v);
-  }
-  k[t->nkeys] = arena_strdup(a, key);
-  v[t->nkeys] = val;
-  t->nkeys++;
-  t->keys = k;
-  t->vals = v;
 }
 
 const mkb_def *node_site(const mkb_node *n) {

@@ -100,6 +100,12 @@ struct mkb_node {
   size_t nremoved;
   mkb_node **removed;
   const mkb_def **removed_by;
+  /* The builders' bookkeeping (node_push, node_set, node_get): the room
+  ** left in the arrays and an index of the keys of a large table. It holds
+  ** only while this node has the arrays it was made for, with as many keys:
+  ** code that hands a node arrays of its own, or a copy of a node, need not
+  ** know of it (the builders then copy before they append). */
+  struct mkb_room *room;
 };
 
 /* A field path built on the stack while a tree is walked and turned into
@@ -123,12 +129,22 @@ mkb_node *node_path(const mkb_node *t, const char *dotted); /* "image.base" */
 const char *node_str(const mkb_node *t, const char *key);   /* V_STR only */
 int node_bool(const mkb_node *t, const char *key, int dflt);
 
-/* Builders for values derived by C (owned by the arena a). */
+/* Builders (owned by the arena a). node_push appends a list element and
+** node_set sets a key, in place when it is there, else at the end (a copy
+** of key is kept): both in amortized constant time, the arrays doubling
+** when full; node_get finds a key in constant time in a large table. */
 mkb_node *node_new(arena *a, mkb_kind k);
 mkb_node *node_new_str(arena *a, const char *s, const char *why,
                        const mkb_def *origin);
 void node_push(arena *a, mkb_node *t, mkb_node *item);
 void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val);
+
+/* Takes key out of t, the other keys keeping their order; 0 when absent. */
+int node_remove_key(mkb_node *t, const char *key);
+
+/* A table with t's kind, value, provenance, elements and keys (the same
+** nodes) in arrays of its own, so that it can change without changing t. */
+mkb_node *node_copy(arena *a, const mkb_node *t);
 
 /* The best position for a diagnostic about n: its origin, or the newest
 ** definition in its history. NULL when n was derived with no origin. */

@@ -22,16 +22,6 @@ static mkb_node *ensure_table(arena *a, mkb_node *parent, const char *key, const
   return n;
 }
 
-static void node_remove_key(mkb_node *t, const char *key) {
-  for (size_t i = 0; i < t->nkeys; i++) {
-    if (strcmp(t->keys[i], key) != 0) continue;
-    memmove(&t->keys[i], &t->keys[i + 1], (t->nkeys - i - 1) * sizeof *t->keys);
-    memmove(&t->vals[i], &t->vals[i + 1], (t->nkeys - i - 1) * sizeof *t->vals);
-    t->nkeys--;
-    return;
-  }
-}
-
 static const mkb_def *site_or(const mkb_node *n, const mkb_def *dflt) {
   const mkb_def *s = node_site(n);
   return s ? s : dflt;

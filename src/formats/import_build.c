@@ -177,26 +177,6 @@ static int has_vdev_so(const mkb_node *files) {
   return 0;
 }
 
-static mkb_node *copy_table(arena *a, const mkb_node *t) {
-  mkb_node *c = node_new(a, V_TABLE);
-  *c = *t;
-  c->items = arena_alloc(a, (t->nitems + 1) * sizeof *c->items);
-  c->keys = arena_alloc(a, (t->nkeys + 1) * sizeof *c->keys);
-  c->vals = arena_alloc(a, (t->nkeys + 1) * sizeof *c->vals);
-  if (t->nitems) memcpy(c->items, t->items, t->nitems * sizeof *c->items);
-  if (t->nkeys) {
-    memcpy(c->keys, t->keys, t->nkeys * sizeof *c->keys);
-    memcpy(c->vals, t->vals, t->nkeys * sizeof *c->vals);
-  }
-  return c;
-}
-
-static void drop_key(mkb_node *t, size_t i) {
-  memmove(&t->keys[i], &t->keys[i + 1], (t->nkeys - i - 1) * sizeof *t->keys);
-  memmove(&t->vals[i], &t->vals[i + 1], (t->nkeys - i - 1) * sizeof *t->vals);
-  t->nkeys--;
-}
-
 static long key_index(const mkb_node *t, const char *key) {
   for (size_t i = 0; t && i < t->nkeys; i++)
     if (strcmp(t->keys[i], key) == 0) return (long)i;
@@ -220,8 +200,8 @@ static int wire_kernel(arena *a, const mkb_node *kernel, hv *h) {
               strcmp(mods->items[keep - nwant + i]->s, want[i]) == 0;
     if (tail) keep -= nwant;
   }
-  mkb_node *k = copy_table(a, kernel);
-  mkb_node *m = copy_table(a, mods);
+  mkb_node *k = node_copy(a, kernel);
+  mkb_node *m = node_copy(a, mods);
   m->nitems = keep;
   /* The core appends what the kept list lacks: that must give the file's. */
   size_t n = keep;
@@ -232,7 +212,7 @@ static int wire_kernel(arena *a, const mkb_node *kernel, hv *h) {
   }
   if (n != mods->nitems) return 0;
   long mi = key_index(k, "modules");
-  if (keep == 0) drop_key(k, (size_t)mi);
+  if (keep == 0) node_remove_key(k, "modules");
   else k->vals[mi] = m;
   if (h->safety) {
     const char *prog = kernel->items[0]->s;
@@ -265,7 +245,7 @@ static int wire_startup(arena *a, const mkb_node *startup, const char *arch, hv 
   } else if (strcmp(val, "enable") != 0) {
     return 0;
   }
-  mkb_node *s = copy_table(a, startup);
+  mkb_node *s = node_copy(a, startup);
   memmove(&s->items[q], &s->items[q + 2], (s->nitems - q - 2) * sizeof *s->items);
   s->nitems -= 2;
   /* Where derive.c inserts it: after the CPU-count option, else first. */
@@ -306,8 +286,8 @@ static void plan_hypervisor(arena *a, const mkb_node *board, hv *h) {
   long qi = key_index(files, "/sbin/qvm");
   const mkb_node *qv = files->vals[qi];
   if ((size_t)qi == files->nkeys - 1 && qv->kind == V_STR && strcmp(qv->s, "qvm") == 0) {
-    h->files = copy_table(a, files);
-    drop_key(h->files, (size_t)qi);
+    h->files = node_copy(a, files);
+    node_remove_key(h->files, "/sbin/qvm");
   }
   /* hypervisor-host sets PATH and LD_LIBRARY_PATH first: the environment
   ** must start with them for the order to come out the same. */
@@ -459,14 +439,14 @@ void import_board(mkb_session *s, const mkb_node *board, const char *name, strbu
   /* image: the defaults of bootname and scriptname go without saying. */
   mkb_node *image = NULL;
   if (node_get(board, "image")) {
-    image = copy_table(&a, node_get(board, "image"));
+    image = node_copy(&a, node_get(board, "image"));
     long i = key_index(image, "bootname");
     if (i >= 0 && image->vals[i]->kind == V_STR && strcmp(image->vals[i]->s, "boot") == 0)
-      drop_key(image, (size_t)i);
+      node_remove_key(image, "bootname");
     i = key_index(image, "scriptname");
     if (i >= 0 && image->vals[i]->kind == V_STR &&
         strcmp(image->vals[i]->s, "startup-script") == 0)
-      drop_key(image, (size_t)i);
+      node_remove_key(image, "scriptname");
   }
   mkb_node *hyper = NULL;
   if (h.on) {

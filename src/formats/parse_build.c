@@ -4,8 +4,7 @@
 **
 ** The parser is line-driven and never recurses: a line is an attribute group,
 ** an entry, or both; an inline entry swallows the lines up to its closing
-** brace. Tables are built through a small builder with an index, so that a
-** file of many entries costs linear memory (node_set copies its arrays). */
+** brace. */
 #include "formats/parse_build.h"
 
 #include <stdarg.h>
@@ -13,15 +12,6 @@
 #include <string.h>
 
 /* ---- the parse state ----------------------------------------------------- */
-
-/* A table under construction. Small tables look keys up by scanning; a
-** table that grows past SMALL keys gets a hash index. */
-#define SMALL 8
-typedef struct tb {
-  mkb_node *n;
-  ptrvec keys, vals, items;
-  strmap *idx;
-} tb;
 
 typedef struct pb {
   const char *file;
@@ -31,10 +21,9 @@ typedef struct pb {
   diag_list *d;
   size_t *line_at;     /* offset of the first byte of each line */
   size_t nlines;
-  ptrvec maps;         /* strmap*: freed when the parse ends */
   /* what the file said so far */
-  tb image, attributes, env, files, defaults, script;
-  tb own;              /* each file's value without the folded defaults */
+  mkb_node *image, *attributes, *env, *files, *defaults, *script;
+  mkb_node *own;       /* each file's value without the folded defaults */
   mkb_node *arch, *startup, *kernel, *default_type, *bootname;
   int seen_entry;      /* an entry (any file) came: attribute lines fold */
   int default_script;  /* a global [+script] is in effect */
@@ -121,64 +110,10 @@ static mkb_node *n_as(pb *P, const mkb_node *from, mkb_kind k, int b, const char
   return n;
 }
 
-static void tb_init(pb *P, tb *t, size_t off) {
-  memset(t, 0, sizeof *t);
-  t->n = node_new(P->a, V_TABLE);
-  t->n->origin = def_at(P, off, V_TABLE);
-}
-
-static long tb_find(const tb *t, const char *key) {
-  if (t->idx) {
-    void *v = strmap_get(t->idx, key);
-    return v ? (long)((uintptr_t)v - 1) : -1;
-  }
-  for (size_t i = 0; i < t->keys.n; i++)
-    if (strcmp(t->keys.v[i], key) == 0) return (long)i;
-  return -1;
-}
-
-static mkb_node *tb_get(const tb *t, const char *key) {
-  if (t->n == NULL) return NULL;
-  long i = tb_find(t, key);
-  return i < 0 ? NULL : t->vals.v[i];
-}
-
-/* Sets key, in place when it is there (a later value wins, the first place
-** stays, as in a merged recipe). key must live in the arena. */
-static void tb_set(pb *P, tb *t, const char *key, mkb_node *v) {
-  long i = tb_find(t, key);
-  if (i >= 0) {
-    t->vals.v[i] = v;
-    return;
-  }
-  ptrvec_push(P->a, &t->keys, (void *)key);
-  ptrvec_push(P->a, &t->vals, v);
-  if (t->idx) {
-    strmap_put(t->idx, key, (void *)(uintptr_t)t->keys.n);
-  } else if (t->keys.n > SMALL) {
-    t->idx = arena_alloc(P->a, sizeof *t->idx);
-    strmap_init(t->idx);
-    ptrvec_push(P->a, &P->maps, t->idx);
-    for (size_t k = 0; k < t->keys.n; k++)
-      strmap_put(t->idx, t->keys.v[k], (void *)(uintptr_t)(k + 1));
-  }
-}
-
-static void tb_push(pb *P, tb *t, mkb_node *v) { ptrvec_push(P->a, &t->items, v); }
-
-/* The finished node (the builder may go on, and be finished again). */
-static mkb_node *tb_done(pb *P, tb *t) {
-  mkb_node *n = t->n;
-  n->nkeys = t->keys.n;
-  n->keys = arena_alloc(P->a, (n->nkeys + 1) * sizeof *n->keys);
-  n->vals = arena_alloc(P->a, (n->nkeys + 1) * sizeof *n->vals);
-  for (size_t i = 0; i < n->nkeys; i++) {
-    n->keys[i] = t->keys.v[i];
-    n->vals[i] = t->vals.v[i];
-  }
-  n->nitems = t->items.n;
-  n->items = arena_alloc(P->a, (n->nitems + 1) * sizeof *n->items);
-  for (size_t i = 0; i < n->nitems; i++) n->items[i] = t->items.v[i];
+/* An empty table that points at off. */
+static mkb_node *n_table(pb *P, size_t off) {
+  mkb_node *n = node_new(P->a, V_TABLE);
+  n->origin = def_at(P, off, V_TABLE);
   return n;
 }
 
@@ -262,16 +197,15 @@ static mkb_node *n_part(pb *P, const tok *t, size_t from, size_t to) {
 
 /* The part [from, end) of a word split at every ':', as a list. */
 static mkb_node *n_split(pb *P, const tok *t, size_t from, size_t at) {
-  tb l;
-  tb_init(P, &l, at);
+  mkb_node *l = n_table(P, at);
   size_t s = from;
   for (size_t i = from; i <= t->n; i++) {
     if (i == t->n || t->s[i] == ':') {
-      tb_push(P, &l, n_part(P, t, s, i));
+      node_push(P->a, l, n_part(P, t, s, i));
       s = i + 1;
     }
   }
-  return tb_done(P, &l);
+  return l;
 }
 
 /* A decimal number of at most 18 digits (so that it fits a Lua integer). */
@@ -496,13 +430,13 @@ static size_t count_env(const ptrvec *words) {
 
 /* VAR=value into an environment map; split says whether a value with ':'
 ** is a list (the bootstrap's PATH-like variables). */
-static void add_env(pb *P, tb *env, const tok *t, int split) {
+static void add_env(pb *P, mkb_node *env, const tok *t, int split) {
   const char *name = arena_strndup(P->a, t->s, (size_t)t->eq);
   size_t from = (size_t)t->eq + 1;
   mkb_node *v = split && memchr(t->s + from, ':', t->n - from)
                   ? n_split(P, t, from, t->start)
                   : n_str(P, t->start, arena_strdup(P->a, t->s + from));
-  tb_set(P, env, name, v);
+  node_set(P->a, env, name, v);
 }
 
 /* A line split into its group, its leading settings and its words. */
@@ -565,26 +499,24 @@ static int has_procnto(const bline *l) {
 /* A bootstrap program: its words, then the attributes of its line, then
 ** module=... as 'modules' (where the renderer writes them: last). */
 static mkb_node *boot_command(pb *P, const bline *l) {
-  tb c, mods;
-  tb_init(P, &c, l->at);
-  mods.n = NULL;
+  mkb_node *c = n_table(P, l->at), *mods = NULL;
   for (size_t i = 0; i < l->words.n; i++) {
     const tok *t = l->words.v[i];
-    tb_push(P, &c, n_str(P, t->start, t->s));
+    node_push(P->a, c, n_str(P, t->start, t->s));
   }
   for (size_t i = 0; i < l->g.n; i++) {
     const attr *x = l->g.v[i];
     if (strcmp(x->name, "module") == 0 && !x->is_bool) {
-      if (mods.n == NULL) tb_init(P, &mods, x->at);
-      tb_push(P, &mods, n_str(P, x->at, x->val.s));
+      if (mods == NULL) mods = n_table(P, x->at);
+      node_push(P->a, mods, n_str(P, x->at, x->val.s));
       continue;
     }
-    if (!cond_applies(P, x, tb_get(&c, x->name) != NULL || tb_get(&P->attributes, x->name)))
+    if (!cond_applies(P, x, node_get(c, x->name) != NULL || node_get(P->attributes, x->name)))
       continue;
-    tb_set(P, &c, x->name, attr_value(P, x));
+    node_set(P->a, c, x->name, attr_value(P, x));
   }
-  if (mods.n) tb_set(P, &c, "modules", tb_done(P, &mods));
-  return tb_done(P, &c);
+  if (mods) node_set(P->a, c, "modules", mods);
+  return c;
 }
 
 /* The bootstrap block: the first program is startup, the last line with
@@ -620,7 +552,7 @@ static void parse_bootstrap(pb *P, size_t s, size_t e, size_t name_at, const cha
              "put the attributes on the line of the program they are for");
         bad = 1;
       } else {
-        for (size_t k = 0; k < l->env.n; k++) add_env(P, &P->env, l->env.v[k], 1);
+        for (size_t k = 0; k < l->env.n; k++) add_env(P, P->env, l->env.v[k], 1);
       }
     } else if (li == first) {
       if (l->env.n) {
@@ -631,7 +563,7 @@ static void parse_bootstrap(pb *P, size_t s, size_t e, size_t name_at, const cha
         P->startup = boot_command(P, l);
       }
     } else if (li == kern) {
-      for (size_t k = 0; k < l->env.n; k++) add_env(P, &P->env, l->env.v[k], 1);
+      for (size_t k = 0; k < l->env.n; k++) add_env(P, P->env, l->env.v[k], 1);
       P->kernel = boot_command(P, l);
     } else {
       perr(P, DIAG_ERROR, l->at, "bootstrap program '%s' cannot be represented: the model's "
@@ -652,18 +584,16 @@ static void parse_script(pb *P, size_t s, size_t e) {
   read_block(P, s, e, &lines);
   for (size_t i = 0; i < lines.n; i++) {
     const bline *l = lines.v[i];
-    tb r;
-    tb_init(P, &r, l->at);
+    mkb_node *r = n_table(P, l->at);
     for (size_t k = 0; k < l->g.n; k++) {
       const attr *x = l->g.v[k];
-      if (cond_applies(P, x, tb_get(&r, x->name) != NULL))
-        tb_set(P, &r, x->name, modifier_value(P, x));
+      if (cond_applies(P, x, node_get(r, x->name) != NULL))
+        node_set(P->a, r, x->name, modifier_value(P, x));
     }
     if (l->env.n) {
-      tb env;
-      tb_init(P, &env, ((tok *)l->env.v[0])->start);
-      for (size_t k = 0; k < l->env.n; k++) add_env(P, &env, l->env.v[k], 0);
-      tb_set(P, &r, "env", tb_done(P, &env));
+      mkb_node *env = n_table(P, ((tok *)l->env.v[0])->start);
+      for (size_t k = 0; k < l->env.n; k++) add_env(P, env, l->env.v[k], 0);
+      node_set(P->a, r, "env", env);
     }
     /* A trailing '&' of its own runs the command in the background. */
     size_t n = l->words.n;
@@ -671,10 +601,10 @@ static void parse_script(pb *P, size_t s, size_t e) {
     int bg = last && !last->quoted && strcmp(last->s, "&") == 0;
     for (size_t k = 0; k + (size_t)bg < n; k++) {
       const tok *t = l->words.v[k];
-      tb_push(P, &r, n_str(P, t->start, t->s));
+      node_push(P->a, r, n_str(P, t->start, t->s));
     }
-    if (bg) tb_set(P, &r, "bg", n_bool(P, last->start, 1));
-    tb_push(P, &P->script, tb_done(P, &r));
+    if (bg) node_set(P->a, r, "bg", n_bool(P, last->start, 1));
+    node_push(P->a, P->script, r);
   }
 }
 
@@ -693,22 +623,22 @@ static void global_line(pb *P, const group *g) {
            x->name, x->name);
     } else if (strcmp(x->name, "image") == 0 && !x->is_bool) {
       long long v;
-      if (!cond_applies(P, x, tb_get(&P->image, "base") != NULL)) continue;
-      tb_set(P, &P->image, "base", !x->val.quoted && is_address(x->val.s, &v)
+      if (!cond_applies(P, x, node_get(P->image, "base") != NULL)) continue;
+      node_set(P->a, P->image, "base", !x->val.quoted && is_address(x->val.s, &v)
                                      ? n_int(P, x->at, v) : n_str(P, x->at, x->val.s));
     } else if (strcmp(x->name, "compress") == 0) {
-      if (cond_applies(P, x, tb_get(&P->image, "compress") != NULL))
-        tb_set(P, &P->image, "compress", attr_value(P, x));
+      if (cond_applies(P, x, node_get(P->image, "compress") != NULL))
+        node_set(P->a, P->image, "compress", attr_value(P, x));
     } else if (strcmp(x->name, "script") == 0) {
       P->default_script = x->is_bool ? x->b : 1;
     } else if (strcmp(x->name, "type") == 0 && !x->is_bool) {
       if (cond_applies(P, x, P->default_type != NULL)) P->default_type = n_str(P, x->at, x->val.s);
     } else if (!P->seen_entry) {
-      if (cond_applies(P, x, tb_get(&P->attributes, x->name) != NULL))
-        tb_set(P, &P->attributes, x->name, attr_value(P, x));
+      if (cond_applies(P, x, node_get(P->attributes, x->name) != NULL))
+        node_set(P->a, P->attributes, x->name, attr_value(P, x));
     } else {
-      if (cond_applies(P, x, tb_get(&P->defaults, x->name) || tb_get(&P->attributes, x->name)))
-        tb_set(P, &P->defaults, x->name, attr_value(P, x));
+      if (cond_applies(P, x, node_get(P->defaults, x->name) || node_get(P->attributes, x->name)))
+        node_set(P->a, P->defaults, x->name, attr_value(P, x));
     }
   }
 }
@@ -741,9 +671,9 @@ static void bootstrap_entry(pb *P, const group *g, const tok *name, size_t s, si
     size_t k = strcspn(t->s, ",/");
     if (k < t->n) {
       P->arch = n_part(P, t, 0, k);
-      tb_set(P, &P->image, "format", n_part(P, t, k + 1, t->n));
+      node_set(P->a, P->image, "format", n_part(P, t, k + 1, t->n));
     } else {
-      tb_set(P, &P->image, "format", n_part(P, t, 0, t->n));
+      node_set(P->a, P->image, "format", n_part(P, t, 0, t->n));
     }
   }
   group rest = *g;
@@ -763,11 +693,10 @@ static void bootstrap_entry(pb *P, const group *g, const tok *name, size_t s, si
 /* The value of a file entry, from the defaults and its own attributes. */
 static void file_entry(pb *P, const group *g, const tok *name, const tok *host, size_t brace,
                        const char *contents) {
-  tb r;
-  tb_init(P, &r, name->start);
+  mkb_node *r = n_table(P, name->start);
   const mkb_node *type = P->default_type;
-  for (size_t i = 0; i < P->defaults.keys.n; i++)
-    tb_set(P, &r, P->defaults.keys.v[i], P->defaults.vals.v[i]);
+  for (size_t i = 0; i < P->defaults->nkeys; i++)
+    node_set(P->a, r, P->defaults->keys[i], P->defaults->vals[i]);
   for (size_t i = 0; i < g->n; i++) {
     const attr *x = g->v[i];
     if (strcmp(x->name, "script") == 0) continue;  /* -script: an ordinary file */
@@ -775,52 +704,51 @@ static void file_entry(pb *P, const group *g, const tok *name, const tok *host, 
       if (cond_applies(P, x, type != NULL)) type = n_str(P, x->at, x->val.s);
       continue;
     }
-    if (cond_applies(P, x, tb_get(&r, x->name) || tb_get(&P->attributes, x->name)))
-      tb_set(P, &r, x->name, attr_value(P, x));
+    if (cond_applies(P, x, node_get(r, x->name) || node_get(P->attributes, x->name)))
+      node_set(P->a, r, x->name, attr_value(P, x));
   }
   const char *ty = type ? type->s : NULL;
   if (ty && strcmp(ty, "link") == 0 && host) {
-    tb_set(P, &r, "link", n_str(P, host->start, host->s));
+    node_set(P->a, r, "link", n_str(P, host->start, host->s));
   } else if (ty && strcmp(ty, "dir") == 0 && contents == NULL) {
-    tb_set(P, &r, "dir", n_as(P, type, V_BOOL, 1, NULL));
-    if (host) tb_push(P, &r, n_str(P, host->start, host->s));
+    node_set(P->a, r, "dir", n_as(P, type, V_BOOL, 1, NULL));
+    if (host) node_push(P->a, r, n_str(P, host->start, host->s));
   } else {
-    if (type) tb_set(P, &r, "type", (mkb_node *)type);
-    if (host) tb_push(P, &r, n_str(P, host->start, host->s));
+    if (type) node_set(P->a, r, "type", (mkb_node *)type);
+    if (host) node_push(P->a, r, n_str(P, host->start, host->s));
   }
-  if (contents) tb_set(P, &r, "contents", n_str(P, brace, contents));
+  if (contents) node_set(P->a, r, "contents", n_str(P, brace, contents));
   mkb_node *v;
-  if (r.keys.n == 0 && r.items.n == 0) v = n_bool(P, name->start, 1);
-  else if (r.keys.n == 0 && r.items.n == 1) v = n_str(P, name->start, host->s);
-  else v = tb_done(P, &r);
+  if (r->nkeys == 0 && r->nitems == 0) v = n_bool(P, name->start, 1);
+  else if (r->nkeys == 0 && r->nitems == 1) v = n_str(P, name->start, host->s);
+  else v = r;
 
   /* A target listed twice is one entry. Its two definitions are compared
   ** without the defaults folded into them: a link repeated after a global
   ** [data=c] is the same link. */
   mkb_node *own = v;
   if (v->kind == V_TABLE) {
-    tb o;
-    tb_init(P, &o, name->start);
+    mkb_node *o = n_table(P, name->start);
     for (size_t i = 0; i < v->nkeys; i++)
-      if (tb_get(&P->defaults, v->keys[i]) != v->vals[i]) tb_set(P, &o, v->keys[i], v->vals[i]);
-    for (size_t i = 0; i < v->nitems; i++) tb_push(P, &o, v->items[i]);
-    own = tb_done(P, &o);
+      if (node_get(P->defaults, v->keys[i]) != v->vals[i]) node_set(P->a, o, v->keys[i], v->vals[i]);
+    for (size_t i = 0; i < v->nitems; i++) node_push(P->a, o, v->items[i]);
+    own = o;
   }
-  const mkb_node *first = tb_get(&P->own, name->s);
+  const mkb_node *first = node_get(P->own, name->s);
   if (first && node_equal(first, own)) return;
   if (first) {
     /* mkifs keeps one entry per target; [+dupignore] says that is meant. */
     const mkb_node *di = node_get(v, "dupignore");
-    if (di == NULL) di = tb_get(&P->attributes, "dupignore");
+    if (di == NULL) di = node_get(P->attributes, "dupignore");
     if (di && di->kind == V_BOOL && di->b) return;
     diag *w = perr(P, DIAG_WARNING, name->start, "'%s' is defined again, differently: this "
                    "definition replaces the earlier one", name->s);
-    const mkb_def *f = tb_get(&P->files, name->s)->origin;
+    const mkb_def *f = node_get(P->files, name->s)->origin;
     diag_note(P->d, w, P->file, f->src.line, f->src.col, "the earlier definition of '%s' is here",
               name->s);
   }
-  tb_set(P, &P->files, name->s, v);
-  tb_set(P, &P->own, name->s, own);
+  node_set(P->a, P->files, name->s, v);
+  node_set(P->a, P->own, name->s, own);
 }
 
 /* Where parsing goes on after a line [p, e) that did not parse: past the
@@ -924,8 +852,8 @@ static size_t parse_entry(pb *P, size_t p, size_t e) {
         if (strcmp(g.v[i]->name, "script") != 0)
           perr(P, DIAG_WARNING, g.v[i]->at, "attribute '%s' of the script file is left out: the "
                "model has no attributes for the script", g.v[i]->name);
-      tb_set(P, &P->image, "scriptname", tb_get(&P->image, "scriptname")
-                                           ? tb_get(&P->image, "scriptname")
+      node_set(P->a, P->image, "scriptname", node_get(P->image, "scriptname")
+                                           ? node_get(P->image, "scriptname")
                                            : n_str(P, name.start, name.s));
       parse_script(P, s, close);
     }
@@ -957,8 +885,7 @@ static mkb_node *infer_qnx(pb *P) {
 
 /* A table the file builds up piece by piece (the image, the environment,
 ** the files) points where its earliest piece is written. */
-static mkb_node *done_at_earliest(pb *P, tb *t) {
-  mkb_node *n = tb_done(P, t);
+static mkb_node *done_at_earliest(pb *P, mkb_node *n) {
   const mkb_def *best = NULL;
   for (size_t i = 0; i < n->nkeys + n->nitems; i++) {
     const mkb_node *v = i < n->nkeys ? n->vals[i] : n->items[i - n->nkeys];
@@ -976,30 +903,28 @@ static mkb_node *done_at_earliest(pb *P, tb *t) {
 }
 
 static mkb_node *assemble(pb *P) {
-  tb b;
-  tb_init(P, &b, 0);
+  mkb_node *b = n_table(P, 0);
   mkb_node *qnx = infer_qnx(P);
-  if (P->arch) tb_set(P, &b, "arch", P->arch);
-  if (qnx) tb_set(P, &b, "qnx", qnx);
-  if (P->image.keys.n || P->bootname) {
+  if (P->arch) node_set(P->a, b, "arch", P->arch);
+  if (qnx) node_set(P->a, b, "qnx", qnx);
+  if (P->image->nkeys || P->bootname) {
     /* Schema order, whatever order the file said them in. */
     static const char *const order[] = { "base", "format", "compress", "bootname", "scriptname" };
-    if (P->bootname) tb_set(P, &P->image, "bootname", P->bootname);
-    tb img;
-    tb_init(P, &img, 0);
+    if (P->bootname) node_set(P->a, P->image, "bootname", P->bootname);
+    mkb_node *img = n_table(P, 0);
     for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
-      mkb_node *v = tb_get(&P->image, order[i]);
-      if (v) tb_set(P, &img, order[i], v);
+      mkb_node *v = node_get(P->image, order[i]);
+      if (v) node_set(P->a, img, order[i], v);
     }
-    tb_set(P, &b, "image", done_at_earliest(P, &img));
+    node_set(P->a, b, "image", done_at_earliest(P, img));
   }
-  if (P->attributes.keys.n) tb_set(P, &b, "attributes", done_at_earliest(P, &P->attributes));
-  if (P->startup) tb_set(P, &b, "startup", P->startup);
-  if (P->kernel) tb_set(P, &b, "kernel", P->kernel);
-  if (P->env.keys.n) tb_set(P, &b, "env", done_at_earliest(P, &P->env));
-  if (P->script.items.n) tb_set(P, &b, "script", done_at_earliest(P, &P->script));
-  if (P->files.keys.n) tb_set(P, &b, "files", done_at_earliest(P, &P->files));
-  return tb_done(P, &b);
+  if (P->attributes->nkeys) node_set(P->a, b, "attributes", done_at_earliest(P, P->attributes));
+  if (P->startup) node_set(P->a, b, "startup", P->startup);
+  if (P->kernel) node_set(P->a, b, "kernel", P->kernel);
+  if (P->env->nkeys) node_set(P->a, b, "env", done_at_earliest(P, P->env));
+  if (P->script->nitems) node_set(P->a, b, "script", done_at_earliest(P, P->script));
+  if (P->files->nkeys) node_set(P->a, b, "files", done_at_earliest(P, P->files));
+  return b;
 }
 
 mkb_node *parse_buildfile(const char *display, const char *src, size_t len, arena *a,
@@ -1017,15 +942,14 @@ mkb_node *parse_buildfile(const char *display, const char *src, size_t len, aren
   P.line_at[P.nlines++] = 0;
   for (size_t i = 0; i < len; i++)
     if (src[i] == '\n') P.line_at[P.nlines++] = i + 1;
-  tb_init(&P, &P.image, 0);
-  tb_init(&P, &P.attributes, 0);
-  tb_init(&P, &P.env, 0);
-  tb_init(&P, &P.files, 0);
-  tb_init(&P, &P.defaults, 0);
-  tb_init(&P, &P.script, 0);
-  tb_init(&P, &P.own, 0);
+  P.image = n_table(&P, 0);
+  P.attributes = n_table(&P, 0);
+  P.env = n_table(&P, 0);
+  P.files = n_table(&P, 0);
+  P.defaults = n_table(&P, 0);
+  P.script = n_table(&P, 0);
+  P.own = n_table(&P, 0);
   for (size_t p = 0; p < len;) p = parse_line(&P, p, line_end(&P, p));
   mkb_node *model = assemble(&P);
-  for (size_t i = 0; i < P.maps.n; i++) strmap_free(P.maps.v[i]);
   return model;
 }

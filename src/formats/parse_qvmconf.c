@@ -70,8 +70,6 @@ typedef struct parser {
   const schema_type *cpu_rec, *pass_rec, *reserve_rec, *load_rec, *region_rec, *unsup_rec;
   const schema_type *blob_enum;
 
-  strmap index;              /* "TABLE KEY" -> key index + 1, for t_get/t_set */
-
   /* What the file sets. */
   mkb_node *system, *cmdline, *set, *unsupported, *tolerance, *dump, *safety, *debug;
   ptrvec regions, reserve, cpus, loads, pass, loggers, vdevs;
@@ -234,45 +232,6 @@ static mkb_node *mk_bool(parser *p, int v, int line, int col) {
   return n;
 }
 
-/* Tables grow through these while the file is walked. node_push and
-** node_set copy the whole array on each call, which a fuzzed file of 100 000
-** lines turns into gigabytes: these grow to powers of two (so the capacity
-** need not be stored) and find keys through the parser's index. */
-static void *grown(parser *p, void *v, size_t n, size_t size) {
-  if (n != 0 && (n & (n - 1)) != 0) return v;  /* room up to the next power of two */
-  void *w = arena_alloc(p->a, (n ? 2 * n : 1) * size);
-  if (n) memcpy(w, v, n * size);
-  return w;
-}
-
-static void t_push(parser *p, mkb_node *t, mkb_node *item) {
-  t->items = grown(p, t->items, t->nitems, sizeof *t->items);
-  t->items[t->nitems++] = item;
-}
-
-static const char *index_key(parser *p, const mkb_node *t, const char *key) {
-  return arena_printf(p->a, "%p %s", (const void *)t, key);
-}
-
-static mkb_node *t_get(parser *p, const mkb_node *t, const char *key) {
-  size_t k = (size_t)strmap_get(&p->index, index_key(p, t, key));
-  return k ? t->vals[k - 1] : NULL;
-}
-
-static void t_set(parser *p, mkb_node *t, const char *key, mkb_node *val) {
-  const char *ik = index_key(p, t, key);
-  size_t k = (size_t)strmap_get(&p->index, ik);
-  if (k) {
-    t->vals[k - 1] = val;
-    return;
-  }
-  t->keys = grown(p, t->keys, t->nkeys, sizeof *t->keys);
-  t->vals = grown(p, t->vals, t->nkeys, sizeof *t->vals);
-  t->keys[t->nkeys] = key;
-  t->vals[t->nkeys++] = val;
-  strmap_put(&p->index, ik, (void *)t->nkeys);
-}
-
 /* A plain decimal ("0" or no leading zero: qvm's reading of "0382" is not
 ** known) or 0x-hex that fits a long long. */
 static int plain_int(const char *s, long long *out) {
@@ -358,7 +317,7 @@ static mkb_node *value_for(parser *p, const schema_type *t, const tok *tk, const
       int pl, pc;
       at_off(tk, off + (size_t)(q - text), &pl, &pc);
       if (!plain_int(part, &v)) return mk_str(p, text, line, col);
-      t_push(p, list, mk_int(p, v, pl, pc));
+      node_push(p->a, list, mk_int(p, v, pl, pc));
       if (q[k] == '\0') break;
       q += k + 1;
     }
@@ -425,26 +384,15 @@ static const schema_type *region_record(const schema_type *mem) {
 ** keep their order after those. */
 static void reorder(parser *p, mkb_node *n, const schema_type *rec) {
   if (rec == NULL || n->nkeys < 2) return;
-  const char **keys = arena_alloc(p->a, n->nkeys * sizeof *keys);
-  mkb_node **vals = arena_alloc(p->a, n->nkeys * sizeof *vals);
-  char *used = arena_alloc(p->a, n->nkeys);
-  size_t w = 0;
-  for (size_t f = 0; f < rec->nfields; f++)
-    for (size_t k = 0; k < n->nkeys; k++)
-      if (!used[k] && strcmp(n->keys[k], rec->fields[f]->name) == 0) {
-        used[k] = 1;
-        keys[w] = n->keys[k];
-        vals[w++] = n->vals[k];
-      }
+  mkb_node t = { .kind = V_TABLE };
+  for (size_t f = 0; f < rec->nfields; f++) {
+    mkb_node *v = node_get(n, rec->fields[f]->name);
+    if (v) node_set(p->a, &t, rec->fields[f]->name, v);
+  }
   for (size_t k = 0; k < n->nkeys; k++)
-    if (!used[k]) {
-      keys[w] = n->keys[k];
-      vals[w++] = n->vals[k];
-    }
-  n->keys = keys;
-  n->vals = vals;
-  for (size_t k = 0; k < w; k++)   /* t_get keeps working */
-    strmap_put(&p->index, index_key(p, n, keys[k]), (void *)(k + 1));
+    if (node_get(&t, n->keys[k]) == NULL) node_set(p->a, &t, n->keys[k], n->vals[k]);
+  n->keys = t.keys;
+  n->vals = t.vals;
 }
 
 /* ---- walking the tokens ---------------------------------------------------- */
@@ -517,9 +465,9 @@ static void set_variable(parser *p, mkb_node **map, const tok *kw) {
   if (val == NULL) return;
   if (*map == NULL) *map = mk_table(p, kw->line, kw->col);
   const char *key = underscored(p, var->s);
-  mkb_node *old = t_get(p, *map, key);
+  mkb_node *old = node_get(*map, key);
   if (old) given_twice(p, var, arena_printf(p->a, "'set %s'", var->s), old);
-  t_set(p, *map, key, set_value(p, val));
+  node_set(p->a, *map, key, set_value(p, val));
 }
 
 /* Ends the context open at this point (a new one opens). */
@@ -551,24 +499,24 @@ static void pass_option(parser *p, const tok *opt) {
   int pass = p->ctx == CTX_PASS;
   const tok *arg = take_arg(p, opt, opt->s);
   if (arg == NULL) return;
-  if (p->cur_rec == NULL || t_get(p, p->cur_rec, opt->s)) {
+  if (p->cur_rec == NULL || node_get(p->cur_rec, opt->s)) {
     const tok *at = p->cur_rec == NULL ? p->ctx_at : opt;
     p->cur_rec = mk_table(p, at->line, at->col);
     if (pass && p->blob)
-      t_set(p, p->cur_rec, "type", mk_str(p, p->blob->s, p->blob->line, p->blob->col));
+      node_set(p->a, p->cur_rec, "type", mk_str(p, p->blob->s, p->blob->line, p->blob->col));
     ptrvec_push(p->a, pass ? &p->pass : &p->reserve, p->cur_rec);
   }
   const schema_type *f = field_of(pass ? p->pass_rec : p->reserve_rec, opt->s);
-  t_set(p, p->cur_rec, opt->s, value_for(p, f, arg, arg->s, 0));
+  node_set(p->a, p->cur_rec, opt->s, value_for(p, f, arg, arg->s, 0));
   if (pass && strcmp(opt->s, "loc") == 0 && is_system_ram(arg->s)) p->memory_seen = 1;
 }
 
 static void cpu_option(parser *p, const tok *opt, const schema_type *f) {
   const tok *arg = take_arg(p, opt, opt->s);
   if (arg == NULL) return;
-  mkb_node *old = t_get(p, p->cur_cpu, f->name);
+  mkb_node *old = node_get(p->cur_cpu, f->name);
   if (old) given_twice(p, opt, arena_printf(p->a, "'%s' of this cpu", opt->s), old);
-  t_set(p, p->cur_cpu, f->name, value_for(p, f, arg, arg->s, 0));
+  node_set(p->a, p->cur_cpu, f->name, value_for(p, f, arg, arg->s, 0));
 }
 
 /* vdevs whose bare loc is an I/O port (reference §5: "only loc (io)" of
@@ -591,9 +539,9 @@ static void vdev_option(parser *p, vdev_rec *v, const tok *opt) {
   const char *key = underscored(p, opt->s);
   const schema_type *f = v->vt ? field_of(v->vt->options, key) : NULL;
   if (strcmp(key, "set") == 0) {
-    mkb_node *map = t_get(p, v->opts, "set");
+    mkb_node *map = node_get(v->opts, "set");
     set_variable(p, &map, opt);
-    if (map && !t_get(p, v->opts, "set")) t_set(p, v->opts, "set", map);
+    if (map && !node_get(v->opts, "set")) node_set(p->a, v->opts, "set", map);
     return;
   }
   if (f && strcmp(key, "size") == 0) {
@@ -628,23 +576,23 @@ static void vdev_option(parser *p, vdev_rec *v, const tok *opt) {
       val = mk_str(p, arena_printf(p->a, "io:%s", arg->s), arg->line, arg->col);
   }
   if (v->dropped) return;
-  mkb_node *old = t_get(p, v->opts, key);
+  mkb_node *old = node_get(v->opts, key);
   if (old == NULL) {
-    t_set(p, v->opts, key, val);
+    node_set(p->a, v->opts, key, val);
   } else if (val->kind == V_BOOL) {
     /* a flag given twice is still set */
   } else if (f == NULL || list_of(f)) {
     /* A repeated option (hpet intr, shmem create, reg) is a list. */
     if (old->kind != V_TABLE) {
       mkb_node *list = mk_table(p, site(old)->src.line, site(old)->src.col);
-      t_push(p, list, old);
-      t_set(p, v->opts, key, list);
+      node_push(p->a, list, old);
+      node_set(p->a, v->opts, key, list);
       old = list;
     }
-    t_push(p, old, val);
+    node_push(p->a, old, val);
   } else {
     given_twice(p, opt, arena_printf(p->a, "'%s' of this vdev", opt->s), old);
-    t_set(p, v->opts, key, val);
+    node_set(p->a, v->opts, key, val);
   }
 }
 
@@ -693,9 +641,9 @@ static void add_load(parser *p, const tok *kw, const tok *blob) {
     return;
   }
   mkb_node *rec = mk_table(p, first->line, first->col);
-  t_push(p, rec, f);
-  if (blob) t_set(p, rec, "type", mk_str(p, blob->s, blob->line, blob->col));
-  if (addr) t_set(p, rec, "addr", addr);
+  node_push(p->a, rec, f);
+  if (blob) node_set(p->a, rec, "type", mk_str(p, blob->s, blob->line, blob->col));
+  if (addr) node_set(p->a, rec, "addr", addr);
   reorder(p, rec, p->load_rec);
   ptrvec_push(p->a, &p->loads, rec);
 }
@@ -710,11 +658,11 @@ static void add_logger(parser *p, const tok *kw) {
     size_t k = strcspn(q, ",");
     int line, col;
     at_off(filters, (size_t)(q - filters->s), &line, &col);
-    t_push(p, rec, mk_str(p, arena_strndup(p->a, q, k), line, col));
+    node_push(p->a, rec, mk_str(p, arena_strndup(p->a, q, k), line, col));
     if (q[k] == '\0') break;
     q += k + 1;
   }
-  t_set(p, rec, "dest", mk_str(p, dest->s, dest->line, dest->col));
+  node_set(p->a, rec, "dest", mk_str(p, dest->s, dest->line, dest->col));
   ptrvec_push(p->a, &p->loggers, rec);
 }
 
@@ -842,9 +790,9 @@ static void top_option(parser *p, const tok *t, keyword k) {
       const tok *action = what ? take_arg(p, t, "unsupported") : NULL;
       if (action == NULL) break;
       if (p->unsupported == NULL) p->unsupported = mk_table(p, t->line, t->col);
-      mkb_node *old = t_get(p, p->unsupported, what->s);
+      mkb_node *old = node_get(p->unsupported, what->s);
       if (old) given_twice(p, t, arena_printf(p->a, "'unsupported %s'", what->s), old);
-      t_set(p, p->unsupported, what->s, mk_str(p, action->s, action->line, action->col));
+      node_set(p->a, p->unsupported, what->s, mk_str(p, action->s, action->line, action->col));
       break;
     }
     case K_DEBUG:
@@ -961,7 +909,7 @@ static void name_vdevs(parser *p) {
   strmap_init(&next);
   for (size_t i = 0; i < p->vdevs.n; i++) {
     vdev_rec *v = p->vdevs.v[i];
-    const mkb_node *nm = t_get(p, v->opts, "name");
+    const mkb_node *nm = node_get(v->opts, "name");
     const char *base = nm && nm->kind == V_STR ? nm->s : v->type->s;
     if (nm && nm->kind == V_STR) {
       const mkb_node *first = strmap_get(&named, nm->s);
@@ -1052,11 +1000,11 @@ static void build_memory(parser *p, mkb_node *root_vals[2]) {
       mkb_node *val = r->size;
       if (r->start) {
         val = mk_table(p, r->at->line, r->at->col);
-        t_set(p, val, "start", r->start);
-        t_set(p, val, "size", r->size);
+        node_set(p->a, val, "start", r->start);
+        node_set(p->a, val, "size", r->size);
         reorder(p, val, p->region_rec);
       }
-      if (list) t_push(p, list, val);
+      if (list) node_push(p->a, list, val);
       else root_vals[rom] = val;
     }
     if (list) root_vals[rom] = list;
@@ -1092,7 +1040,7 @@ static mkb_node *build_vdevs(parser *p) {
   strmap_init(&pics);
   for (size_t i = 0; i < p->vdevs.n; i++) {
     vdev_rec *v = p->vdevs.v[i];
-    const mkb_node *nm = t_get(p, v->opts, "name");
+    const mkb_node *nm = node_get(v->opts, "name");
     const char *name = nm && nm->kind == V_STR ? nm->s : v->type->s;
     /* The gic is built in (reference §2): a stanza only configures it. */
     if (v->vt && v->vt->pic && !v->vt->implicit && !strmap_get(&pics, name))
@@ -1109,13 +1057,13 @@ static mkb_node *build_vdevs(parser *p) {
       items[0] = mk_str(p, v->type->s, v->type->line, v->type->col);
       n->items = items;
       n->nitems = 1;
-      check_pic_order(p, &pics, t_get(p, n, "intr"), arena_printf(p->a, "vdev '%s'", v->key));
+      check_pic_order(p, &pics, node_get(n, "intr"), arena_printf(p->a, "vdev '%s'", v->key));
       if (v->vt) reorder(p, n, v->vt->options);
-      t_set(p, map, v->key, n);
+      node_set(p->a, map, v->key, n);
     }
   }
   for (size_t i = 0; i < p->pass.n; i++)
-    check_pic_order(p, &pics, t_get(p, p->pass.v[i], "intr"), "a pass");
+    check_pic_order(p, &pics, node_get(p->pass.v[i], "intr"), "a pass");
   strmap_free(&pics);
   return map;
 }
@@ -1157,7 +1105,6 @@ mkb_node *parse_qvmconf(const char *display, const char *src, size_t len,
   const schema_type *bt = field_of(p.load_rec, "type");
   p.blob_enum = bt && bt->t == T_ENUM ? bt : NULL;
 
-  strmap_init(&p.index);
   lex(&p, src, len);
   check_substitutions(&p);
   walk(&p);
@@ -1182,7 +1129,6 @@ mkb_node *parse_qvmconf(const char *display, const char *src, size_t len,
     if (f[i].val) node_set(a, root, f[i].key, f[i].val);
   reorder(&p, root, g);
   fix_ser8250(&p, root);
-  strmap_free(&p.index);
   return root;
 }
 

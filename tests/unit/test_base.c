@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: MIT
 ** test_base.c: the helpers of src/base that every part relies on: the one
-** did-you-mean rule (mkb_nearest). */
+** did-you-mean rule (mkb_nearest); tables that grow by appending in
+** amortized constant time and find their keys in constant time however
+** large they grow (node_push, node_set, node_get, node_remove_key). */
+#include <stdio.h>
+
+#include "base/model.h"
 #include "base/util.h"
 #include "unit.h"
 
@@ -33,7 +38,56 @@ static void test_nearest(void) {
   CHECK(mkb_nearest("x", NULL, 0, NULL) == NULL);
 }
 
+/* Appending copies the array only when its room is used up, and the room
+** doubles: N appends move the array O(log N) times, not N times. */
+static void test_append(void) {
+  arena a;
+  arena_init(&a);
+  mkb_node *t = node_new(&a, V_TABLE);
+  enum { N = 20000 };
+  size_t moves = 0, kmoves = 0;
+  mkb_node **last = NULL;
+  const char **lastk = NULL;
+  char key[32];
+  for (int i = 0; i < N; i++) {
+    node_push(&a, t, node_new(&a, V_INT));
+    if (t->items != last) moves++, last = t->items;
+    snprintf(key, sizeof key, "k%d", i);
+    mkb_node *v = node_new(&a, V_INT);
+    v->i = i;
+    node_set(&a, t, key, v);
+    if (t->keys != lastk) kmoves++, lastk = t->keys;
+  }
+  CHECK_INT(t->nitems, N);
+  CHECK_INT(t->nkeys, N);
+  CHECK(moves <= 20);
+  CHECK(kmoves <= 20);
+  /* Keys keep the order they came in; a key set again keeps its place. */
+  CHECK_STR(t->keys[0], "k0");
+  CHECK_STR(t->keys[N - 1], "k19999");
+  mkb_node *v = node_new(&a, V_INT);
+  v->i = -1;
+  node_set(&a, t, "k7", v);
+  CHECK_INT(t->nkeys, N);
+  CHECK_INT(t->vals[7]->i, -1);
+  CHECK_INT(node_get(t, "k7")->i, -1);
+  CHECK_INT(node_get(t, "k12345")->i, 12345);
+  CHECK(node_get(t, "k20000") == NULL);
+  /* Removing a key keeps the order of the others and their lookups. */
+  node_remove_key(t, "k3");
+  CHECK_INT(t->nkeys, N - 1);
+  CHECK_STR(t->keys[3], "k4");
+  CHECK(node_get(t, "k3") == NULL);
+  CHECK_INT(node_get(t, "k4")->i, 4);
+  CHECK_INT(node_get(t, "k19999")->i, 19999);
+  node_set(&a, t, "k3", v);
+  CHECK_STR(t->keys[N - 1], "k3");
+  CHECK(node_get(t, "k3") == v);
+  arena_free(&a);
+}
+
 int main(void) {
   test_nearest();
+  test_append();
   return unit_report();
 }
