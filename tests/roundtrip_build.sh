@@ -1,62 +1,100 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# roundtrip_build.sh BINARY ROOT: every corpus buildfile (ROOT/../shared/
-# corpus/buildfiles) survives import → render → import. The recipe import
-# writes is a function of the parsed model alone, so two equal recipes mean
-# that the rendered buildfile parses to the model of the original (the unit
-# test test_parse_build compares the models themselves, with provenance
-# aside). A buildfile without a bootstrap (a non-bootable image) is skipped
+# roundtrip_build.sh BINARY ROOT: buildfiles survive import → render →
+# import → render, as text. The inputs: every buildfile the golden cases
+# render (tests/cases/*/expected.out/**/*.build, and expected.stdout that is
+# one buildfile), the hand-written tests/roundtrip/*.build, and every corpus
+# buildfile (ROOT/../shared/corpus/buildfiles; said and left out where the
+# corpus is absent). For each:
+#  - the rendered buildfile imports to the same recipe as the input did (the
+#    recipe is a function of the parsed model alone: the same model);
+#  - it renders again to the same text (the quoting of a word, a ${VAR}
+#    left unquoted, are part of what must come back);
+#  - a golden buildfile, which is a render itself, comes back as it was
+#    (all but its header, which names the recipe files).
+# A corpus buildfile without a bootstrap (a non-bootable image) is skipped
 # while the schema requires one. Ends with "N passed, M failed, K skipped".
 set -u
-bin=$1
-root=$2
+bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+root=$(cd "$2" && pwd)
 corpus=$root/../shared/corpus/buildfiles
-if [ ! -d "$corpus" ]; then
-  echo "SKIP roundtrip_build: no buildfile corpus at $corpus"
-  exit 0
-fi
 unset MKBUILDFILE_PATH QNX_TARGET MKIFS_PATH
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 skip=0
-for f in "$corpus"/*.build; do
-  [ -f "$f" ] || continue
-  base=$(basename "$f")
-  name=${base%%.*}
-  mkdir -p "$tmp/a" "$tmp/b"
-  if ! "$bin" import "$f" -o "$tmp/a/$name.lua" 2>"$tmp/err"; then
-    echo "FAIL $base: import failed:"
+
+# The text after the header comment (which names the recipe files).
+body() { sed '1,/^$/d' "$1"; }
+
+# import FILE into DIR/NAME.lua, then render it to DIR/NAME.build; the
+# recipe is rendered from inside DIR so that the header names it alike.
+import_render() {
+  if ! "$bin" import "$1" -o "$2/$3.lua" 2>"$tmp/err"; then
+    echo "FAIL $4: import failed:"
     cat "$tmp/err"
-    fail=$((fail + 1))
-    continue
+    return 1
   fi
-  if ! "$bin" render "$name" -I "$tmp/a" -o "$tmp/b/$name.build" 2>"$tmp/err"; then
-    if ! grep -q '^  startup ' "$tmp/a/$name.lua"; then
-      echo "SKIP $base: no bootstrap (a non-bootable image does not render yet)"
-      skip=$((skip + 1))
-    else
-      echo "FAIL $base: the imported recipe does not render:"
-      cat "$tmp/err"
-      fail=$((fail + 1))
+  if ! (cd "$2" && "$bin" render "$3" -I . -o "$3.build") 2>"$tmp/err"; then
+    if [ "$5" = corpus ] && ! grep -q '^  startup ' "$2/$3.lua"; then
+      echo "SKIP $4: no bootstrap (a non-bootable image does not render yet)"
+      return 2
     fi
-    continue
-  fi
-  if ! "$bin" import "$tmp/b/$name.build" -o "$tmp/b/$name.lua" 2>"$tmp/err"; then
-    echo "FAIL $base: the rendered buildfile does not import:"
+    echo "FAIL $4: the imported recipe does not render:"
     cat "$tmp/err"
-    fail=$((fail + 1))
-    continue
+    return 1
   fi
-  if cmp -s "$tmp/a/$name.lua" "$tmp/b/$name.lua"; then
-    pass=$((pass + 1))
-  else
-    echo "FAIL $base: render then import gives another recipe:"
-    diff -u "$tmp/a/$name.lua" "$tmp/b/$name.lua" | head -40
-    fail=$((fail + 1))
-  fi
+}
+
+# check FILE LABEL KIND: KIND is golden or corpus.
+check() {
   rm -rf "$tmp/a" "$tmp/b"
+  mkdir -p "$tmp/a" "$tmp/b"
+  cp "$1" "$tmp/in.build"   # import knows a buildfile by its name
+  import_render "$tmp/in.build" "$tmp/a" in "$2" "$3"
+  rc=$?
+  if [ $rc = 2 ]; then skip=$((skip + 1)); return; fi
+  if [ $rc != 0 ]; then fail=$((fail + 1)); return; fi
+  if ! import_render "$tmp/a/in.build" "$tmp/b" in "$2 (rendered)" "$3"; then
+    fail=$((fail + 1))
+    return
+  fi
+  if ! cmp -s "$tmp/a/in.lua" "$tmp/b/in.lua"; then
+    echo "FAIL $2: render then import gives another recipe:"
+    diff -u "$tmp/a/in.lua" "$tmp/b/in.lua" | head -40
+    fail=$((fail + 1))
+  elif ! cmp -s "$tmp/a/in.build" "$tmp/b/in.build"; then
+    echo "FAIL $2: import then render gives another text:"
+    diff -u "$tmp/a/in.build" "$tmp/b/in.build" | head -40
+    fail=$((fail + 1))
+  else
+    body "$tmp/a/in.build" >"$tmp/body"
+    if [ "$3" = golden ] && ! body "$1" | cmp -s - "$tmp/body"; then
+      echo "FAIL $2: the golden buildfile does not come back as it was:"
+      body "$1" | diff -u - "$tmp/body" | head -40
+      fail=$((fail + 1))
+    else
+      pass=$((pass + 1))
+    fi
+  fi
+}
+
+cases=$root/tests/cases
+for f in $(cd "$cases" && find . -path '*/expected.out/*' -name '*.build' | sort) \
+         $(cd "$cases" && grep -l '^# Generated by mkbuildfile from board' */expected.stdout | sort); do
+  [ "$(grep -c '^# Generated by mkbuildfile' "$cases/$f")" = 1 ] || continue
+  check "$cases/$f" "${f#./}" golden
 done
+for f in "$root"/tests/roundtrip/*.build; do
+  [ -f "$f" ] && check "$f" "${f#"$root"/}" golden
+done
+if [ -d "$corpus" ]; then
+  for f in "$corpus"/*.build; do
+    [ -f "$f" ] && check "$f" "corpus/$(basename "$f")" corpus
+  done
+else
+  echo "corpus buildfiles not found at $corpus: only the golden ones were read"
+fi
 echo "$pass passed, $fail failed, $skip skipped"
 [ "$fail" -eq 0 ]

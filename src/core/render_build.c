@@ -16,36 +16,39 @@ static int is_attribute(const char *key) {
   return 1;
 }
 
-/* A token mkifs would split or misread is written in double quotes, with
-** '"' and '\' escaped. Braces are left alone: mkifs expands ${VAR} only
-** outside quotes. A lone & would read as "in the background". */
-static void add_token(strbuf *b, const char *s) {
-  if (s[0] != '\0' && strpbrk(s, " \t\"=[]#\\") == NULL && strcmp(s, "&") != 0) {
-    sb_adds(b, s);
-    return;
+/* A word mkifs would split or misread is written in double quotes, with
+** '"' and '\' escaped; a lone & would read as "in the background". Braces
+** are left alone: mkifs expands ${VAR} only outside quotes. In a block, a
+** '}' that does not close a ${ on the word would end the block: it is
+** written '\}' (parse_build.c find_close reads both the same way). */
+void mkifs_word(strbuf *b, const char *s, int in_block) {
+  int quote = s[0] == '\0' || strpbrk(s, " \t\"=[]#\\") != NULL || strcmp(s, "&") == 0;
+  const char *var_end = NULL;  /* the '}' that closes the ${ being copied */
+  if (quote) sb_addc(b, '"');
+  for (const char *p = s; *p; p++) {
+    if (p[0] == '$' && p[1] == '{' && var_end == NULL) var_end = strchr(p + 2, '}');
+    if (quote && (*p == '"' || *p == '\\')) sb_addc(b, '\\');
+    if (in_block && *p == '}' && p != var_end) sb_addc(b, '\\');
+    if (p == var_end) var_end = NULL;
+    sb_addc(b, *p);
   }
-  sb_addc(b, '"');
-  for (; *s; s++) {
-    if (*s == '"' || *s == '\\') sb_addc(b, '\\');
-    sb_addc(b, *s);
-  }
-  sb_addc(b, '"');
+  if (quote) sb_addc(b, '"');
 }
 
-static void add_scalar(strbuf *b, const mkb_node *v) {
+static void add_scalar(strbuf *b, const mkb_node *v, int in_block) {
   switch (v->kind) {
     case V_INT: sb_printf(b, "%lld", v->i); break;
     case V_NUM: sb_printf(b, "%g", v->n); break;
-    case V_STR: add_token(b, v->s); break;
+    case V_STR: mkifs_word(b, v->s, in_block); break;
     case V_BOOL: sb_adds(b, v->b ? "1" : "0"); break;
     case V_TABLE: break;
   }
 }
 
 /* A list of strings joined with ':' (search paths, PATH values). */
-static void add_joined(strbuf *b, const mkb_node *v) {
+static void add_joined(strbuf *b, const mkb_node *v, int in_block) {
   if (v->kind != V_TABLE) {
-    add_scalar(b, v);
+    add_scalar(b, v, in_block);
     return;
   }
   strbuf j;
@@ -54,25 +57,25 @@ static void add_joined(strbuf *b, const mkb_node *v) {
     if (i) sb_addc(&j, ':');
     if (v->items[i]->kind == V_STR) sb_adds(&j, v->items[i]->s);
   }
-  add_token(b, j.s ? j.s : "");
+  mkifs_word(b, j.s ? j.s : "", in_block);
   sb_free(&j);
 }
 
 /* One attribute in a bracket group: +name, -name or name=value. */
-static void add_attr(strbuf *g, const char *key, const mkb_node *v) {
+static void add_attr(strbuf *g, const char *key, const mkb_node *v, int in_block) {
   if (g->len) sb_addc(g, ' ');
   if (v->kind == V_BOOL) {
     sb_printf(g, "%c%s", v->b ? '+' : '-', key);
   } else {
     sb_printf(g, "%s=", key);
-    add_joined(g, v);
+    add_joined(g, v, in_block);
   }
 }
 
 /* The attributes of an entry record, in the order they were defined. */
-static void add_attrs(strbuf *g, const mkb_node *rec) {
+static void add_attrs(strbuf *g, const mkb_node *rec, int in_block) {
   for (size_t i = 0; rec && i < rec->nkeys; i++)
-    if (is_attribute(rec->keys[i])) add_attr(g, rec->keys[i], rec->vals[i]);
+    if (is_attribute(rec->keys[i])) add_attr(g, rec->keys[i], rec->vals[i], in_block);
 }
 
 static void add_group(strbuf *b, const strbuf *g) {
@@ -80,32 +83,20 @@ static void add_group(strbuf *b, const strbuf *g) {
   sb_printf(b, "[%s] ", g->s);
 }
 
+/* The environment of a line of the bootstrap or the script: NAME=value... */
 static void add_env(strbuf *b, const mkb_node *env) {
   for (size_t i = 0; env && i < env->nkeys; i++) {
     sb_printf(b, "%s=", env->keys[i]);
-    add_joined(b, env->vals[i]);
+    add_joined(b, env->vals[i], 1);
     sb_addc(b, ' ');
   }
 }
 
-/* The words of a bootstrap or script line. Those blocks end at the first
-** unescaped '}', so one inside a word is written '\}'. */
+/* The words of a bootstrap or script line. */
 static void add_words(strbuf *b, const mkb_node *cmd) {
   for (size_t i = 0; cmd && i < cmd->nitems; i++) {
     if (i) sb_addc(b, ' ');
-    size_t start = b->len;
-    add_scalar(b, cmd->items[i]);
-    if (memchr(b->s + start, '}', b->len - start) == NULL) continue;
-    strbuf word;
-    sb_init(&word);
-    sb_adds(&word, b->s + start);
-    b->len = start;
-    b->s[start] = '\0';
-    for (const char *p = word.s; *p; p++) {
-      if (*p == '}') sb_addc(b, '\\');
-      sb_addc(b, *p);
-    }
-    sb_free(&word);
+    add_scalar(b, cmd->items[i], 1);
   }
 }
 
@@ -113,9 +104,9 @@ static void add_words(strbuf *b, const mkb_node *cmd) {
 static void render_boot_line(strbuf *b, const mkb_node *cmd, const mkb_node *env) {
   strbuf g;
   sb_init(&g);
-  add_attrs(&g, cmd);
+  add_attrs(&g, cmd, 1);
   const mkb_node *mods = node_get(cmd, "modules");
-  for (size_t i = 0; mods && i < mods->nitems; i++) add_attr(&g, "module", mods->items[i]);
+  for (size_t i = 0; mods && i < mods->nitems; i++) add_attr(&g, "module", mods->items[i], 1);
   sb_adds(b, INDENT);
   add_group(b, &g);
   add_env(b, env);
@@ -133,7 +124,7 @@ static void render_script_line(strbuf *b, const mkb_node *line) {
   }
   strbuf g;
   sb_init(&g);
-  add_attrs(&g, line);
+  add_attrs(&g, line, 1);
   add_group(b, &g);
   sb_free(&g);
   add_env(b, node_get(line, "env"));
@@ -156,31 +147,31 @@ static void render_file(strbuf *b, const char *target, const mkb_node *v) {
   strbuf g;
   sb_init(&g);
   if (v->kind == V_BOOL) {
-    add_token(b, target);
+    mkifs_word(b, target, 0);
   } else if (v->kind == V_STR) {
-    add_token(b, target);
+    mkifs_word(b, target, 0);
     sb_addc(b, '=');
-    add_token(b, v->s);
+    mkifs_word(b, v->s, 0);
   } else {
     const mkb_node *link = node_get(v, "link");
     const mkb_node *contents = node_get(v, "contents");
     const mkb_node *type = node_get(v, "type");
-    if (type && type->kind == V_STR) add_attr(&g, "type", type);
+    if (type && type->kind == V_STR) add_attr(&g, "type", type, 0);
     else if (link) sb_adds(&g, "type=link");
     else if (node_bool(v, "dir", 0)) sb_adds(&g, "type=dir");
-    add_attrs(&g, v);
+    add_attrs(&g, v, 0);
     add_group(b, &g);
-    add_token(b, target);
+    mkifs_word(b, target, 0);
     if (contents && contents->kind == V_STR) {
       sb_adds(b, " = {\n");
       render_inline(b, contents->s);
       sb_addc(b, '}');
     } else if (link && link->kind == V_STR) {
       sb_addc(b, '=');
-      add_token(b, link->s);
+      mkifs_word(b, link->s, 0);
     } else if (v->nitems > 0 && v->items[0]->kind == V_STR) {
       sb_addc(b, '=');
-      add_token(b, v->items[0]->s);
+      mkifs_word(b, v->items[0]->s, 0);
     }
   }
   sb_addc(b, '\n');
@@ -214,7 +205,7 @@ void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *o
   }
   strbuf g;
   sb_init(&g);
-  add_attrs(&g, node_get(board, "attributes"));
+  add_attrs(&g, node_get(board, "attributes"), 0);
   if (g.len) sb_printf(out, "[%s]\n", g.s);
   sb_free(&g);
 
@@ -223,7 +214,7 @@ void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *o
   ** startup program (a second IFS, a data image) has no bootstrap. */
   if (node_get(board, "startup")) {
     sb_printf(out, "[virtual=%s,%s] ", node_str(board, "arch"), node_str(image, "format"));
-    add_token(out, node_str(image, "bootname") ? node_str(image, "bootname") : "boot");
+    mkifs_word(out, node_str(image, "bootname") ? node_str(image, "bootname") : "boot", 0);
     sb_adds(out, " = {\n");
     render_boot_line(out, node_get(board, "startup"), NULL);
     render_boot_line(out, node_get(board, "kernel"), node_get(board, "env"));
@@ -233,7 +224,7 @@ void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *o
   const mkb_node *script = node_get(board, "script");
   if (script && script->nitems > 0) {
     sb_adds(out, "\n[+script] ");
-    add_token(out, node_str(image, "scriptname"));
+    mkifs_word(out, node_str(image, "scriptname"), 0);
     sb_adds(out, " = {\n");
     for (size_t i = 0; i < script->nitems; i++) render_script_line(out, script->items[i]);
     sb_adds(out, "}\n");

@@ -15,6 +15,12 @@ typedef struct render_header {
   size_t nsets;
 } render_header;
 
+/* The one spelling of a word of a buildfile, for the renderer and for
+** import: s as mkifs reads it back, quoted and escaped only where it must
+** be (a ${VAR} stays unquoted: mkifs expands it only outside quotes).
+** in_block: the word stands in the bootstrap or the script block. */
+void mkifs_word(strbuf *b, const char *s, int in_block);
+
 /* Appends the buildfile of board (a checked, derived model) to out. The
 ** output depends on nothing but its inputs: no time, no hash order. */
 void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *out);

@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+#include "core/render_build.h"
+
 #define WIDTH 100   /* a line longer than this wraps */
 
 /* ---- Lua text ------------------------------------------------------------ */
@@ -368,21 +370,6 @@ static void map_block(out *o, const char *key, const mkb_node *m, int brackets) 
   sb_free(&k);
 }
 
-/* A word as render_build.c writes it: quoted when mkifs would split or
-** misread it. */
-static void build_token(strbuf *b, const char *s) {
-  if (s[0] != '\0' && strpbrk(s, " \t\"=[]{}#\\") == NULL) {
-    sb_adds(b, s);
-    return;
-  }
-  sb_addc(b, '"');
-  for (; *s; s++) {
-    if (*s == '"' || *s == '\\') sb_addc(b, '\\');
-    sb_addc(b, *s);
-  }
-  sb_addc(b, '"');
-}
-
 /* Some script lines read best as the line itself: a message (display_msg
 ** with its words) and a line that only sets variables. The text is what
 ** the renderer would write for the table, so it parses back the same. */
@@ -392,12 +379,12 @@ static int script_text(strbuf *t, const mkb_node *line) {
     if (line->items[i]->kind != V_STR) return 0;
   const mkb_node *env = node_get(line, "env");
   if (line->nitems > 1 && line->nkeys == 0 && strcmp(line->items[0]->s, "display_msg") == 0) {
-    /* Words that need quotes read better one by one. */
-    for (size_t i = 0; i < line->nitems; i++)
-      if (line->items[i]->s[0] == '\0' || strpbrk(line->items[i]->s, " \t\"=[]{}#\\")) return 0;
+    /* Words that need quotes or escapes read better one by one. */
     for (size_t i = 0; i < line->nitems; i++) {
+      size_t at = t->len;
       if (i) sb_addc(t, ' ');
-      build_token(t, line->items[i]->s);
+      mkifs_word(t, line->items[i]->s, 1);
+      if (strcmp(t->s + at + (i > 0), line->items[i]->s) != 0) return 0;
     }
     return 1;
   }
@@ -406,7 +393,7 @@ static int script_text(strbuf *t, const mkb_node *line) {
       if (env->vals[i]->kind != V_STR) return 0;
       if (i) sb_addc(t, ' ');
       sb_printf(t, "%s=", env->keys[i]);
-      build_token(t, env->vals[i]->s);
+      mkifs_word(t, env->vals[i]->s, 1);
     }
     return env->nkeys > 0;
   }

@@ -164,6 +164,35 @@ static void test_buildfile_no_boot(void) {
   sb_free(&out);
 }
 
+/* The one spelling of a word, for render and import. */
+static const char *word(const char *s, int in_block) {
+  strbuf b;
+  sb_init(&b);
+  mkifs_word(&b, s, in_block);
+  const char *w = arena_strdup(&A, b.s);
+  sb_free(&b);
+  return w;
+}
+
+static void test_words(void) {
+  CHECK_STR(word("procnto", 0), "procnto");
+  CHECK_STR(word("${BAR}", 1), "${BAR}");
+  CHECK_STR(word("${QNX_TARGET}/etc/a", 0), "${QNX_TARGET}/etc/a");
+  CHECK_STR(word("${HOME}/x", 1), "${HOME}/x");
+  CHECK_STR(word("a}b", 1), "a\\}b");
+  CHECK_STR(word("a}b", 0), "a}b");
+  CHECK_STR(word("a}b${C}d}", 1), "a\\}b${C}d\\}");
+  CHECK_STR(word("${A", 1), "${A");
+  CHECK_STR(word("", 0), "\"\"");
+  CHECK_STR(word("&", 1), "\"&\"");
+  CHECK_STR(word("a&b", 1), "a&b");
+  CHECK_STR(word("x=y", 1), "\"x=y\"");
+  CHECK_STR(word("my prog", 0), "\"my prog\"");
+  CHECK_STR(word("say \"hi\" \\", 0), "\"say \\\"hi\\\" \\\\\"");
+  CHECK_STR(word("a }", 1), "\"a \\}\"");
+  CHECK_STR(word("[x]#", 0), "\"[x]#\"");
+}
+
 /* ---- qvmconf ------------------------------------------------------------- */
 
 static void test_qvmconf_full(void) {
@@ -290,6 +319,7 @@ int main(void) {
   arena_init(&A);
   test_buildfile_full();
   test_buildfile_no_boot();
+  test_words();
   test_qvmconf_full();
   test_qvmconf_cpu_count();
   arena_free(&A);
