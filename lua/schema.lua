@@ -13,22 +13,25 @@
 -- `default`, `arch` (architectures that allow it), `qnx` (versions) and
 -- `refuse_prefix` (a string value may not start with it). An enum may say
 -- `value_arch`: { VALUE = architectures that allow that value }.
+-- `hex = true` on a type: an integer in it is an address or a size, which
+-- a .qvmconf and an imported recipe write in hex (render_qvmconf.c and
+-- import_*.c ask schema_hex by the field's name, so a name flagged in one
+-- place is hex wherever a guest uses it); `hex_names` on a map: the names
+-- of its entries that are (the qvm variables that hold an address).
 
 local string_t  = { type = "string" }
 local int_t     = { type = "integer" }
 local bool_t    = { type = "boolean" }
 local strings_t = { type = "list", of = string_t }
 
--- A field is its type's table with a name and a doc: copied member by
--- member (no pairs()), since this runs on every start of the tool.
+-- A field is its type's table with a name, a doc and the extra members:
+-- every member is copied, so that one the reader does not know (a typo)
+-- reaches it and is reported.
 local function field(name, t, doc, extra)
-  local f = { name = name, doc = doc, type = t.type, of = t.of, values = t.values,
-              fields = t.fields, items = t.items, types = t.types, min_items = t.min_items,
-              max_items = t.max_items, only = t.only, value_arch = t.value_arch }
-  if extra then
-    f.required, f.default, f.qnx, f.arch = extra.required, extra.default, extra.qnx, extra.arch
-    f.refuse_prefix = extra.refuse_prefix
-  end
+  local f = {}
+  for k, v in pairs(t) do f[k] = v end
+  for k, v in pairs(extra or {}) do f[k] = v end
+  f.name, f.doc = name, doc
   return f
 end
 
@@ -133,7 +136,8 @@ local file_t = {
 -- (../shared/reference/qnx-hypervisor.md §5). `arch` lists the host
 -- architectures the vdev exists on; `implicit` vdevs are built into qvm and
 -- need no vdev-NAME.so.
-local loc_t = { type = "oneof", types = { int_t, string_t } }
+local loc_t = { type = "oneof", types = { int_t, string_t }, hex = true }
+local addr_t = { type = "address", hex = true }
 local words_t = { type = "oneof", types = { string_t, strings_t } }
 local vdev_common = {
   field("loc", loc_t, "where the device sits: an address, io:PORT, or a PCI location"),
@@ -317,13 +321,13 @@ local boot = {
   guest_format = { aarch64le = { "elf" }, x86_64 = { "multiboot" } },
 }
 
-local size_t = { type = "size" }
+local size_t = { type = "size", hex = true }
 local region_t = { type = "oneof", types = { size_t, { type = "record", fields = {
-  field("start", { type = "address" }, "guest-physical start"),
+  field("start", addr_t, "guest-physical start"),
   field("size", size_t, "length, with K, M or G", { required = true }),
 } } } }
 local memory_t = { type = "oneof", types = { size_t, { type = "record", items = region_t, fields = {
-  field("start", { type = "address" }, "guest-physical start; without it, after the highest region so far"),
+  field("start", addr_t, "guest-physical start; without it, after the highest region so far"),
   field("size", size_t, "length, with K, M or G"),
 } } } }
 local vdev_record = { type = "vdev" }
@@ -357,7 +361,7 @@ local guest = {
         -- (https://get.qnx.com/developers/docs/7.0.0/com.qnx.doc.hypervisor.user/topic/vm/load.html)
         field("type", { type = "enum", values = { "initrd", "data", "fdt", "acpi" }, value_arch = { acpi = x86 } },
               "blob type (acpi: x86_64 only)"),
-        field("addr", { type = "address" }, "guest address to load at"),
+        field("addr", addr_t, "guest address to load at"),
       } } } } }, "files copied into guest memory; a QNX guest loads its own image by default"),
     field("cmdline", string_t, "kernel command line"),
     field("pass", { type = "list", of = { type = "oneof", types = { string_t, { type = "record", fields = {
@@ -365,7 +369,11 @@ local guest = {
       field("intr", string_t, "PIC:N[=HOSTVECTOR]"),
       field("type", string_t, "blob type of host data passed to the guest"),
     } } } } }, "pass-through: a device of the board by name, or { loc = ..., intr = ... }"),
-    field("set", { type = "map", of = { type = "oneof", types = { string_t, int_t, bool_t } } },
+    -- The variables of type address: host-paddr-gicd, -gich and -gicv
+    -- (../shared/reference/qnx-hypervisor.md §4, from the QNX qvm
+    -- documentation and a public qvmconf).
+    field("set", { type = "map", of = { type = "oneof", types = { string_t, int_t, bool_t } },
+                   hex_names = { "host_paddr_gicd", "host_paddr_gich", "host_paddr_gicv" } },
           "qvm variables (set NAME VALUE); write names with _ for -"),
     field("logger", { type = "list", of = { type = "record", items = { type = "enum",
       values = { "fatal", "internal", "error", "warn", "info", "debug", "verbose" } }, min_items = 1, fields = {
@@ -416,7 +424,7 @@ local image_only = {
     field("image", {
       type = "record",
       fields = {
-        field("base", { type = "address" }, "where the image starts in memory ([image=...])"),
+        field("base", addr_t, "where the image starts in memory ([image=...])"),
         field("format", { type = "enum", values = { "raw", "binary", "elf", "srec", "bios", "multiboot", "uefi",
                                                    "raw64k", "binary64k", "elf64k", "srec64k" } },
               "boot file of the image ([virtual=ARCH,FORMAT])", { required = true }),

@@ -358,10 +358,17 @@ const mkb_def *node_container(const mkb_node *list, const mkb_def *e) {
   return NULL;
 }
 
+const char *mkb_number(char *buf, double n) {
+  for (int digits = 14; digits <= 17; digits++) {
+    snprintf(buf, 32, "%.*g", digits, n);
+    if (strtod(buf, NULL) == n) break;  /* never true of a NaN: 17 digits */
+  }
+  return buf;
+}
+
 void sb_lua_number(strbuf *b, double n) {
-  char buf[64];
-  snprintf(buf, sizeof buf, "%.14g", n);
-  sb_adds(b, buf);
+  char buf[32];
+  sb_adds(b, mkb_number(buf, n));
   if (isfinite(n) && strpbrk(buf, ".eEn") == NULL) sb_adds(b, ".0");  /* 1.0, as Lua */
 }
 
@@ -375,28 +382,73 @@ void sb_lua_key(strbuf *b, const char *k) {
   }
 }
 
-void sb_lua_value(strbuf *b, const mkb_node *n) {
-  switch (n->kind) {
-    case V_BOOL: sb_adds(b, n->b ? "true" : "false"); return;
-    case V_INT: sb_lua_int(b, n->i); return;
-    case V_NUM: sb_lua_number(b, n->n); return;
-    case V_STR: sb_lua_string(b, n->s); return;
+/* How the printer writes integers: the views' rule (hex NULL), or hex
+** where the caller's predicate says so of the key. */
+typedef struct lua_style {
+  int (*hex)(const void *ctx, const char *key);
+  const void *ctx;
+} lua_style;
+
+static void lua_scalar(strbuf *b, mkb_kind kind, int bv, long long i, double n, const char *s,
+                       const char *key, const lua_style *st) {
+  switch (kind) {
+    case V_BOOL: sb_adds(b, bv ? "true" : "false"); break;
+    case V_INT:
+      if (st->hex == NULL) sb_lua_int(b, i);
+      else if (i >= 0 && st->hex(st->ctx, key)) sb_printf(b, "0x%llx", (unsigned long long)i);
+      else sb_printf(b, "%lld", i);
+      break;
+    case V_NUM: sb_lua_number(b, n); break;
+    case V_STR: sb_lua_string(b, s); break;
     case V_TABLE: break;
   }
-  if (n->nitems == 0 && n->nkeys == 0) {
-    sb_adds(b, "{}");
-    return;
-  }
-  sb_adds(b, "{ ");
-  for (size_t i = 0; i < n->nitems; i++) {
-    if (i) sb_adds(b, ", ");
-    sb_lua_value(b, n->items[i]);
-  }
-  for (size_t i = 0; i < n->nkeys; i++) {
-    if (i || n->nitems) sb_adds(b, ", ");
-    sb_lua_key(b, n->keys[i]);
-    sb_adds(b, " = ");
-    sb_lua_value(b, n->vals[i]);
-  }
-  sb_adds(b, " }");
+}
+
+/* The table part, for both trees (mkb_def and mkb_node have the same
+** fields): { items..., key = value... }, each written by PUT. */
+#define LUA_TABLE(b, t, PUT, st)                                            \
+  do {                                                                      \
+    if ((t)->nitems == 0 && (t)->nkeys == 0) {                              \
+      sb_adds(b, "{}");                                                     \
+      break;                                                                \
+    }                                                                       \
+    sb_adds(b, "{ ");                                                       \
+    for (size_t i_ = 0; i_ < (t)->nitems; i_++) {                           \
+      if (i_) sb_adds(b, ", ");                                             \
+      PUT(b, (t)->items[i_], NULL, st);                                     \
+    }                                                                       \
+    for (size_t i_ = 0; i_ < (t)->nkeys; i_++) {                            \
+      if (i_ || (t)->nitems) sb_adds(b, ", ");                              \
+      sb_lua_key(b, (t)->keys[i_]);                                         \
+      sb_adds(b, " = ");                                                    \
+      PUT(b, (t)->vals[i_], (t)->keys[i_], st);                             \
+    }                                                                       \
+    sb_adds(b, " }");                                                       \
+  } while (0)
+
+static void put_node(strbuf *b, const mkb_node *n, const char *key, const lua_style *st) {
+  if (n->kind != V_TABLE) lua_scalar(b, n->kind, n->b, n->i, n->n, n->s, key, st);
+  else LUA_TABLE(b, n, put_node, st);
+}
+
+static void put_def(strbuf *b, const mkb_def *d, const char *key, const lua_style *st) {
+  if (d->op == OP_DELETE) sb_adds(b, "delete");
+  else if (d->kind != V_TABLE) lua_scalar(b, d->kind, d->b, d->i, d->n, d->s, key, st);
+  else LUA_TABLE(b, d, put_def, st);
+}
+
+void sb_lua_value(strbuf *b, const mkb_node *n) {
+  lua_style st = { NULL, NULL };
+  put_node(b, n, NULL, &st);
+}
+
+void sb_lua_value_hex(strbuf *b, const mkb_node *n, const char *key,
+                      int (*hex)(const void *ctx, const char *key), const void *ctx) {
+  lua_style st = { hex, ctx };
+  put_node(b, n, key, &st);
+}
+
+void sb_lua_def(strbuf *b, const mkb_def *d) {
+  lua_style st = { NULL, NULL };
+  put_def(b, d, NULL, &st);
 }

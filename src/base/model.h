@@ -169,19 +169,36 @@ int mkb_scalar_cmp(mkb_kind kx, int bx, long long ix, double nx, const char *sx,
 ** lines is part of the output). 1 and 1.0 are equal. */
 int node_equal(const mkb_node *a, const mkb_node *b);
 
-/* How explain, show and diff spell values: as Lua would. lua_is_name: k
-** can be written bare as a key (a name, not a keyword). sb_lua_string: a
-** quoted, escaped string. sb_lua_int: an address-like integer (a whole
-** number of 4 KiB pages) in hex, any other in decimal. */
+/* The one format of a (non-integer) number, wherever the tool writes one
+** (Lua text, JSON, messages, the schema reference, a rendered file): the
+** shortest text in 14 to 17 significant digits that reads back as the same
+** double, in buf (32 bytes at least), which it returns. Lua adds ".0" to a
+** whole number (sb_lua_number); JSON writes null for what is not finite. */
+const char *mkb_number(char *buf, double n);
+
+/* The one printer of values as Lua text, for explain, show, diff, the
+** importers and messages. lua_is_name: k can be written bare as a key (a
+** name, not a keyword). sb_lua_string: a quoted, escaped string. sb_lua_key:
+** a key, bare when a name, else ["..."]. sb_lua_number: mkb_number, and
+** 1.0 for a whole one (as Lua prints a float). sb_lua_int: the views'
+** integer: a whole number of 4 KiB pages (an address or a size, most
+** likely) in hex, any other in decimal. */
 int lua_is_name(const char *k);
 void sb_lua_string(strbuf *b, const char *s);
+void sb_lua_key(strbuf *b, const char *k);
+void sb_lua_number(strbuf *b, double n);
 void sb_lua_int(strbuf *b, long long i);
 
-/* A number as Lua prints it (1.0, not 1), a key (bare when a name, else
-** ["..."]), and a whole value: { "a", k = 1 }. */
-void sb_lua_number(strbuf *b, double n);
-void sb_lua_key(strbuf *b, const char *k);
+/* A whole value: { "a", k = 1 }. sb_lua_value writes integers as
+** sb_lua_int; sb_lua_value_hex, for a file to keep (an imported recipe),
+** writes in hex the non-negative integers under a key for which hex(ctx,
+** key) is true (key is NULL for a list element, and for n itself when it
+** stands under no key), any other in decimal. sb_lua_def writes what a
+** definition wrote, a 'delete' as delete. */
 void sb_lua_value(strbuf *b, const mkb_node *n);
+void sb_lua_value_hex(strbuf *b, const mkb_node *n, const char *key,
+                      int (*hex)(const void *ctx, const char *key), const void *ctx);
+void sb_lua_def(strbuf *b, const mkb_def *d);
 
 /* The list operation (or list) of list's history that holds element e, or
 ** NULL: which append{} or prepend{} added an element. */

@@ -20,7 +20,10 @@ static const char *value_text(merger *m, const mkb_def *d) {
   switch (d->kind) {
     case V_BOOL: return d->b ? "true" : "false";
     case V_INT: return arena_printf(m->a, "%lld", d->i);
-    case V_NUM: return arena_printf(m->a, "%g", d->n);
+    case V_NUM: {
+      char buf[32];
+      return arena_strdup(m->a, mkb_number(buf, d->n));
+    }
     case V_STR: return arena_printf(m->a, "\"%s\"", d->s);
     case V_TABLE: return "a table";
   }

@@ -38,7 +38,11 @@ void mkifs_word(strbuf *b, const char *s, int in_block) {
 static void add_scalar(strbuf *b, const mkb_node *v, int in_block) {
   switch (v->kind) {
     case V_INT: sb_printf(b, "%lld", v->i); break;
-    case V_NUM: sb_printf(b, "%g", v->n); break;
+    case V_NUM: {  /* no field takes one: the schema check keeps them out */
+      char buf[32];
+      sb_adds(b, mkb_number(buf, v->n));
+      break;
+    }
     case V_STR: mkifs_word(b, v->s, in_block); break;
     case V_BOOL: sb_adds(b, v->b ? "1" : "0"); break;
     case V_TABLE: break;

@@ -33,22 +33,20 @@ static void add_value(strbuf *b, const mkb_node *v, int hex) {
       if (hex && v->i >= 0) sb_printf(b, "0x%llx", (unsigned long long)v->i);
       else sb_printf(b, "%lld", v->i);
       break;
-    case V_NUM: sb_printf(b, "%g", v->n); break;
+    case V_NUM: {  /* no field takes one: the schema check keeps them out */
+      char buf[32];
+      sb_adds(b, mkb_number(buf, v->n));
+      break;
+    }
     case V_STR: add_token(b, v->s); break;
     case V_BOOL: sb_adds(b, v->b ? "on" : "off"); break;
     case V_TABLE: break;
   }
 }
 
-static int is_address_key(const char *key) {
-  static const char *const keys[] = { "loc", "gicc", "gicd", "gicr", "its", "start", "addr", NULL };
-  for (int i = 0; keys[i]; i++)
-    if (strcmp(key, keys[i]) == 0) return 1;
-  return strncmp(key, "host_paddr", 10) == 0;
-}
-
 /* One option line (or one per element of a list value). */
-static void add_option(strbuf *b, const char *indent, const char *key, const mkb_node *v) {
+static void add_option(const mkb_schema *s, strbuf *b, const char *indent, const char *key,
+                       const mkb_node *v) {
   if (v->kind == V_BOOL) {
     if (!v->b) return;
     sb_adds(b, indent);
@@ -64,17 +62,17 @@ static void add_option(strbuf *b, const char *indent, const char *key, const mkb
     sb_addc(b, ' ');
     /* log takes two words, FILTERS DEST: not one quoted string. */
     if (strcmp(key, "log") == 0 && x->kind == V_STR) sb_adds(b, x->s);
-    else add_value(b, x, is_address_key(key));
+    else add_value(b, x, schema_hex(s, key));
     sb_addc(b, '\n');
   }
 }
 
-static void add_sets(strbuf *b, const char *indent, const mkb_node *set) {
+static void add_sets(const mkb_schema *s, strbuf *b, const char *indent, const mkb_node *set) {
   for (size_t i = 0; set && i < set->nkeys; i++) {
     sb_printf(b, "%sset ", indent);
     add_name(b, set->keys[i]);
     sb_addc(b, ' ');
-    add_value(b, set->vals[i], strncmp(set->keys[i], "host_paddr", 10) == 0);
+    add_value(b, set->vals[i], schema_hex(s, set->keys[i]));
     sb_addc(b, '\n');
   }
 }
@@ -128,7 +126,7 @@ static int cmp_region(const void *pa, const void *pb) {
   return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
-static void render_memory(strbuf *b, const mkb_node *guest) {
+static void render_memory(const mkb_schema *s, strbuf *b, const mkb_node *guest) {
   arena a;
   arena_init(&a);
   ptrvec v = { 0 };
@@ -146,11 +144,11 @@ static void render_memory(strbuf *b, const mkb_node *guest) {
   for (size_t i = 0; i < v.n; i++) {
     const region *r = v.v[i];
     sb_printf(b, "%s ", r->kind);
-    if (r->start) add_value(b, r->start, 1);
+    if (r->start) add_value(b, r->start, schema_hex(s, "start"));
     else sb_printf(b, "0x%llx", r->addr);
     if (r->size) {
       sb_addc(b, ',');
-      add_value(b, r->size, 1);
+      add_value(b, r->size, schema_hex(s, "size"));
     }
     sb_addc(b, '\n');
   }
@@ -184,7 +182,7 @@ static void render_cpus(strbuf *b, const mkb_node *cpu) {
   }
 }
 
-static void render_load(strbuf *b, const mkb_node *load) {
+static void render_load(const mkb_schema *s, strbuf *b, const mkb_node *load) {
   for (size_t i = 0; load && i < load->nitems; i++) {
     const mkb_node *l = load->items[i];
     if (l->kind == V_STR) {
@@ -196,7 +194,7 @@ static void render_load(strbuf *b, const mkb_node *load) {
       if (type) sb_printf(b, "%s ", type);
       sb_adds(b, "load ");
       if (addr) {
-        add_value(b, addr, 1);
+        add_value(b, addr, schema_hex(s, "addr"));
         sb_addc(b, ',');
       }
       add_value(b, l->items[0], 0);
@@ -205,18 +203,17 @@ static void render_load(strbuf *b, const mkb_node *load) {
   }
 }
 
-static void render_vdev(strbuf *b, const char *inst, const mkb_node *v) {
-  (void)inst;
+static void render_vdev(const mkb_schema *s, strbuf *b, const mkb_node *v) {
   sb_adds(b, "vdev ");
   add_token(b, v->items[0]->s);
   sb_addc(b, '\n');
   for (size_t k = 0; k < v->nkeys; k++) {
-    if (strcmp(v->keys[k], "set") == 0) add_sets(b, INDENT, v->vals[k]);
-    else if (strcmp(v->keys[k], "size") != 0) add_option(b, INDENT, v->keys[k], v->vals[k]);
+    if (strcmp(v->keys[k], "set") == 0) add_sets(s, b, INDENT, v->vals[k]);
+    else if (strcmp(v->keys[k], "size") != 0) add_option(s, b, INDENT, v->keys[k], v->vals[k]);
   }
 }
 
-static void render_pass(strbuf *b, const mkb_node *pass) {
+static void render_pass(const mkb_schema *s, strbuf *b, const mkb_node *pass) {
   for (size_t i = 0; pass && i < pass->nitems; i++) {
     const mkb_node *p = pass->items[i];
     const char *type = node_str(p, "type");
@@ -225,8 +222,8 @@ static void render_pass(strbuf *b, const mkb_node *pass) {
     if (dev) sb_printf(b, "# the board's device '%s'\n", dev);
     if (type) sb_printf(b, "%s ", type);
     sb_adds(b, "pass\n");
-    if (loc) add_option(b, INDENT, "loc", loc);
-    if (intr) add_option(b, INDENT, "intr", intr);
+    if (loc) add_option(s, b, INDENT, "loc", loc);
+    if (intr) add_option(s, b, INDENT, "intr", intr);
   }
 }
 
@@ -246,7 +243,7 @@ void render_qvmconf(const mkb_schema *s, const mkb_node *guest, const render_hea
   add_token(out, node_str(guest, "system"));
   sb_addc(out, '\n');
   /* set binds to the context it follows: global ones go before any. */
-  add_sets(out, "", node_get(guest, "set"));
+  add_sets(s, out, "", node_get(guest, "set"));
   const mkb_node *logger = node_get(guest, "logger");
   for (size_t i = 0; logger && i < logger->nitems; i++) {
     const mkb_node *l = logger->items[i];
@@ -266,14 +263,14 @@ void render_qvmconf(const mkb_schema *s, const mkb_node *guest, const render_hea
   if ((v = node_get(guest, "safety"))) sb_printf(out, "safety %s\n", v->s);
   if (node_bool(guest, "debug", 0)) sb_adds(out, "debug\n");
 
-  render_memory(out, guest);
+  render_memory(s, out, guest);
   const mkb_node *reserve = node_get(guest, "reserve");
   for (size_t i = 0; reserve && i < reserve->nitems; i++) {
     const mkb_node *r = reserve->items[i];
     sb_adds(out, "reserve\n");
-    for (size_t k = 0; k < r->nkeys; k++) add_option(out, INDENT, r->keys[k], r->vals[k]);
+    for (size_t k = 0; k < r->nkeys; k++) add_option(s, out, INDENT, r->keys[k], r->vals[k]);
   }
-  render_load(out, node_get(guest, "load"));
+  render_load(s, out, node_get(guest, "load"));
   if ((v = node_get(guest, "cmdline"))) {
     sb_adds(out, "cmdline ");
     add_token(out, v->s);
@@ -288,8 +285,8 @@ void render_qvmconf(const mkb_schema *s, const mkb_node *guest, const render_hea
       const mkb_node *vd = vdevs->vals[i];
       const vdev_type *vt = schema_vdev(s, vd->items[0]->s);
       if ((vt && vt->pic) != (pass == 0)) continue;
-      render_vdev(out, vdevs->keys[i], vd);
+      render_vdev(s, out, vd);
     }
   }
-  render_pass(out, node_get(guest, "pass"));
+  render_pass(s, out, node_get(guest, "pass"));
 }

@@ -14,6 +14,7 @@ typedef struct reader {
   const char *file;
   int errors;
   ptrvec seen_defs, seen_types;  /* a def read before, and its type */
+  ptrvec hex;                    /* names flagged hex, each once */
 } reader;
 
 static const mkb_def *dget(const mkb_def *t, const char *key) {
@@ -50,6 +51,12 @@ static schema_type **read_list(reader *r, const mkb_def *l, size_t *n, const cha
 }
 
 static schema_type *read_type_new(reader *r, const mkb_def *d, const char *where);
+
+static void add_hex(reader *r, const char *name) {
+  for (size_t i = 0; i < r->hex.n; i++)
+    if (strcmp(r->hex.v[i], name) == 0) return;
+  ptrvec_push(r->a, &r->hex, (void *)name);
+}
 
 /* The schema shares one table for a field in many records (and the loader
 ** shares its definition): read each once. */
@@ -104,6 +111,9 @@ static schema_type *read_type_new(reader *r, const mkb_def *d, const char *where
     for (size_t i = 0; i < v->nitems; i++)
       if (v->items[i]->kind == V_STR) t->values[t->nvalues++] = v->items[i]->s;
   }
+  if ((v = dget(d, "hex")) && v->kind == V_BOOL && v->b && t->name) add_hex(r, t->name);
+  for (size_t i = 0; (v = dget(d, "hex_names")) && i < v->nitems; i++)
+    if (v->items[i]->kind == V_STR) add_hex(r, v->items[i]->s);
   if ((v = dget(d, "arch"))) t->arch = read_strings(r, v, &t->narch);
   if ((v = dget(d, "qnx"))) t->qnx = read_strings(r, v, &t->nqnx);
   t->refuse_prefix = dstr(d, "refuse_prefix");
@@ -178,7 +188,7 @@ static int read_vdevs(reader *r, mkb_schema *s, const mkb_def *list, const mkb_d
 }
 
 mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_list *d) {
-  reader r = { a, d, path, 0, { 0 }, { 0 } };
+  reader r = { a, d, path, 0, { 0 }, { 0 }, { 0 } };
   mkb_schema *s = arena_alloc(a, sizeof *s);
   const mkb_def *v = dget(root, "version");
   s->version = v && v->kind == V_INT ? (int)v->i : 0;
@@ -195,8 +205,17 @@ mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_li
                "schema %s: needs the records 'board' and 'guest' and the list 'vdevs'", path);
     return NULL;
   }
+  s->nhex = r.hex.n;
+  s->hex = (const char **)r.hex.v;
   s->boot = boot_facts_read(dget(root, "boot"), path, a, d);
   return s->boot ? s : NULL;
+}
+
+int schema_hex(const void *schema, const char *key) {
+  const mkb_schema *s = schema;
+  for (size_t i = 0; key && i < s->nhex; i++)
+    if (strcmp(s->hex[i], key) == 0) return 1;
+  return 0;
 }
 
 const vdev_type *schema_vdev(const mkb_schema *s, const char *name) {
@@ -272,7 +291,10 @@ static const char *got_text(checker *c, const mkb_node *n) {
   switch (n->kind) {
     case V_BOOL: return n->b ? "true" : "false";
     case V_INT: return arena_printf(c->a, "the integer %lld", n->i);
-    case V_NUM: return arena_printf(c->a, "the number %g", n->n);
+    case V_NUM: {
+      char buf[32];
+      return arena_printf(c->a, "the number %s", mkb_number(buf, n->n));
+    }
     case V_STR: return arena_printf(c->a, "\"%s\"", n->s);
     case V_TABLE: return "a table";
   }

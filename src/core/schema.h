@@ -82,10 +82,18 @@ typedef struct mkb_schema {
   const char **vdev_names;
   boot_facts *boot;          /* what makes an image boot (boot_facts.h) */
   schema_images *images;     /* CPUs, script commands, search folders */
+  size_t nhex;               /* the names of the fields and map entries */
+  const char **hex;          /* flagged hex (schema_hex), each once */
 } mkb_schema;
 
 /* The vdev type of that name, or NULL. */
 const vdev_type *schema_vdev(const mkb_schema *s, const char *name);
+
+/* Is an integer under key an address or a size, which a .qvmconf and an
+** imported recipe write in hex? The schema says so of a field (hex = true)
+** or of a map's entry (hex_names), by name. schema is a const mkb_schema *,
+** typed so that the printer of Lua values can take it (sb_lua_value_hex). */
+int schema_hex(const void *schema, const char *key);
 
 /* Builds the schema from root, the value lua/schema.lua returned (path
 ** names it in messages); NULL after reporting. */

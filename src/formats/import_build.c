@@ -47,41 +47,31 @@ static void lua_text(strbuf *b, const char *s) {
   sb_addc(b, ']');
 }
 
-static void lua_key(strbuf *b, const char *key) {
-  if (lua_is_name(key)) {
-    sb_adds(b, key);
-    return;
-  }
-  sb_addc(b, '[');
-  sb_lua_string(b, key);
-  sb_addc(b, ']');
-}
-
 /* ---- values ------------------------------------------------------------- */
 
 typedef struct out {
   strbuf *b;
   arena *a;
+  const mkb_schema *schema;  /* which keys hold addresses (schema_hex) */
 } out;
 
-static void value(out *o, strbuf *b, const mkb_node *v, int hex, int wrap);
+static void value(out *o, strbuf *b, const mkb_node *v, const char *key, int wrap);
 
-/* The elements of a table as text: its list part, then "key = value".
-** hex 1: the table's 'base' is an address, written in hex. */
-static ptrvec elements(out *o, const mkb_node *t, int hex) {
+/* The elements of a table as text: its list part, then "key = value". */
+static ptrvec elements(out *o, const mkb_node *t) {
   ptrvec e = { 0 };
   strbuf x;
   sb_init(&x);
   for (size_t i = 0; i < t->nitems; i++) {
     sb_clear(&x);
-    value(o, &x, t->items[i], 0, 0);
+    value(o, &x, t->items[i], NULL, 0);
     ptrvec_push(o->a, &e, arena_strdup(o->a, x.s ? x.s : ""));
   }
   for (size_t i = 0; i < t->nkeys; i++) {
     sb_clear(&x);
-    lua_key(&x, t->keys[i]);
+    sb_lua_key(&x, t->keys[i]);
     sb_adds(&x, " = ");
-    value(o, &x, t->vals[i], hex == 1 && strcmp(t->keys[i], "base") == 0 ? 2 : 0, 0);
+    value(o, &x, t->vals[i], t->keys[i], 0);
     ptrvec_push(o->a, &e, arena_strdup(o->a, x.s ? x.s : ""));
   }
   sb_free(&x);
@@ -129,20 +119,17 @@ static void braces(strbuf *b, const ptrvec *e, int wrap) {
   sb_adds(b, " }");
 }
 
-static void value(out *o, strbuf *b, const mkb_node *v, int hex, int wrap) {
-  switch (v->kind) {
-    case V_BOOL: sb_adds(b, v->b ? "true" : "false"); break;
-    case V_INT:
-      if (hex == 2 && v->i >= 0) sb_printf(b, "0x%llx", (unsigned long long)v->i);
-      else sb_printf(b, "%lld", v->i);
-      break;
-    case V_NUM: sb_printf(b, "%.17g", v->n); break;
-    case V_STR: lua_text(b, v->s); break;
-    case V_TABLE: {
-      ptrvec e = elements(o, v, hex);
-      braces(b, &e, wrap);
-      break;
-    }
+/* v (under key, NULL for a list element): a string as text (long ones as
+** Lua's long strings), a table wrapped as braces() does, any other as the
+** printer of Lua values writes it, addresses in hex as the schema says. */
+static void value(out *o, strbuf *b, const mkb_node *v, const char *key, int wrap) {
+  if (v->kind == V_STR) {
+    lua_text(b, v->s);
+  } else if (v->kind == V_TABLE) {
+    ptrvec e = elements(o, v);
+    braces(b, &e, wrap);
+  } else {
+    sb_lua_value_hex(b, v, key, schema_hex, o->schema);
   }
 }
 
@@ -302,16 +289,16 @@ static void plan_hypervisor(arena *a, const mkb_node *board, hv *h) {
 
 /* A field on one line when it fits; a record holding tables one field a
 ** line; else wrapped. */
-static void line_field(out *o, size_t width, const char *key, const mkb_node *v, int hex) {
+static void line_field(out *o, size_t width, const char *key, const mkb_node *v) {
   strbuf *b = o->b, t;
   sb_init(&t);
   sb_printf(&t, "  %-*s = ", (int)width, key);
-  value(o, &t, v, hex, 0);
+  value(o, &t, v, key, 0);
   int nested = 0;
   for (size_t i = 0; v->kind == V_TABLE && i < v->nkeys; i++) nested |= v->vals[i]->kind == V_TABLE;
   if (t.len + 1 <= WIDTH || !nested) {
     sb_printf(b, "  %-*s = ", (int)width, key);
-    value(o, b, v, hex, 1);
+    value(o, b, v, key, 1);
     sb_adds(b, ",\n");
   } else {
     size_t kw = 0;
@@ -320,14 +307,14 @@ static void line_field(out *o, size_t width, const char *key, const mkb_node *v,
     sb_printf(b, "  %s = {\n", key);
     for (size_t i = 0; i < v->nitems; i++) {
       sb_adds(b, "    ");
-      value(o, b, v->items[i], 0, 1);
+      value(o, b, v->items[i], NULL, 1);
       sb_adds(b, ",\n");
     }
     for (size_t i = 0; i < v->nkeys; i++) {
       sb_adds(b, "    ");
-      lua_key(b, v->keys[i]);
+      sb_lua_key(b, v->keys[i]);
       sb_printf(b, "%*s = ", (int)(kw - strlen(v->keys[i])), "");
-      value(o, b, v->vals[i], hex == 1 && strcmp(v->keys[i], "base") == 0 ? 2 : 0, 1);
+      value(o, b, v->vals[i], v->keys[i], 1);
       sb_adds(b, ",\n");
     }
     sb_adds(b, "  },\n");
@@ -348,7 +335,7 @@ static void map_block(out *o, const char *key, const mkb_node *m, int brackets) 
       sb_lua_string(&k, m->keys[i]);
       sb_addc(&k, ']');
     } else {
-      lua_key(&k, m->keys[i]);
+      sb_lua_key(&k, m->keys[i]);
     }
     if (k.len > width && k.len <= 40) width = k.len;
   }
@@ -360,10 +347,10 @@ static void map_block(out *o, const char *key, const mkb_node *m, int brackets) 
       sb_lua_string(&k, m->keys[i]);
       sb_addc(&k, ']');
     } else {
-      lua_key(&k, m->keys[i]);
+      sb_lua_key(&k, m->keys[i]);
     }
     sb_printf(b, "    %-*s = ", (int)width, k.s);
-    value(o, b, m->vals[i], 0, 1);
+    value(o, b, m->vals[i], m->keys[i], 1);
     sb_adds(b, ",\n");
   }
   sb_adds(b, "  },\n");
@@ -408,7 +395,7 @@ static void list_block(out *o, const char *key, const mkb_node *l) {
     sb_adds(b, "    ");
     sb_clear(&t);
     if (script_text(&t, l->items[i])) sb_lua_string(b, t.s);
-    else value(o, b, l->items[i], 0, 1);
+    else value(o, b, l->items[i], NULL, 1);
     sb_adds(b, ",\n");
   }
   sb_free(&t);
@@ -418,8 +405,7 @@ static void list_block(out *o, const char *key, const mkb_node *l) {
 void import_board(mkb_session *s, const mkb_node *board, const char *name, strbuf *outb) {
   arena a;
   arena_init(&a);
-  out o = { outb, &a };
-  (void)s;
+  out o = { outb, &a, s->schema };
   hv h;
   plan_hypervisor(&a, board, &h);
 
@@ -427,12 +413,9 @@ void import_board(mkb_session *s, const mkb_node *board, const char *name, strbu
   mkb_node *image = NULL;
   if (node_get(board, "image")) {
     image = node_copy(&a, node_get(board, "image"));
-    long i = key_index(image, "bootname");
-    if (i >= 0 && image->vals[i]->kind == V_STR && strcmp(image->vals[i]->s, "boot") == 0)
-      node_remove_key(image, "bootname");
-    i = key_index(image, "scriptname");
-    if (i >= 0 && image->vals[i]->kind == V_STR &&
-        strcmp(image->vals[i]->s, "startup-script") == 0)
+    const char *bootname = node_str(image, "bootname"), *scriptname = node_str(image, "scriptname");
+    if (bootname && strcmp(bootname, "boot") == 0) node_remove_key(image, "bootname");
+    if (scriptname && strcmp(scriptname, "startup-script") == 0)
       node_remove_key(image, "scriptname");
   }
   mkb_node *hyper = NULL;
@@ -451,15 +434,15 @@ void import_board(mkb_session *s, const mkb_node *board, const char *name, strbu
   }
 
   /* One-line fields, aligned like the shipped boards. */
-  struct { const char *key; const mkb_node *v; int hex; } one[] = {
-    { "include", include, 0 },
-    { "arch", node_get(board, "arch"), 0 },
-    { "qnx", node_get(board, "qnx"), 0 },
-    { "image", image, 1 },
-    { "attributes", node_get(board, "attributes"), 0 },
-    { "hypervisor", hyper, 0 },
-    { "startup", h.startup, 0 },
-    { "kernel", h.kernel, 0 },
+  struct { const char *key; const mkb_node *v; } one[] = {
+    { "include", include },
+    { "arch", node_get(board, "arch") },
+    { "qnx", node_get(board, "qnx") },
+    { "image", image },
+    { "attributes", node_get(board, "attributes") },
+    { "hypervisor", hyper },
+    { "startup", h.startup },
+    { "kernel", h.kernel },
   };
   size_t width = 0, n = sizeof one / sizeof *one;
   for (size_t i = 0; i < n; i++)
@@ -470,7 +453,7 @@ void import_board(mkb_session *s, const mkb_node *board, const char *name, strbu
   sb_lua_string(outb, name);
   sb_adds(outb, " {\n");
   for (size_t i = 0; i < n; i++)
-    if (one[i].v) line_field(&o, width, one[i].key, one[i].v, one[i].hex);
+    if (one[i].v) line_field(&o, width, one[i].key, one[i].v);
   const mkb_node *env = node_get(board, "env");
   if (env && env->nkeys) map_block(&o, "env", env, 0);
   const mkb_node *script = node_get(board, "script");

@@ -113,59 +113,10 @@ static wval *diff_memory(writer *w, const mkb_node *f, const mkb_node *b) {
 
 /* ---- Lua text ---------------------------------------------------------------- */
 
-static void lua_key(strbuf *b, const char *k) {
-  if (lua_is_name(k)) {
-    sb_adds(b, k);
-    return;
-  }
-  sb_addc(b, '[');
-  sb_lua_string(b, k);
-  sb_addc(b, ']');
-}
-
-/* Addresses, sizes and masks read best in hex, as the shipped recipes
-** write them. */
-static int hex_key(const char *key) {
-  static const char *const keys[] = { "loc", "gicc", "gicd", "gicr", "its", "start", "size",
-                                      "addr", "peerfeats", NULL };
-  if (key == NULL) return 0;
-  for (int i = 0; keys[i]; i++)
-    if (strcmp(key, keys[i]) == 0) return 1;
-  return strncmp(key, "host_paddr", 10) == 0;
-}
-
-static void inline_node(strbuf *b, const mkb_node *v, const char *key);
-
-static void inline_table(strbuf *b, const mkb_node *v) {
-  if (v->nitems == 0 && v->nkeys == 0) {
-    sb_adds(b, "{}");
-    return;
-  }
-  sb_adds(b, "{ ");
-  for (size_t i = 0; i < v->nitems; i++) {
-    if (i) sb_adds(b, ", ");
-    inline_node(b, v->items[i], NULL);
-  }
-  for (size_t i = 0; i < v->nkeys; i++) {
-    if (i || v->nitems) sb_adds(b, ", ");
-    lua_key(b, v->keys[i]);
-    sb_adds(b, " = ");
-    inline_node(b, v->vals[i], v->keys[i]);
-  }
-  sb_adds(b, " }");
-}
-
-static void inline_node(strbuf *b, const mkb_node *v, const char *key) {
-  switch (v->kind) {
-    case V_BOOL: sb_adds(b, v->b ? "true" : "false"); break;
-    case V_INT:
-      if (hex_key(key) && v->i >= 0) sb_printf(b, "0x%llx", (unsigned long long)v->i);
-      else sb_printf(b, "%lld", v->i);
-      break;
-    case V_NUM: sb_printf(b, "%.17g", v->n); break;
-    case V_STR: sb_lua_string(b, v->s); break;
-    case V_TABLE: inline_table(b, v); break;
-  }
+/* A value on one line, its addresses and sizes in hex (as the schema says
+** of its key, and as render_qvmconf.c writes them). */
+static void inline_node(writer *w, strbuf *b, const mkb_node *v, const char *key) {
+  sb_lua_value_hex(b, v, key, schema_hex, w->s->schema);
 }
 
 /* The pieces of a table written on one line: its elements, then key = value. */
@@ -174,7 +125,7 @@ static void pieces(writer *w, const wval *x, ptrvec *out) {
   for (size_t i = 0; v && v->kind == V_TABLE && i < v->nitems; i++) {
     strbuf b;
     sb_init(&b);
-    inline_node(&b, v->items[i], NULL);
+    inline_node(w, &b, v->items[i], NULL);
     ptrvec_push(w->a, out, arena_strdup(w->a, b.s));
     sb_free(&b);
   }
@@ -183,14 +134,14 @@ static void pieces(writer *w, const wval *x, ptrvec *out) {
     const char *k = x->kind == W_VALUE ? v->keys[i] : x->keys[i];
     strbuf b;
     sb_init(&b);
-    lua_key(&b, k);
+    sb_lua_key(&b, k);
     sb_adds(&b, " = ");
     if (x->kind == W_VALUE) {
-      inline_node(&b, v->vals[i], k);
+      inline_node(w, &b, v->vals[i], k);
     } else if (x->vals[i]->kind == W_DELETE) {
       sb_adds(&b, "delete");
     } else if (x->vals[i]->kind == W_VALUE) {
-      inline_node(&b, x->vals[i]->v, k);
+      inline_node(w, &b, x->vals[i]->v, k);
     } else {
       ptrvec sub = { 0 };
       pieces(w, x->vals[i], &sub);
@@ -216,7 +167,7 @@ static void write_value(writer *w, strbuf *out, const char *indent, size_t col, 
   if (v && v->kind != V_TABLE) {
     strbuf b;
     sb_init(&b);
-    inline_node(&b, v, key);
+    inline_node(w, &b, v, key);
     if (v->kind != V_STR || col + b.len + 1 <= WIDTH || col + 8 > WIDTH) {
       sb_printf(out, "%s,\n", b.s);
       sb_free(&b);
@@ -330,7 +281,7 @@ static void write_recipe(writer *w, const recipe *r, const char *name, strbuf *o
     const entry *e = r->entries.v[i];
     strbuf k;
     sb_init(&k);
-    lua_key(&k, e->key);
+    sb_lua_key(&k, e->key);
     sb_printf(out, "  %-*s = ", (int)width, k.s);
     size_t col = 2 + (width > k.len ? width : k.len) + 3;
     sb_free(&k);
@@ -345,7 +296,7 @@ static void write_recipe(writer *w, const recipe *r, const char *name, strbuf *o
     for (size_t j = 0; j < n; j++) {
       strbuf b;
       sb_init(&b);
-      lua_key(&b, m->kind == W_VALUE ? m->v->keys[j] : m->keys[j]);
+      sb_lua_key(&b, m->kind == W_VALUE ? m->v->keys[j] : m->keys[j]);
       if (b.len > kw) kw = b.len;
       sb_free(&b);
     }
@@ -355,7 +306,7 @@ static void write_recipe(writer *w, const recipe *r, const char *name, strbuf *o
       wval *val = m->kind == W_VALUE ? w_value(w, m->v->vals[j]) : m->vals[j];
       strbuf b;
       sb_init(&b);
-      lua_key(&b, key);
+      sb_lua_key(&b, key);
       sb_printf(out, "    %-*s = ", (int)kw, b.s);
       sb_free(&b);
       if (e->kind == 1) write_vdev(w, out, 4 + kw + 3, val);

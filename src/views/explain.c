@@ -14,34 +14,6 @@
 
 /* ---- values, as Lua writes them ------------------------------------------ */
 
-static void put_def(strbuf *b, const mkb_def *d) {
-  if (d->op == OP_DELETE) return;
-  switch (d->kind) {
-    case V_BOOL: sb_adds(b, d->b ? "true" : "false"); return;
-    case V_INT: sb_lua_int(b, d->i); return;
-    case V_NUM: sb_lua_number(b, d->n); return;
-    case V_STR: sb_lua_string(b, d->s); return;
-    case V_TABLE: break;
-  }
-  if (d->nitems == 0 && d->nkeys == 0) {
-    sb_adds(b, "{}");
-    return;
-  }
-  sb_adds(b, "{ ");
-  for (size_t i = 0; i < d->nitems; i++) {
-    if (i) sb_adds(b, ", ");
-    put_def(b, d->items[i]);
-  }
-  for (size_t i = 0; i < d->nkeys; i++) {
-    if (i || d->nitems) sb_adds(b, ", ");
-    sb_lua_key(b, d->keys[i]);
-    sb_adds(b, " = ");
-    if (d->vals[i]->op == OP_DELETE) sb_adds(b, "delete");
-    else put_def(b, d->vals[i]);
-  }
-  sb_adds(b, " }");
-}
-
 /* Cuts b after `from` to COMPACT_MAX bytes, on a UTF-8 boundary. */
 static void compact(strbuf *b, size_t from) {
   if (b->len - from <= COMPACT_MAX) return;
@@ -62,10 +34,12 @@ static const char *node_text(arena *a, const mkb_node *n) {
   return s;
 }
 
+/* What d wrote; nothing for a 'delete', which its operation says. */
 static const char *def_text(arena *a, const mkb_def *d) {
+  if (d->op == OP_DELETE) return "";
   strbuf b;
   sb_init(&b);
-  put_def(&b, d);
+  sb_lua_def(&b, d);
   compact(&b, 0);
   const char *s = arena_strdup(a, b.s ? b.s : "");
   sb_free(&b);

@@ -175,7 +175,11 @@ static void md_default(strbuf *b, const mkb_def *d) {
   switch (d->kind) {
     case V_BOOL: sb_adds(b, d->b ? "`true`" : "`false`"); break;
     case V_INT: sb_printf(b, "`%lld`", d->i); break;
-    case V_NUM: sb_printf(b, "`%g`", d->n); break;
+    case V_NUM: {
+      char buf[32];
+      sb_printf(b, "`%s`", mkb_number(buf, d->n));
+      break;
+    }
     case V_STR: sb_printf(b, "`\"%s\"`", d->s); break;
     case V_TABLE: break;
   }

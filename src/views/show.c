@@ -28,75 +28,23 @@ static size_t stack_files(const mkb_stack *st, const char **files) {
 
 /* ---- text ---------------------------------------------------------------- */
 
-/* The Lua spelling of a string or an integer, to a stream. */
-static void put_str(FILE *out, const char *s) {
+/* Lua text (model.h: the one printer), to a stream: a whole value on one
+** line, a key, a string. */
+static void put_lua(FILE *out, void (*put)(strbuf *, const void *), const void *x) {
   strbuf b;
   sb_init(&b);
-  sb_lua_string(&b, s);
+  put(&b, x);
   fputs(b.s, out);
   sb_free(&b);
 }
 
-static void put_int(FILE *out, long long i) {
-  strbuf b;
-  sb_init(&b);
-  sb_lua_int(&b, i);
-  fputs(b.s, out);
-  sb_free(&b);
-}
+static void lua_value(strbuf *b, const void *n) { sb_lua_value(b, n); }
+static void lua_key(strbuf *b, const void *k) { sb_lua_key(b, k); }
+static void lua_string(strbuf *b, const void *s) { sb_lua_string(b, s); }
 
-/* Addresses and sizes read best in hex: a whole number of 4 KiB pages is
-** shown as 0x..., any other integer in decimal (explain does the same). */
-static void put_scalar(FILE *out, const mkb_node *n) {
-  char buf[64];
-  switch (n->kind) {
-    case V_BOOL: fputs(n->b ? "true" : "false", out); break;
-    case V_INT:
-      put_int(out, n->i);
-      break;
-    case V_NUM:
-      snprintf(buf, sizeof buf, "%.14g", n->n);
-      fputs(buf, out);
-      if (isfinite(n->n) && strpbrk(buf, ".eEn") == NULL) fputs(".0", out);
-      break;
-    case V_STR: put_str(out, n->s); break;
-    case V_TABLE: break;
-  }
-}
-
-static void put_key(FILE *out, const char *k) {
-  if (lua_is_name(k)) {
-    fputs(k, out);
-  } else {
-    fputc('[', out);
-    put_str(out, k);
-    fputc(']', out);
-  }
-}
-
-/* A whole value on one line, as a Lua constructor. */
-static void put_inline(FILE *out, const mkb_node *n) {
-  if (n->kind != V_TABLE) {
-    put_scalar(out, n);
-    return;
-  }
-  if (n->nitems == 0 && n->nkeys == 0) {
-    fputs("{}", out);
-    return;
-  }
-  fputs("{ ", out);
-  for (size_t i = 0; i < n->nitems; i++) {
-    if (i) fputs(", ", out);
-    put_inline(out, n->items[i]);
-  }
-  for (size_t i = 0; i < n->nkeys; i++) {
-    if (i || n->nitems) fputs(", ", out);
-    put_key(out, n->keys[i]);
-    fputs(" = ", out);
-    put_inline(out, n->vals[i]);
-  }
-  fputs(" }", out);
-}
+static void put_inline(FILE *out, const mkb_node *n) { put_lua(out, lua_value, n); }
+static void put_key(FILE *out, const char *k) { put_lua(out, lua_key, k); }
+static void put_str(FILE *out, const char *s) { put_lua(out, lua_string, s); }
 
 static void put_site(FILE *out, const mkb_def *d) {
   if (d->src.line > 0) fprintf(out, "%s:%d:%d", d->src.file, d->src.line, d->src.col);
@@ -148,7 +96,7 @@ static void text_body(FILE *out, const mkb_node *t, int depth) {
 /* Writes n (after its key, if any) and the rest of its line(s). */
 static void text_node(FILE *out, const mkb_node *n, int depth) {
   if (n->kind != V_TABLE) {
-    put_scalar(out, n);
+    put_inline(out, n);
     fputc(',', out);
     put_prov(out, n);
     fputc('\n', out);
@@ -262,12 +210,8 @@ static void json_num(FILE *out, double v) {
     fputs("null", out);
     return;
   }
-  char buf[64];
-  for (int prec = 15; prec <= 17; prec++) {
-    snprintf(buf, sizeof buf, "%.*g", prec, v);
-    if (strtod(buf, NULL) == v) break;
-  }
-  fputs(buf, out);
+  char buf[32];
+  fputs(mkb_number(buf, v), out);
 }
 
 static const char *json_op(mkb_op op) {

@@ -1042,11 +1042,13 @@ static void test_shipped(void) {
 
 /* ---- the importer's choices --------------------------------------------- */
 
+static mkb_session *import_session;  /* the schema the importer reads */
+
 static const char *import_text(const char *text) {
   static strbuf out;
   mkb_node *m = parse(text);
   sb_clear(&out);
-  import_board(NULL, m, "b", &out);
+  import_board(import_session, m, "b", &out);
   return out.s ? out.s : "";
 }
 
@@ -1175,13 +1177,15 @@ int main(void) {
   test_bootstrap();
   test_script();
   test_errors();
-  test_import();
   if (mkdtemp(tmpdir) == NULL) {
     perror("mkdtemp");
     return 1;
   }
   mkb_session *s = open_session(NULL, NULL);
+  CHECK(s != NULL);
   if (s) {
+    import_session = s;
+    test_import();
     test_robust(s, NULL);
     size_t len;
     char *seed = slurp("tests/cases/seed_rcar_h3/expected.stdout", &len);

@@ -290,6 +290,18 @@ static void test_qvmconf_full(void) {
   sb_free(&out);
 }
 
+/* Which integers are addresses or sizes is said once, in the schema: the
+** qvmconf renderer and the importers ask schema_hex. */
+static void test_hex_names(void) {
+  const char *hex[] = { "loc", "gicc", "gicd", "gicr", "its", "start", "size", "addr", "base",
+                        "host_paddr_gicd", "host_paddr_gich", "host_paddr_gicv" };
+  for (size_t i = 0; i < sizeof hex / sizeof *hex; i++) CHECK_INT(schema_hex(S.schema, hex[i]), 1);
+  const char *dec[] = { "peerfeats", "intr", "version", "num_lpis", "tolerance", "cpu",
+                        "host_paddr", "chain", "frequency", NULL };
+  for (size_t i = 0; dec[i]; i++) CHECK_INT(schema_hex(S.schema, dec[i]), 0);
+  CHECK_INT(schema_hex(S.schema, NULL), 0);
+}
+
 /* A count of vCPUs is that many cpu lines. */
 static void test_qvmconf_cpu_count(void) {
   mkb_node *g = tbl(NULL, "system", str("g"), "cpu", num(2), "ram", str("64M"), NULL);
@@ -322,6 +334,7 @@ int main(void) {
   test_words();
   test_qvmconf_full();
   test_qvmconf_cpu_count();
+  test_hex_names();
   arena_free(&A);
   session_close(&S);
   return unit_report();
