@@ -93,41 +93,61 @@ int derive_guest(const mkb_schema *s, mkb_node *board, mkb_guest *g, arena *a, d
 
 /* ---- the host ---------------------------------------------------------- */
 
-/* QNX 7.x binds the hypervisor into procnto as a module; the safety
-** variant (QHS) needs the safety module, APS, and the safety kernel. */
+/* QNX 8.0 has the hypervisor in the kernel, which startup enables; QNX
+** 7.x binds it into procnto as a module. */
+static int wires_startup(const mkb_node *board) {
+  const char *qnx = node_str(board, "qnx");
+  return qnx && strcmp(qnx, "8.0") == 0;
+}
+
+/* The modules QNX 7.x binds for the hypervisor: the safety variant (QHS)
+** needs the safety module and APS, and the safety kernel. */
+#define SAFETY_SUFFIX "-safety"
+
+static size_t kernel_modules(int safe, const char *want[2]) {
+  want[0] = safe ? "qvm-safety" : "qvm";
+  want[1] = safe ? "aps-safety" : NULL;
+  return safe ? 2 : 1;
+}
+
+static int ends_with(const char *s, const char *tail) {
+  size_t n = strlen(s), k = strlen(tail);
+  return n >= k && strcmp(s + n - k, tail) == 0;
+}
+
 static void wire_kernel(mkb_node *board, arena *a, const mkb_node *enable, int safe,
                         const mkb_node *safety) {
   mkb_node *kernel = node_get(board, "kernel");
   if (kernel == NULL || kernel->kind != V_TABLE) return;
   const mkb_def *why_def = node_site(safe ? safety : enable);
   mkb_node *mods = ensure_table(a, kernel, "modules", "hypervisor host", why_def);
-  const char *want[2] = { safe ? "qvm-safety" : "qvm", safe ? "aps-safety" : NULL };
-  for (int i = 0; i < 2; i++) {
-    if (want[i] == NULL || has_item(mods, want[i])) continue;
+  const char *want[2];
+  size_t nwant = kernel_modules(safe, want);
+  for (size_t i = 0; i < nwant; i++) {
+    if (has_item(mods, want[i])) continue;
     node_push(a, mods, node_new_str(a, want[i],
                                     safe ? "hypervisor.safety: the safety hypervisor module"
                                          : "hypervisor.enable: the hypervisor module of QNX 7.x",
                                     why_def));
   }
-  if (safe && kernel->nitems > 0 && kernel->items[0]->kind == V_STR) {
-    const char *prog = kernel->items[0]->s;
-    size_t n = strlen(prog);
-    if (n < 7 || strcmp(prog + n - 7, "-safety") != 0)
-      kernel->items[0] = node_new_str(a, arena_printf(a, "%s-safety", prog),
-                                      "hypervisor.safety: the safety kernel", why_def);
-  }
+  if (safe && kernel->nitems > 0 && kernel->items[0]->kind == V_STR &&
+      !ends_with(kernel->items[0]->s, SAFETY_SUFFIX))
+    kernel->items[0] = node_new_str(a, arena_printf(a, "%s" SAFETY_SUFFIX, kernel->items[0]->s),
+                                    "hypervisor.safety: the safety kernel", why_def);
 }
 
-/* QNX 8.0 has the hypervisor in the kernel; startup enables it. The option
-** goes after the CPU-count option when there is one, where QNX's own
-** examples put it (startup-iMX8QM -P 1 -Q enable,el2-host -W -vv). A plain
-** enable lets startup choose the mode the CPU has; a host_mode forces one
-** (lua/schema.lua says why). */
+/* On QNX 8.0, startup's option -Q enables the hypervisor. It goes after
+** the CPU-count option when there is one, where QNX's own examples put it
+** (startup-iMX8QM -P 1 -Q enable,el2-host -W -vv). A plain enable lets
+** startup choose the mode the CPU has; a host_mode forces one (lua/schema.lua
+** says why). */
+#define STARTUP_OPTION "-Q"
+
 static void wire_startup(mkb_node *board, arena *a, const mkb_node *enable) {
   mkb_node *st = node_get(board, "startup");
   if (st == NULL || st->kind != V_TABLE || st->nitems == 0) return;
   for (size_t i = 1; i < st->nitems; i++)
-    if (st->items[i]->kind == V_STR && strncmp(st->items[i]->s, "-Q", 2) == 0) return;
+    if (st->items[i]->kind == V_STR && strncmp(st->items[i]->s, STARTUP_OPTION, 2) == 0) return;
   const char *arch = node_str(board, "arch");
   mkb_node *hv = node_get(board, "hypervisor");
   const char *mode = node_str(hv, "host_mode");
@@ -143,7 +163,8 @@ static void wire_startup(mkb_node *board, arena *a, const mkb_node *enable) {
     break;
   }
   const mkb_def *why = node_site(enable);
-  mkb_node *q = node_new_str(a, "-Q", "hypervisor.enable on QNX 8.0: startup enables it", why);
+  mkb_node *q = node_new_str(a, STARTUP_OPTION, "hypervisor.enable on QNX 8.0: startup enables it",
+                             why);
   mkb_node *v = node_new_str(a, val, "hypervisor.enable on QNX 8.0: startup enables it", why);
   mkb_node **items = arena_alloc(a, (st->nitems + 2) * sizeof *items);
   size_t w = 0;
@@ -247,7 +268,7 @@ static void remove_driver(arena *a, mkb_node *board, const mkb_node *dev, const 
   }
 }
 
-static int is_vdev_so(const char *target, const char *source) {
+int derive_is_vdev_so(const char *target, const char *source) {
   const char *b = basename_of(source ? source : target);
   size_t n = strlen(b);
   return strncmp(b, "vdev-", 5) == 0 && n > 8 && strcmp(b + n - 3, ".so") == 0;
@@ -274,13 +295,13 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
   mkb_node *safety = node_get(hv, "safety");
   int safe = safety && safety->kind == V_BOOL && safety->b;
   const mkb_def *why = node_site(enable) ? node_site(enable) : node_site(node_get(board, "guests"));
-  const char *qnx = node_str(board, "qnx");
   const char *arch = node_str(board, "arch");
-  if (qnx == NULL || strcmp(qnx, "8.0") != 0) wire_kernel(board, a, enable, safe, safety);
-  else wire_startup(board, a, enable);
+  if (wires_startup(board)) wire_startup(board, a, enable);
+  else wire_kernel(board, a, enable, safe, safety);
 
   mkb_node *files = ensure_table(a, board, "files", "hypervisor host", why);
-  add_file(a, files, "/sbin/qvm", "qvm", "hypervisor host: qvm runs the guests", why);
+  add_file(a, files, DERIVE_QVM_PATH, DERIVE_QVM_SOURCE, "hypervisor host: qvm runs the guests",
+           why);
 
   const char *cfg = node_str(hv, "config_dir");
   const char *img = node_str(hv, "image_dir");
@@ -362,7 +383,7 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
   for (size_t k = 0; n > 0 && k < files->nkeys;) {
     mkb_node *v = files->vals[k];
     const char *src = v->kind == V_STR ? v->s : NULL;
-    if (is_vdev_so(files->keys[k], src) && v->why == NULL &&
+    if (derive_is_vdev_so(files->keys[k], src) && v->why == NULL &&
         !strmap_get(&seen, basename_of(src ? src : files->keys[k]))) {
       const mkb_def *at = node_site(v);
       diag_add(d, DIAG_WARNING, at ? at->src.file : NULL, at ? at->src.line : 0,
@@ -377,4 +398,94 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
   }
   strmap_free(&seen);
   return 0;
+}
+
+/* ---- the inverse, for import ---------------------------------------------- */
+
+static mkb_node *yes_node(arena *a, int b) {
+  mkb_node *n = node_new(a, V_BOOL);
+  n->b = b;
+  return n;
+}
+
+/* Does the wiring turn a recipe's startup and kernel (with the hypervisor
+** settings safe and mode) into exactly board's? It runs on copies. */
+static int wires_to(arena *a, const mkb_node *board, const mkb_node *startup,
+                    const mkb_node *kernel, int safe, const char *mode) {
+  mkb_node *b = node_new(a, V_TABLE), *hv = node_new(a, V_TABLE);
+  const char *keep[] = { "arch", "qnx" };
+  for (int i = 0; i < 2; i++)
+    if (node_get(board, keep[i])) node_set(a, b, keep[i], node_get(board, keep[i]));
+  node_set(a, hv, "enable", yes_node(a, 1));
+  node_set(a, hv, "safety", yes_node(a, safe));
+  if (mode) node_set(a, hv, "host_mode", node_new_str(a, mode, NULL, NULL));
+  node_set(a, b, "hypervisor", hv);
+  mkb_node *st = startup ? node_copy(a, startup) : NULL, *k = kernel ? node_copy(a, kernel) : NULL;
+  if (k && node_get(k, "modules")) node_set(a, k, "modules", node_copy(a, node_get(k, "modules")));
+  if (st) node_set(a, b, "startup", st);
+  if (k) node_set(a, b, "kernel", k);
+  if (wires_startup(b)) wire_startup(b, a, node_get(hv, "enable"));
+  else wire_kernel(b, a, node_get(hv, "enable"), safe, node_get(hv, "safety"));
+  return node_equal(node_get(b, "startup"), node_get(board, "startup")) &&
+         node_equal(node_get(b, "kernel"), node_get(board, "kernel"));
+}
+
+/* QNX 8.0: the startup without its -Q option, in the first host mode (the
+** schema's default, as no mode at all, first) that gives it back. */
+static int unwire_startup(const mkb_schema *s, arena *a, const mkb_node *board, mkb_unwired *u) {
+  const mkb_node *st = node_get(board, "startup");
+  size_t q = 0;
+  for (size_t i = 1; st && st->kind == V_TABLE && i + 1 < st->nitems && q == 0; i++)
+    if (st->items[i]->kind == V_STR && strcmp(st->items[i]->s, STARTUP_OPTION) == 0) q = i;
+  if (q == 0) return 0;
+  mkb_node *c = node_copy(a, st);
+  memmove(&c->items[q], &c->items[q + 2], (c->nitems - q - 2) * sizeof *c->items);
+  c->nitems -= 2;
+  const schema_type *modes =
+    schema_field(schema_field(s->board, "hypervisor"), "host_mode");
+  for (size_t m = 0; m <= (modes ? modes->nvalues : 0); m++) {
+    const char *mode = m ? modes->values[m - 1] : NULL;
+    if (!wires_to(a, board, c, node_get(board, "kernel"), 0, mode)) continue;
+    u->startup = c;
+    u->kernel = node_get(board, "kernel");
+    u->host_mode = mode;
+    return 1;
+  }
+  return 0;
+}
+
+/* QNX 7.x: the kernel without the modules the wiring appends, when they
+** close its list, and without the suffix of the safety kernel. */
+static int unwire_kernel(arena *a, const mkb_node *board, int safe, mkb_unwired *u) {
+  const mkb_node *k = node_get(board, "kernel"), *mods = node_get(k, "modules");
+  if (mods == NULL || mods->kind != V_TABLE || k->nitems == 0 || k->items[0]->kind != V_STR)
+    return 0;
+  const char *want[2];
+  size_t nwant = kernel_modules(safe, want), keep = mods->nitems;
+  int tail = keep >= nwant;
+  for (size_t i = 0; tail && i < nwant; i++) {
+    const mkb_node *m = mods->items[keep - nwant + i];
+    tail = m->kind == V_STR && strcmp(m->s, want[i]) == 0;
+  }
+  mkb_node *c = node_copy(a, k), *cm = node_copy(a, mods);
+  if (tail) cm->nitems -= nwant;
+  if (cm->nitems) node_set(a, c, "modules", cm);
+  else node_remove_key(c, "modules");
+  if (safe) {
+    const char *prog = k->items[0]->s;
+    if (!ends_with(prog, SAFETY_SUFFIX)) return 0;
+    c->items[0] = node_new_str(a, arena_strndup(a, prog, strlen(prog) - strlen(SAFETY_SUFFIX)),
+                               NULL, k->items[0]->origin);
+  }
+  if (!wires_to(a, board, node_get(board, "startup"), c, safe, NULL)) return 0;
+  u->startup = node_get(board, "startup");
+  u->kernel = c;
+  u->safety = safe;
+  return 1;
+}
+
+int derive_unwire(const mkb_schema *s, arena *a, const mkb_node *board, mkb_unwired *u) {
+  memset(u, 0, sizeof *u);
+  if (wires_startup(board)) return unwire_startup(s, a, board, u);
+  return unwire_kernel(a, board, 0, u) || unwire_kernel(a, board, 1, u);
 }

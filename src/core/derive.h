@@ -38,4 +38,27 @@ typedef struct mkb_removal {
 int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,
                  arena *a, diag_list *d, ptrvec *removals);
 
+/* What every host gets: qvm, at this path. */
+#define DERIVE_QVM_PATH "/sbin/qvm"
+#define DERIVE_QVM_SOURCE "qvm"
+
+/* Is the image entry target (=source, when not NULL) a vdev's .so, which
+** derive_board adds for the guests that use it and takes out otherwise? */
+int derive_is_vdev_so(const char *target, const char *source);
+
+/* The inverse of the wiring of a host's bootstrap, for import: the startup
+** and kernel a recipe writes (copies, or board's own nodes), and the
+** hypervisor settings it asks for, such that derive_board gives back
+** exactly board's. It tries the recipe without what the wiring adds and
+** keeps it when the wiring, run on copies, gives board's back. */
+typedef struct mkb_unwired {
+  const mkb_node *startup, *kernel;
+  int safety;               /* hypervisor.safety */
+  const char *host_mode;    /* hypervisor.host_mode, NULL for the default */
+} mkb_unwired;
+
+/* Returns 1 and fills *u, or 0 when no recipe leaves board's bootstrap to
+** the core. */
+int derive_unwire(const mkb_schema *s, arena *a, const mkb_node *board, mkb_unwired *u);
+
 #endif

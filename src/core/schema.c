@@ -218,6 +218,12 @@ int schema_hex(const void *schema, const char *key) {
   return 0;
 }
 
+const schema_type *schema_field(const schema_type *rec, const char *name) {
+  for (size_t i = 0; rec && rec->t == T_RECORD && i < rec->nfields; i++)
+    if (strcmp(rec->fields[i]->name, name) == 0) return rec->fields[i];
+  return NULL;
+}
+
 const vdev_type *schema_vdev(const mkb_schema *s, const char *name) {
   for (size_t i = 0; i < s->nvdevs; i++)
     if (strcmp(s->vdevs[i].name, name) == 0) return &s->vdevs[i];
@@ -398,9 +404,7 @@ static void check_record(checker *c, const schema_type *t, mkb_node *n, const mk
     cerr(c, n->items[0], "'%s' takes named fields only, but has a list element", PT(path));
   }
   for (size_t i = 0; i < n->nkeys; i++) {
-    const schema_type *f = NULL;
-    for (size_t j = 0; j < t->nfields && !f; j++)
-      if (strcmp(t->fields[j]->name, n->keys[i]) == 0) f = t->fields[j];
+    const schema_type *f = schema_field(t, n->keys[i]);
     mkb_path kp = { path, n->keys[i], 0 };
     if (f) {
       check(c, f, n->vals[i], &kp);

@@ -89,6 +89,10 @@ typedef struct mkb_schema {
 /* The vdev type of that name, or NULL. */
 const vdev_type *schema_vdev(const mkb_schema *s, const char *name);
 
+/* The field of record rec of that name, or NULL (also when rec is NULL or
+** not a record). */
+const schema_type *schema_field(const schema_type *rec, const char *name);
+
 /* Is an integer under key an address or a size, which a .qvmconf and an
 ** imported recipe write in hex? The schema says so of a field (hex = true)
 ** or of a map's entry (hex_names), by name. schema is a const mkb_schema *,

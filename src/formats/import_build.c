@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "core/derive.h"
 #include "core/render_build.h"
 
 #define WIDTH 100   /* a line longer than this wraps */
@@ -135,148 +136,43 @@ static void value(out *o, strbuf *b, const mkb_node *v, const char *key, int wra
 
 /* ---- the hypervisor wiring ------------------------------------------------ */
 
-/* What the recipe leaves to the core (derive.c), when it can. */
+/* What the recipe leaves to the core (derive.c), when it can: the
+** bootstrap as derive_unwire gives it, /sbin/qvm, and the fragment. */
 typedef struct hv {
-  int on, safety;
-  const char *host_mode;     /* "el1", "el2", or NULL for the default (-Q enable) */
-  mkb_node *startup, *kernel, *files;
+  int on;
+  mkb_unwired u;
+  const mkb_node *files;
   int fragment;              /* include hypervisor-host */
 } hv;
-
-static int has_str(const mkb_node *list, const char *s) {
-  for (size_t i = 0; list && i < list->nitems; i++)
-    if (list->items[i]->kind == V_STR && strcmp(list->items[i]->s, s) == 0) return 1;
-  return 0;
-}
-
-static const char *base_name(const char *p) {
-  const char *s = strrchr(p, '/');
-  return s ? s + 1 : p;
-}
 
 /* derive.c drops every vdev-*.so of a host that no guest uses, and an
 ** imported board has no guests. */
 static int has_vdev_so(const mkb_node *files) {
   for (size_t i = 0; i < files->nkeys; i++) {
     const mkb_node *v = files->vals[i];
-    const char *b = base_name(v->kind == V_STR ? v->s : files->keys[i]);
-    size_t n = strlen(b);
-    if (strncmp(b, "vdev-", 5) == 0 && n > 8 && strcmp(b + n - 3, ".so") == 0) return 1;
+    if (derive_is_vdev_so(files->keys[i], v->kind == V_STR ? v->s : NULL)) return 1;
   }
   return 0;
 }
 
-static long key_index(const mkb_node *t, const char *key) {
-  for (size_t i = 0; t && i < t->nkeys; i++)
-    if (strcmp(t->keys[i], key) == 0) return (long)i;
-  return -1;
-}
-
-/* QNX 7.x: module=qvm (or qvm-safety and aps-safety, with the -safety
-** kernel) on the kernel line. The modules the core appends are left out
-** when they close the list; the kernel gets its -safety back. */
-static int wire_kernel(arena *a, const mkb_node *kernel, hv *h) {
-  const mkb_node *mods = node_get(kernel, "modules");
-  if (mods == NULL || kernel->nitems == 0 || kernel->items[0]->kind != V_STR) return 0;
-  h->safety = has_str(mods, "qvm-safety") && has_str(mods, "aps-safety");
-  if (!h->safety && !has_str(mods, "qvm")) return 0;
-  const char *want[2] = { h->safety ? "qvm-safety" : "qvm", h->safety ? "aps-safety" : NULL };
-  size_t nwant = h->safety ? 2 : 1, keep = mods->nitems;
-  if (keep >= nwant) {
-    int tail = 1;
-    for (size_t i = 0; i < nwant; i++)
-      tail &= mods->items[keep - nwant + i]->kind == V_STR &&
-              strcmp(mods->items[keep - nwant + i]->s, want[i]) == 0;
-    if (tail) keep -= nwant;
-  }
-  mkb_node *k = node_copy(a, kernel);
-  mkb_node *m = node_copy(a, mods);
-  m->nitems = keep;
-  /* The core appends what the kept list lacks: that must give the file's. */
-  size_t n = keep;
-  for (size_t i = 0; i < nwant; i++) {
-    if (has_str(m, want[i])) continue;
-    if (n >= mods->nitems || strcmp(mods->items[n]->s, want[i]) != 0) return 0;
-    n++;
-  }
-  if (n != mods->nitems) return 0;
-  long mi = key_index(k, "modules");
-  if (keep == 0) node_remove_key(k, "modules");
-  else k->vals[mi] = m;
-  if (h->safety) {
-    const char *prog = kernel->items[0]->s;
-    size_t len = strlen(prog);
-    if (len <= 7 || strcmp(prog + len - 7, "-safety") != 0) return 0;
-    k->items[0] = node_new_str(a, arena_strndup(a, prog, len - 7), NULL, kernel->items[0]->origin);
-  }
-  h->kernel = k;
-  return 1;
-}
-
-/* QNX 8.0: startup -Q enable[,elN-host], where the core would put it. */
-static int wire_startup(arena *a, const mkb_node *startup, const char *arch, hv *h) {
-  if (startup == NULL || startup->nitems < 3) return 0;
-  size_t q = 0;
-  for (size_t i = 1; i < startup->nitems; i++) {
-    const mkb_node *w = startup->items[i];
-    if (w->kind != V_STR) return 0;
-    if (strncmp(w->s, "-Q", 2) == 0) {
-      if (q || strcmp(w->s, "-Q") != 0 || i + 1 >= startup->nitems) return 0;
-      q = i;
-    }
-  }
-  if (q == 0 || startup->items[q + 1]->kind != V_STR) return 0;
-  const char *val = startup->items[q + 1]->s;
-  if (arch && strcmp(arch, "x86_64") == 0) {
-    if (strcmp(val, "enable") != 0) return 0;
-  } else if (strcmp(val, "enable,el1-host") == 0 || strcmp(val, "enable,el2-host") == 0) {
-    h->host_mode = arena_strndup(a, val + 7, 3);
-  } else if (strcmp(val, "enable") != 0) {
-    return 0;
-  }
-  mkb_node *s = node_copy(a, startup);
-  memmove(&s->items[q], &s->items[q + 2], (s->nitems - q - 2) * sizeof *s->items);
-  s->nitems -= 2;
-  /* Where derive.c inserts it: after the CPU-count option, else first. */
-  size_t at = 1;
-  for (size_t i = 1; i < s->nitems; i++) {
-    const mkb_node *w = s->items[i];
-    if (w->kind != V_STR || strncmp(w->s, "-P", 2) != 0) continue;
-    at = i + 1;
-    if (w->s[2] == '\0' && i + 1 < s->nitems) at = i + 2;
-    break;
-  }
-  if (at > s->nitems) at = s->nitems;
-  if (at != q) return 0;
-  h->startup = s;
-  return 1;
-}
-
-static void plan_hypervisor(arena *a, const mkb_node *board, hv *h) {
+static void plan_hypervisor(const mkb_schema *s, arena *a, const mkb_node *board, hv *h) {
   memset(h, 0, sizeof *h);
-  h->startup = node_get(board, "startup");
-  h->kernel = node_get(board, "kernel");
+  h->u.startup = node_get(board, "startup");
+  h->u.kernel = node_get(board, "kernel");
   h->files = node_get(board, "files");
   const mkb_node *files = h->files;
-  if (files == NULL || key_index(files, "/sbin/qvm") < 0 || has_vdev_so(files)) return;
-  const char *qnx = node_str(board, "qnx");
-  int ok = qnx && strcmp(qnx, "8.0") == 0
-             ? wire_startup(a, h->startup, node_str(board, "arch"), h)
-             : wire_kernel(a, h->kernel, h);
-  if (!ok) {
-    h->startup = node_get(board, "startup");
-    h->kernel = node_get(board, "kernel");
-    h->safety = 0;
-    h->host_mode = NULL;
-    return;
-  }
+  if (node_get(files, DERIVE_QVM_PATH) == NULL || has_vdev_so(files)) return;
+  mkb_unwired u;
+  if (!derive_unwire(s, a, board, &u)) return;
+  h->u = u;
   h->on = 1;
   /* The core adds /sbin/qvm=qvm last when it is missing. */
-  long qi = key_index(files, "/sbin/qvm");
-  const mkb_node *qv = files->vals[qi];
-  if ((size_t)qi == files->nkeys - 1 && qv->kind == V_STR && strcmp(qv->s, "qvm") == 0) {
-    h->files = node_copy(a, files);
-    node_remove_key(h->files, "/sbin/qvm");
+  const mkb_node *qv = files->vals[files->nkeys - 1];
+  if (strcmp(files->keys[files->nkeys - 1], DERIVE_QVM_PATH) == 0 && qv->kind == V_STR &&
+      strcmp(qv->s, DERIVE_QVM_SOURCE) == 0) {
+    mkb_node *f = node_copy(a, files);
+    node_remove_key(f, DERIVE_QVM_PATH);
+    h->files = f;
   }
   /* hypervisor-host sets PATH and LD_LIBRARY_PATH first: the environment
   ** must start with them for the order to come out the same. */
@@ -407,7 +303,7 @@ void import_board(mkb_session *s, const mkb_node *board, const char *name, strbu
   arena_init(&a);
   out o = { outb, &a, s->schema };
   hv h;
-  plan_hypervisor(&a, board, &h);
+  plan_hypervisor(s->schema, &a, board, &h);
 
   /* image: the defaults of bootname and scriptname go without saying. */
   mkb_node *image = NULL;
@@ -424,8 +320,8 @@ void import_board(mkb_session *s, const mkb_node *board, const char *name, strbu
     mkb_node *t = node_new(&a, V_BOOL);
     t->b = 1;
     node_set(&a, hyper, "enable", t);
-    if (h.safety) node_set(&a, hyper, "safety", t);
-    if (h.host_mode) node_set(&a, hyper, "host_mode", node_new_str(&a, h.host_mode, NULL, NULL));
+    if (h.u.safety) node_set(&a, hyper, "safety", t);
+    if (h.u.host_mode) node_set(&a, hyper, "host_mode", node_new_str(&a, h.u.host_mode, NULL, NULL));
   }
   mkb_node *include = NULL;
   if (h.fragment) {
@@ -441,8 +337,8 @@ void import_board(mkb_session *s, const mkb_node *board, const char *name, strbu
     { "image", image },
     { "attributes", node_get(board, "attributes") },
     { "hypervisor", hyper },
-    { "startup", h.startup },
-    { "kernel", h.kernel },
+    { "startup", h.u.startup },
+    { "kernel", h.u.kernel },
   };
   size_t width = 0, n = sizeof one / sizeof *one;
   for (size_t i = 0; i < n; i++)

@@ -353,12 +353,6 @@ static const char *underscored(parser *p, const char *s) {
 
 /* ---- the schema ------------------------------------------------------------ */
 
-static const schema_type *field_of(const schema_type *rec, const char *name) {
-  for (size_t i = 0; rec && rec->t == T_RECORD && i < rec->nfields; i++)
-    if (strcmp(rec->fields[i]->name, name) == 0) return rec->fields[i];
-  return NULL;
-}
-
 /* The record type inside t (a record, a list of them, or a oneof that
 ** offers one), or NULL. */
 static const schema_type *record_in(const schema_type *t) {
@@ -506,7 +500,7 @@ static void pass_option(parser *p, const tok *opt) {
       node_set(p->a, p->cur_rec, "type", mk_str(p, p->blob->s, p->blob->line, p->blob->col));
     ptrvec_push(p->a, pass ? &p->pass : &p->reserve, p->cur_rec);
   }
-  const schema_type *f = field_of(pass ? p->pass_rec : p->reserve_rec, opt->s);
+  const schema_type *f = schema_field(pass ? p->pass_rec : p->reserve_rec, opt->s);
   node_set(p->a, p->cur_rec, opt->s, value_for(p, f, arg, arg->s, 0));
   if (pass && strcmp(opt->s, "loc") == 0 && is_system_ram(arg->s)) p->memory_seen = 1;
 }
@@ -537,7 +531,7 @@ static int io_space(const char *type) {
 ** did-you-mean; such an option takes one argument unless none follows. */
 static void vdev_option(parser *p, vdev_rec *v, const tok *opt) {
   const char *key = underscored(p, opt->s);
-  const schema_type *f = v->vt ? field_of(v->vt->options, key) : NULL;
+  const schema_type *f = v->vt ? schema_field(v->vt->options, key) : NULL;
   if (strcmp(key, "set") == 0) {
     mkb_node *map = node_get(v->opts, "set");
     set_variable(p, &map, opt);
@@ -671,7 +665,7 @@ static void scalar(parser *p, const tok *kw, mkb_node **slot, const char *field)
   const tok *arg = take_arg(p, kw, kw->s);
   if (arg == NULL) return;
   if (*slot) given_twice(p, kw, arena_printf(p->a, "'%s'", kw->s), *slot);
-  *slot = value_for(p, field_of(p->s->guest, field), arg, arg->s, 0);
+  *slot = value_for(p, schema_field(p->s->guest, field), arg, arg->s, 0);
 }
 
 /* Skips an unknown option's arguments: the words after it on its line. */
@@ -818,7 +812,7 @@ static void walk(parser *p) {
       continue;
     }
     if (p->ctx == CTX_CPU && !t->quoted) {
-      const schema_type *f = field_of(p->cpu_rec, t->s);
+      const schema_type *f = schema_field(p->cpu_rec, t->s);
       if (f) {
         cpu_option(p, t, f);
         continue;
@@ -829,7 +823,7 @@ static void walk(parser *p) {
       ** close the context (reference §2); anything else is the vdev's. */
       vdev_rec *v = p->cur_vdev;
       const char *key = underscored(p, t->s);
-      int own = v->vt ? field_of(v->vt->options, key) != NULL : 0;
+      int own = v->vt ? schema_field(v->vt->options, key) != NULL : 0;
       if (k == K_BLOB && !own) {
         keyword nk = keyword_of(p, peek(p));
         if (nk != K_LOAD && nk != K_PASS) k = K_NONE;
@@ -1096,13 +1090,13 @@ mkb_node *parse_qvmconf(const char *display, const char *src, size_t len,
   p.a = a;
   p.d = d;
   const schema_type *g = s->guest;
-  p.cpu_rec = record_in(field_of(g, "cpu"));
-  p.pass_rec = record_in(field_of(g, "pass"));
-  p.reserve_rec = record_in(field_of(g, "reserve"));
-  p.load_rec = record_in(field_of(g, "load"));
-  p.unsup_rec = record_in(field_of(g, "unsupported"));
-  p.region_rec = region_record(field_of(g, "ram"));
-  const schema_type *bt = field_of(p.load_rec, "type");
+  p.cpu_rec = record_in(schema_field(g, "cpu"));
+  p.pass_rec = record_in(schema_field(g, "pass"));
+  p.reserve_rec = record_in(schema_field(g, "reserve"));
+  p.load_rec = record_in(schema_field(g, "load"));
+  p.unsup_rec = record_in(schema_field(g, "unsupported"));
+  p.region_rec = region_record(schema_field(g, "ram"));
+  const schema_type *bt = schema_field(p.load_rec, "type");
   p.blob_enum = bt && bt->t == T_ENUM ? bt : NULL;
 
   lex(&p, src, len);
