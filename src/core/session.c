@@ -161,34 +161,39 @@ static const char *guest_file(arena *a, const char *g, const char *ext) {
 }
 
 /* Links, merges and checks the recipe `name`, which must be of kind
-** `want`. NULL after reporting errors. */
+** `want`, reporting to d. NULL after reporting errors. */
 static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
                          const mkb_def *const *sets, size_t nsets, const mkb_def *named_at,
-                         arena *a, mkb_stack *st) {
-  int before = s->diags.errors;
-  if (link_stack(s->host, name, sets, nsets, a, &s->diags, st) != 0) return NULL;
+                         arena *a, diag_list *d, mkb_stack *st) {
+  int before = d->errors;
+  if (link_stack(s->host, name, sets, nsets, a, d, st) != 0) return NULL;
   if (st->root->kind != want) {
     const char *f = named_at ? named_at->src.file : st->root->file->display;
     int line = named_at ? named_at->src.line : st->root->line;
     int col = named_at ? named_at->src.col : st->root->col;
-    diag *g = diag_add(&s->diags, DIAG_ERROR, f, line, col, "'%s' is a %s, not a %s%s", name,
+    diag *g = diag_add(d, DIAG_ERROR, f, line, col, "'%s' is a %s, not a %s%s", name,
                        decl_kind_name(st->root->kind), decl_kind_name(want),
                        want == DECL_BOARD ? ": only boards render to a buildfile" : "");
     if (named_at)
-      diag_note(&s->diags, g, st->root->file->display, st->root->line, st->root->col,
+      diag_note(d, g, st->root->file->display, st->root->line, st->root->col,
                 "%s '%s' is declared here", decl_kind_name(st->root->kind), name);
     return NULL;
   }
-  mkb_node *model = merge_stack(st, a, &s->diags);
-  if (s->diags.errors > before) return NULL;
+  mkb_node *model = merge_stack(st, a, d);
+  if (d->errors > before) return NULL;
   mkb_def site = { 0 };
   site.src.file = st->root->file->display;
   site.src.line = st->root->line;
   site.src.col = st->root->col;
   const schema_type *t = want == DECL_BOARD ? s->schema->board : s->schema->guest;
   const char *what = arena_printf(a, "%s '%s'", decl_kind_name(want), name);
-  if (schema_check(s->schema, t, model, what, &site, a, &s->diags) > 0) return NULL;
+  if (schema_check(s->schema, t, model, what, &site, a, d) > 0) return NULL;
   return model;
+}
+
+mkb_node *session_recipe(mkb_session *s, const char *name, decl_kind want, arena *a,
+                         diag_list *d, mkb_stack *st) {
+  return resolve(s, name, want, NULL, 0, NULL, a, d, st);
 }
 
 void system_free(mkb_system *sys) { arena_free(&sys->mem); }
@@ -233,7 +238,7 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/schema.lua", s->root));
   host_log_begin(s->host, a, &sys->read, &sys->missing);
   int rc = -1;
-  sys->board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, a, &sys->stack);
+  sys->board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, a, &s->diags, &sys->stack);
   if (sys->board == NULL) goto done;
 
   /* The guests, each resolved on its own; --set reaches the board only. */
@@ -255,7 +260,8 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
                   "it is listed first here");
       continue;
     }
-    mkb_node *gm = resolve(s, gname, DECL_GUEST, NULL, 0, at, a, &sys->gstacks[sys->nguests]);
+    mkb_node *gm = resolve(s, gname, DECL_GUEST, NULL, 0, at, a, &s->diags,
+                           &sys->gstacks[sys->nguests]);
     if (gm == NULL) continue;
     mkb_guest *g = &sys->guests[sys->nguests++];
     g->name = gname;

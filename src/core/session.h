@@ -80,6 +80,13 @@ typedef struct mkb_system {
   ptrvec hostfiles;     /* const char*: host files found (with a sysroot) */
 } mkb_system;
 
+/* Links, merges and checks the recipe `name`, which must be of kind `want`,
+** as a board's guests are: its layer stack into *st, both allocated in a;
+** its problems go to d (the session's diagnostics, or a list of the
+** caller's, to try a recipe quietly). The model, or NULL after errors. */
+mkb_node *session_recipe(mkb_session *s, const char *name, decl_kind want, arena *a,
+                         diag_list *d, mkb_stack *st);
+
 /* Links, merges, checks and derives board `name` and its guests. Returns 0,
 ** or -1 after reporting errors (*out is then to be freed all the same). */
 int session_resolve(mkb_session *s, const char *name, mkb_system *out);

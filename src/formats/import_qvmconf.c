@@ -14,7 +14,6 @@
 
 #include <string.h>
 
-#include "core/merge.h"
 #include "formats/parse_qvmconf.h"
 
 /* The shipped guests an import may build on (recipes/guests/). */
@@ -319,20 +318,14 @@ static void write_recipe(writer *w, const recipe *r, const char *name, strbuf *o
 
 /* ---- the shipped guest to build on -------------------------------------------- */
 
-/* The resolved model of shipped guest `name` (links, merges and checks it
-** as the driver does), or NULL when it does not resolve cleanly. */
+/* The resolved model of shipped guest `name`, resolved as the session
+** resolves a board's guests, or NULL when it does not resolve cleanly. */
 static mkb_node *resolve_base(writer *w, const char *name) {
-  diag_list d;
-  diag_init(&d);
+  diag_list quiet;
+  diag_init(&quiet);
   mkb_stack st;
-  mkb_node *m = NULL;
-  if (link_stack(w->s->host, name, NULL, 0, w->a, &d, &st) == 0 && st.root->kind == DECL_GUEST) {
-    m = merge_stack(&st, w->a, &d);
-    mkb_def site = { 0 };
-    if (d.errors || schema_check(w->s->schema, w->s->schema->guest, m, name, &site, w->a, &d))
-      m = NULL;
-  }
-  diag_free(&d);
+  mkb_node *m = session_recipe(w->s, name, DECL_GUEST, w->a, &quiet, &st);
+  diag_free(&quiet);
   return m;
 }
 
