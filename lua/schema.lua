@@ -27,11 +27,12 @@ local strings_t = { type = "list", of = string_t }
 -- A field is its type's table with a name, a doc and the extra members:
 -- every member is copied, so that one the reader does not know (a typo)
 -- reaches it and is reported.
+-- It records the line it is called from, for the reader's messages.
 local function field(name, t, doc, extra)
   local f = {}
   for k, v in pairs(t) do f[k] = v end
   for k, v in pairs(extra or {}) do f[k] = v end
-  f.name, f.doc = name, doc
+  f.name, f.doc, f.line = name, doc, debug.getinfo(2, "l").currentline
   return f
 end
 
@@ -183,7 +184,8 @@ local vdev_common = {
 -- lists it certified; "none": the brief lists it non-certified; absent: the
 -- brief does not name it (UNCONFIRMED), which counts as not certified.
 local function vdev(name, arch, doc, options, extra)
-  local v = { name = name, doc = doc, arch = arch, fields = options or {}, window = 0x1000 }
+  local v = { name = name, doc = doc, arch = arch, fields = options or {}, window = 0x1000,
+              line = debug.getinfo(2, "l").currentline }
   for k, x in pairs(extra or {}) do v[k] = x end
   return v
 end

@@ -11,6 +11,23 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+char *file_read(arena *a, const char *path, size_t *len) {
+  FILE *fp = fopen(path, "rb");
+  if (fp == NULL) return NULL;
+  strbuf b;
+  char tmp[8192];
+  size_t n;
+  sb_init(&b);
+  while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0) sb_addn(&b, tmp, n);
+  int bad = ferror(fp), err = errno;
+  fclose(fp);
+  char *text = bad ? NULL : arena_strndup(a, b.s ? b.s : "", b.len);
+  *len = bad ? 0 : b.len;
+  sb_free(&b);
+  if (bad) errno = err ? err : EIO;
+  return text;
+}
+
 static int same_content(const char *path, const char *data, size_t len) {
   FILE *fp = fopen(path, "rb");
   if (fp == NULL) return 0;

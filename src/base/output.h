@@ -9,6 +9,10 @@
 #include <stddef.h>
 #include "base/util.h"
 
+/* Reads the whole file at path into a, NUL-terminated, its length in *len.
+** NULL, with errno set, when it cannot be read. */
+char *file_read(arena *a, const char *path, size_t *len);
+
 /* Writes data to path unless path already holds exactly data. Creates
 ** missing parent directories. Returns 1 when written, 0 when unchanged, -1
 ** on failure with errno set (the old file, if any, is left as it was). */

@@ -1,215 +1,13 @@
 /* SPDX-License-Identifier: MIT
-** schema.c: reads the schema and checks resolved models against it. */
+** schema.c: lookups in the schema, and the check of resolved models against
+** it (schema_read.c reads it). */
 #include "core/schema.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* ---- reading lua/schema.lua ------------------------------------------- */
-
-typedef struct reader {
-  arena *a;
-  diag_list *d;
-  const char *file;
-  int errors;
-  ptrvec seen_defs, seen_types;  /* a def read before, and its type */
-  ptrvec hex;                    /* names flagged hex, each once */
-} reader;
-
-static const mkb_def *dget(const mkb_def *t, const char *key) {
-  if (t == NULL || t->kind != V_TABLE) return NULL;
-  for (size_t i = 0; i < t->nkeys; i++)
-    if (strcmp(t->keys[i], key) == 0) return t->vals[i];
-  return NULL;
-}
-
-static const char *dstr(const mkb_def *t, const char *key) {
-  const mkb_def *v = dget(t, key);
-  return v && v->kind == V_STR ? v->s : NULL;
-}
-
-static schema_type *read_type(reader *r, const mkb_def *d, const char *where);
-
-static const char **read_strings(reader *r, const mkb_def *l, size_t *n) {
-  const char **v = arena_alloc(r->a, (l->nitems + 1) * sizeof *v);
-  *n = 0;
-  for (size_t i = 0; i < l->nitems; i++)
-    if (l->items[i]->kind == V_STR) v[(*n)++] = l->items[i]->s;
-  return v;
-}
-
-static schema_type **read_list(reader *r, const mkb_def *l, size_t *n, const char *where) {
-  *n = 0;
-  if (l == NULL || l->kind != V_TABLE) return NULL;
-  schema_type **v = arena_alloc(r->a, (l->nitems + 1) * sizeof *v);
-  for (size_t i = 0; i < l->nitems; i++) {
-    schema_type *t = read_type(r, l->items[i], where);
-    if (t) v[(*n)++] = t;
-  }
-  return v;
-}
-
-static schema_type *read_type_new(reader *r, const mkb_def *d, const char *where);
-
-static void add_hex(reader *r, const char *name) {
-  for (size_t i = 0; i < r->hex.n; i++)
-    if (strcmp(r->hex.v[i], name) == 0) return;
-  ptrvec_push(r->a, &r->hex, (void *)name);
-}
-
-/* The schema shares one table for a field in many records (and the loader
-** shares its definition): read each once. */
-static schema_type *read_type(reader *r, const mkb_def *d, const char *where) {
-  for (size_t i = r->seen_defs.n; i > 0; i--)
-    if (r->seen_defs.v[i - 1] == d) return r->seen_types.v[i - 1];
-  schema_type *t = read_type_new(r, d, where);
-  ptrvec_push(r->a, &r->seen_defs, (void *)d);
-  ptrvec_push(r->a, &r->seen_types, t);
-  return t;
-}
-
-/* value_arch = { VALUE = { ARCH, ... } }: the enum values some
-** architectures only have. */
-static void read_gates(reader *r, schema_type *t, const mkb_def *g) {
-  t->gates = arena_alloc(r->a, (g->nkeys + 1) * sizeof *t->gates);
-  for (size_t i = 0; i < g->nkeys; i++) {
-    if (g->vals[i]->kind != V_TABLE) continue;
-    schema_gate *x = &t->gates[t->ngates++];
-    x->value = g->keys[i];
-    x->arch = read_strings(r, g->vals[i], &x->narch);
-  }
-}
-
-static schema_type *read_type_new(reader *r, const mkb_def *d, const char *where) {
-  static const char *const names[] = { "string", "integer", "boolean", "address", "size",
-                                       "perms", "enum", "list", "map", "record", "oneof",
-                                       "vdev" };
-  const char *tn = dstr(d, "type");
-  schema_type *t = arena_alloc(r->a, sizeof *t);
-  size_t k = 0;
-  while (tn && k < sizeof names / sizeof *names && strcmp(names[k], tn) != 0) k++;
-  if (tn == NULL || k == sizeof names / sizeof *names) {
-    diag_add(r->d, DIAG_ERROR, r->file, 0, 0, "schema: %s has no valid 'type'", where);
-    r->errors++;
-    return NULL;
-  }
-  t->t = (schema_kind)k;
-  t->name = dstr(d, "name");
-  t->doc = dstr(d, "doc");
-  const mkb_def *v = dget(d, "required");
-  t->required = v && v->kind == V_BOOL && v->b;
-  v = dget(d, "only");
-  t->only_true = v && v->kind == V_BOOL && v->b;
-  t->dflt = dget(d, "default");
-  t->min_items = t->max_items = -1;
-  if ((v = dget(d, "min_items")) && v->kind == V_INT) t->min_items = (long)v->i;
-  if ((v = dget(d, "max_items")) && v->kind == V_INT) t->max_items = (long)v->i;
-  const char *sub = t->name ? t->name : where;
-  if ((v = dget(d, "values"))) {
-    t->values = arena_alloc(r->a, (v->nitems + 1) * sizeof *t->values);
-    for (size_t i = 0; i < v->nitems; i++)
-      if (v->items[i]->kind == V_STR) t->values[t->nvalues++] = v->items[i]->s;
-  }
-  if ((v = dget(d, "hex")) && v->kind == V_BOOL && v->b && t->name) add_hex(r, t->name);
-  for (size_t i = 0; (v = dget(d, "hex_names")) && i < v->nitems; i++)
-    if (v->items[i]->kind == V_STR) add_hex(r, v->items[i]->s);
-  if ((v = dget(d, "arch"))) t->arch = read_strings(r, v, &t->narch);
-  if ((v = dget(d, "qnx"))) t->qnx = read_strings(r, v, &t->nqnx);
-  t->refuse_prefix = dstr(d, "refuse_prefix");
-  if ((v = dget(d, "value_arch"))) read_gates(r, t, v);
-  if ((v = dget(d, "of"))) t->of = read_type(r, v, sub);
-  if ((v = dget(d, "items"))) t->items = read_type(r, v, sub);
-  t->fields = read_list(r, dget(d, "fields"), &t->nfields, sub);
-  t->types = read_list(r, dget(d, "types"), &t->ntypes, sub);
-  if ((t->t == T_LIST || t->t == T_MAP) && t->of == NULL) {
-    diag_add(r->d, DIAG_ERROR, r->file, 0, 0, "schema: %s needs 'of'", sub);
-    r->errors++;
-    return NULL;
-  }
-  return t;
-}
-
-/* What a vdev needs to boot: its bus, whether QNX certifies a safety
-** variant, the architectures whose guests need one and where it usually is. */
-static void read_vdev_boot(reader *r, vdev_type *vt, const mkb_def *d) {
-  vt->bus = dstr(d, "bus");
-  const char *safety = dstr(d, "safety");
-  vt->safety = safety == NULL                      ? VDEV_SAFETY_UNKNOWN
-               : strcmp(safety, "certified") == 0 ? VDEV_CERTIFIED
-                                                  : VDEV_NOT_CERTIFIED;
-  const mkb_def *v = dget(d, "boot_needs");
-  if (v) vt->boot_needs = read_strings(r, v, &vt->nboot_needs);
-  v = dget(d, "usual_locs");
-  if (v == NULL || v->kind != V_TABLE) return;
-  vt->usual_locs = arena_alloc(r->a, (v->nitems + 1) * sizeof *vt->usual_locs);
-  for (size_t i = 0; i < v->nitems; i++)
-    if (v->items[i]->kind == V_INT) vt->usual_locs[vt->nusual++] = v->items[i]->i;
-}
-
-static int read_vdevs(reader *r, mkb_schema *s, const mkb_def *list, const mkb_def *common) {
-  size_t ncommon;
-  schema_type **cf = read_list(r, common, &ncommon, "vdev_common");
-  if (list == NULL || list->kind != V_TABLE) return -1;
-  s->vdevs = arena_alloc(r->a, (list->nitems + 1) * sizeof *s->vdevs);
-  s->vdev_names = arena_alloc(r->a, (list->nitems + 1) * sizeof *s->vdev_names);
-  for (size_t i = 0; i < list->nitems; i++) {
-    const mkb_def *d = list->items[i];
-    vdev_type *vt = &s->vdevs[s->nvdevs];
-    vt->name = dstr(d, "name");
-    vt->doc = dstr(d, "doc");
-    if (vt->name == NULL) return -1;
-    const mkb_def *v = dget(d, "arch");
-    if (v) vt->arch = read_strings(r, v, &vt->narch);
-    v = dget(d, "implicit");
-    vt->implicit = v && v->kind == V_BOOL && v->b;
-    v = dget(d, "pic");
-    vt->pic = v && v->kind == V_BOOL && v->b;
-    v = dget(d, "io_loc");
-    if (v) vt->io_loc = read_strings(r, v, &vt->nio);
-    v = dget(d, "window");
-    vt->window = v && v->kind == V_INT ? v->i : 0x1000;
-    read_vdev_boot(r, vt, d);
-    size_t nown;
-    schema_type **own = read_list(r, dget(d, "fields"), &nown, vt->name);
-    schema_type *rec = arena_alloc(r->a, sizeof *rec);
-    rec->t = T_RECORD;
-    rec->name = vt->name;
-    rec->doc = vt->doc;
-    rec->min_items = rec->max_items = -1;
-    rec->fields = arena_alloc(r->a, (ncommon + nown + 1) * sizeof *rec->fields);
-    for (size_t k = 0; k < ncommon; k++) rec->fields[rec->nfields++] = cf[k];
-    for (size_t k = 0; k < nown; k++) rec->fields[rec->nfields++] = own[k];
-    vt->options = rec;
-    s->vdev_names[s->nvdevs] = vt->name;
-    s->nvdevs++;
-  }
-  return 0;
-}
-
-mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_list *d) {
-  reader r = { a, d, path, 0, { 0 }, { 0 }, { 0 } };
-  mkb_schema *s = arena_alloc(a, sizeof *s);
-  const mkb_def *v = dget(root, "version");
-  s->version = v && v->kind == V_INT ? (int)v->i : 0;
-  const mkb_def *b = dget(root, "board"), *g = dget(root, "guest");
-  s->board = b ? read_type(&r, b, "board") : NULL;
-  s->guest = g ? read_type(&r, g, "guest") : NULL;
-  int bad = read_vdevs(&r, s, dget(root, "vdevs"), dget(root, "vdev_common"));
-  s->images = schema_images_read(dget(root, "images"), path, a, d);
-  if (s->images == NULL) return NULL;
-  if (s->board == NULL || s->board->t != T_RECORD || s->guest == NULL ||
-      s->guest->t != T_RECORD || bad || r.errors) {
-    if (r.errors == 0)
-      diag_add(d, DIAG_ERROR, NULL, 0, 0,
-               "schema %s: needs the records 'board' and 'guest' and the list 'vdevs'", path);
-    return NULL;
-  }
-  s->nhex = r.hex.n;
-  s->hex = (const char **)r.hex.v;
-  s->boot = boot_facts_read(dget(root, "boot"), path, a, d);
-  return s->boot ? s : NULL;
-}
+/* ---- lookups ------------------------------------------------------------- */
 
 int schema_hex(const void *schema, const char *key) {
   const mkb_schema *s = schema;
@@ -574,5 +372,13 @@ int schema_check_nonboot(const mkb_schema *s, const schema_type *t, mkb_node *mo
                          const char *what, const mkb_def *site, arena *a, diag_list *d) {
   checker c = { s, a, d, site, 0, 1 };
   check_record(&c, t, model, NULL, what, NULL);
+  return c.errors;
+}
+
+int schema_check_value(const mkb_schema *s, const schema_type *t, const mkb_def *value,
+                       const char *name, const mkb_def *site, arena *a, diag_list *d) {
+  checker c = { s, a, d, site, 0, 0 };
+  mkb_path path = { NULL, name, 0 };
+  check(&c, t, from_default(&c, value), &path);
   return c.errors;
 }

@@ -110,6 +110,11 @@ mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_li
 int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
                  const char *what, const mkb_def *site, arena *a, diag_list *d);
 
+/* Checks value against type t, as the field called name (a default of the
+** schema). Returns the number of errors. */
+int schema_check_value(const mkb_schema *s, const schema_type *t, const mkb_def *value,
+                       const char *name, const mkb_def *site, arena *a, diag_list *d);
+
 /* The same, without the required fields of the top record: a buildfile
 ** without a bootstrap is an image that does not boot (a second IFS). */
 int schema_check_nonboot(const mkb_schema *s, const schema_type *t, mkb_node *model,

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "base/output.h"
 #include "core/check.h"
 #include "formats/import.h"
 #include "formats/parse_build.h"
@@ -24,20 +25,9 @@ int file_kind(const char *path) {
 
 /* Reads a whole file into the arena; NULL after reporting. */
 static char *slurp(mkb_session *s, const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL) {
+  char *text = file_read(&s->mem, path, len);
+  if (text == NULL)
     diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot read %s: %s", path, strerror(errno));
-    return NULL;
-  }
-  strbuf b;
-  char tmp[8192];
-  size_t n;
-  sb_init(&b);
-  while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0) sb_addn(&b, tmp, n);
-  fclose(fp);
-  char *text = arena_strndup(&s->mem, b.s ? b.s : "", b.len);
-  *len = b.len;
-  sb_free(&b);
   return text;
 }
 

@@ -13,6 +13,8 @@
 #include <lua.h>
 #include <lualib.h>
 
+#include "base/output.h"
+
 /* A recipe that runs longer than this is stuck in a loop: no declaration
 ** needs a billion instructions. */
 #define MAX_INSTRUCTIONS 200000000L
@@ -450,23 +452,8 @@ static mkb_def *conv_value(conv *c, int idx, mkb_prio prio, int line, int col,
 /* ---- loading files ------------------------------------------------------ */
 
 static int read_file(mkb_file *f, arena *a) {
-  FILE *fp = fopen(f->path, "rb");
-  if (fp == NULL) return -1;
-  strbuf b;
-  char tmp[8192];
-  size_t n;
-  sb_init(&b);
-  while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0) sb_addn(&b, tmp, n);
-  int bad = ferror(fp);
-  fclose(fp);
-  if (bad) {
-    sb_free(&b);
-    return -1;
-  }
-  f->src = arena_strndup(a, b.s ? b.s : "", b.len);
-  f->len = b.len;
-  sb_free(&b);
-  return 0;
+  f->src = file_read(a, f->path, &f->len);
+  return f->src ? 0 : -1;
 }
 
 /* The first column of line that is not blank; 1 if none. */
