@@ -28,16 +28,22 @@ static diag *mkdiag(diag_list *d, diag_level lv, const char *file, int line,
   return g;
 }
 
+diag *diag_vadd(diag_list *d, diag_level lv, const char *file, int line, int col,
+                const char *fmt, va_list ap) {
+  if (lv == DIAG_WARNING && d->werror) lv = DIAG_ERROR;
+  diag *g = mkdiag(d, lv, file, line, col, fmt, ap);
+  ptrvec_push(&d->mem, &d->items, g);
+  if (lv == DIAG_ERROR) d->errors++;
+  else if (lv == DIAG_WARNING) d->warnings++;
+  return g;
+}
+
 diag *diag_add(diag_list *d, diag_level lv, const char *file, int line,
                int col, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  if (lv == DIAG_WARNING && d->werror) lv = DIAG_ERROR;
-  diag *g = mkdiag(d, lv, file, line, col, fmt, ap);
+  diag *g = diag_vadd(d, lv, file, line, col, fmt, ap);
   va_end(ap);
-  ptrvec_push(&d->mem, &d->items, g);
-  if (lv == DIAG_ERROR) d->errors++;
-  else if (lv == DIAG_WARNING) d->warnings++;
   return g;
 }
 

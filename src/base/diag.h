@@ -5,6 +5,7 @@
 #ifndef MKB_DIAG_H
 #define MKB_DIAG_H
 
+#include <stdarg.h>
 #include <stdio.h>
 #include "base/util.h"
 
@@ -40,6 +41,10 @@ diag *diag_add(diag_list *d, diag_level lv, const char *file, int line,
 diag *diag_note(diag_list *d, diag *parent, const char *file, int line,
                 int col, const char *fmt, ...)
   __attribute__((format(printf, 6, 7)));
+
+/* diag_add with its arguments in ap, for the report functions of a stage. */
+diag *diag_vadd(diag_list *d, diag_level lv, const char *file, int line, int col,
+                const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Prints every diagnostic sorted by file, line and column (notes follow
 ** their parent), and clears nothing. With color, the compiler colours

@@ -19,13 +19,8 @@ static const mkb_def *where(check_ctx *c, const mkb_node *n, const mkb_def *dflt
 
 static diag *vreport(check_ctx *c, diag_level lv, const mkb_def *at, const char *fmt,
                      va_list ap) {
-  strbuf b;
-  sb_init(&b);
-  sb_vprintf(&b, fmt, ap);
-  diag *g = diag_add(c->diags, lv, at ? at->src.file : NULL, at ? at->src.line : 0,
-                     at ? at->src.col : 0, "%s", b.s);
-  sb_free(&b);
-  return g;
+  return diag_vadd(c->diags, lv, at ? at->src.file : NULL, at ? at->src.line : 0,
+                   at ? at->src.col : 0, fmt, ap);
 }
 
 static diag *err(check_ctx *c, const mkb_node *n, const mkb_def *dflt, const char *fmt, ...)

@@ -53,14 +53,10 @@ static diag *cerr(checker *c, const mkb_node *n, const char *fmt, ...)
 static diag *cerr(checker *c, const mkb_node *n, const char *fmt, ...) {
   int line, col;
   const char *file = site_file(c, n, &line, &col);
-  strbuf b;
   va_list ap;
-  sb_init(&b);
   va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
+  diag *g = diag_vadd(c->d, DIAG_ERROR, file, line, col, fmt, ap);
   va_end(ap);
-  diag *g = diag_add(c->d, DIAG_ERROR, file, line, col, "%s", b.s);
-  sb_free(&b);
   c->errors++;
   return g;
 }

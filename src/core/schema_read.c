@@ -77,18 +77,15 @@ static void place(reader *r, int from, const char *tok, int *line, int *col) {
 static void rerr(reader *r, int from, const char *tok, const char *fmt, ...)
   __attribute__((format(printf, 4, 5)));
 
-/* Reports an error about the schema at tok (see place). */
+/* Reports an error about the schema at tok (see place); fmt starts with
+** "schema: ". */
 static void rerr(reader *r, int from, const char *tok, const char *fmt, ...) {
   int line, col;
   place(r, from, tok, &line, &col);
-  strbuf b;
   va_list ap;
-  sb_init(&b);
   va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
+  diag_vadd(r->d, DIAG_ERROR, r->file, line, col, fmt, ap);
   va_end(ap);
-  diag_add(r->d, DIAG_ERROR, r->file, line, col, "schema: %s", b.s);
-  sb_free(&b);
   r->errors++;
 }
 
@@ -164,10 +161,10 @@ static void check_keys(reader *r, const mkb_def *d, const key_rule *rules) {
     while (rules[k].key && strcmp(rules[k].key, d->keys[i]) != 0) k++;
     if (rules[k].key == NULL) {
       const char *near = mkb_nearest(d->keys[i], names, nn, NULL);
-      rerr(r, r->line, d->keys[i], "%s has the unknown key '%s'%s%s%s", what(r), d->keys[i],
-           near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+      rerr(r, r->line, d->keys[i], "schema: %s has the unknown key '%s'%s%s%s", what(r),
+           d->keys[i], near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
     } else if (!fits(d->vals[i], rules[k].kind)) {
-      rerr(r, r->line, d->keys[i], "%s: '%s' must be %s, got %s", what(r), d->keys[i],
+      rerr(r, r->line, d->keys[i], "schema: %s: '%s' must be %s, got %s", what(r), d->keys[i],
            kind_text(rules[k].kind), kind_article(d->vals[i]->kind));
     }
   }
@@ -249,13 +246,14 @@ static int type_kind(reader *r, const mkb_def *d) {
   if (tn && k < n) return (int)k;
   if (tn == NULL) {
     const char *name = dstr(d, "name");
-    rerr(r, r->line, name ? arena_printf(r->a, "\"%s\"", name) : NULL, "%s has no 'type'",
-         what(r));
+    rerr(r, r->line, name ? arena_printf(r->a, "\"%s\"", name) : NULL,
+         "schema: %s has no 'type'", what(r));
     return -1;
   }
   const char *near = mkb_nearest(tn, names, n, NULL);
-  rerr(r, r->line, arena_printf(r->a, "\"%s\"", tn), "%s has the unknown type '%s'%s%s%s",
-       what(r), tn, near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
+  rerr(r, r->line, arena_printf(r->a, "\"%s\"", tn),
+       "schema: %s has the unknown type '%s'%s%s%s", what(r), tn,
+       near ? "; did you mean '" : "", near ? near : "", near ? "'?" : "");
   return -1;
 }
 
@@ -318,7 +316,7 @@ static schema_type *read_type_new(reader *r, const mkb_def *d) {
   read_parts(r, d, t);
   if ((t->t == T_LIST || t->t == T_MAP) && t->of == NULL) {
     rerr(r, r->line, arena_printf(r->a, "\"%s\"", t->t == T_LIST ? "list" : "map"),
-         "%s is a %s and needs 'of'", what(r), t->t == T_LIST ? "list" : "map");
+         "schema: %s is a %s and needs 'of'", what(r), t->t == T_LIST ? "list" : "map");
     return NULL;
   }
   return t;
@@ -416,7 +414,8 @@ static void check_defaults(reader *r, const mkb_schema *s) {
     mkb_def site = { 0 };
     if (schema_check_value(s, f->t, f->t->dflt, f->t->name, &site, r->a, &quiet) > 0) {
       const diag *g = quiet.items.v[0];
-      rerr(r, f->line, "default", "the default of %s does not fit its type: %s", f->what, g->msg);
+      rerr(r, f->line, "default", "schema: the default of %s does not fit its type: %s", f->what,
+           g->msg);
     }
     diag_free(&quiet);
   }

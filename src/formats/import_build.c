@@ -321,7 +321,8 @@ void import_board(mkb_session *s, const mkb_node *board, const char *name, strbu
     t->b = 1;
     node_set(&a, hyper, "enable", t);
     if (h.u.safety) node_set(&a, hyper, "safety", t);
-    if (h.u.host_mode) node_set(&a, hyper, "host_mode", node_new_str(&a, h.u.host_mode, NULL, NULL));
+    if (h.u.host_mode)
+      node_set(&a, hyper, "host_mode", node_new_str(&a, h.u.host_mode, NULL, NULL));
   }
   mkb_node *include = NULL;
   if (h.fragment) {

@@ -46,16 +46,12 @@ static diag *perr(pb *P, diag_level lv, size_t off, const char *fmt, ...)
   __attribute__((format(printf, 4, 5)));
 
 static diag *perr(pb *P, diag_level lv, size_t off, const char *fmt, ...) {
-  strbuf b;
   va_list ap;
   int line, col;
-  sb_init(&b);
-  va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
-  va_end(ap);
   where(P, off, &line, &col);
-  diag *g = diag_add(P->d, lv, P->file, line, col, "%s", b.s ? b.s : "");
-  sb_free(&b);
+  va_start(ap, fmt);
+  diag *g = diag_vadd(P->d, lv, P->file, line, col, fmt, ap);
+  va_end(ap);
   return g;
 }
 
