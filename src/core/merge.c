@@ -121,176 +121,201 @@ static void apply_op(merger *m, mkb_node *t, const mkb_def *op, int layer, const
   }
 }
 
+/* One path's merge: its definitions, in stack order, and their fate. */
+typedef struct pathdefs {
+  const ldef *defs;
+  size_t n;
+  size_t start;         /* defs before it are ended by a delete */
+  mkb_hist *hist;       /* parallel to defs */
+  ptrdiff_t w;          /* the winner among those that set a value, or -1 */
+  char *gone;           /* a table a later scalar replaced */
+  const mkb_path *path;
+} pathdefs;
+
+/* The history of the path: a delete ends everything before it (a later
+** layer may define anew). */
+static void history(merger *m, pathdefs *p) {
+  p->hist = arena_alloc(m->a, (p->n + 1) * sizeof *p->hist);
+  p->start = 0;
+  for (size_t i = 0; i < p->n; i++) {
+    p->hist[i].def = p->defs[i].def;
+    p->hist[i].layer = p->defs[i].layer;
+    p->hist[i].status = ST_WON;
+    if (p->defs[i].def->op == OP_DELETE) p->start = i + 1;
+  }
+  for (size_t i = 0; i + 1 < p->start; i++) {
+    p->hist[i].status = ST_DELETED;
+    p->hist[i].by = p->defs[p->start - 1].def;
+  }
+  if (p->start > 0) p->hist[p->start - 1].status = ST_APPLIED;
+}
+
+/* The definition that sets the value: the highest priority, the later
+** among equals. */
+static ptrdiff_t winner(const pathdefs *p) {
+  ptrdiff_t w = -1;
+  for (size_t i = p->start; i < p->n; i++) {
+    const mkb_def *d = p->defs[i].def;
+    if (d->op == OP_SET && (w < 0 || d->prio >= p->defs[w].def->prio)) w = (ptrdiff_t)i;
+  }
+  return w;
+}
+
+/* A scalar won: every other definition lost to it, and a list operation
+** written after it is an error. */
+static mkb_node *merge_scalar(merger *m, pathdefs *p) {
+  const mkb_def *win = p->defs[p->w].def;
+  mkb_node *node = node_new(m->a, win->kind);
+  node->b = win->b;
+  node->i = win->i;
+  node->n = win->n;
+  node->s = win->s;
+  node->origin = win;
+  for (size_t i = p->start; i < p->n; i++) {
+    const mkb_def *d = p->defs[i].def;
+    if ((ptrdiff_t)i == p->w) continue;
+    p->hist[i].by = win;
+    if (d->op == OP_SET) {
+      p->hist[i].status = d->prio < win->prio ? ST_LOWER_PRIO : ST_REPLACED;
+      continue;
+    }
+    p->hist[i].status = (ptrdiff_t)i < p->w ? ST_SHADOWED : ST_LOWER_PRIO;
+    if ((ptrdiff_t)i < p->w) continue;
+    diag *g = diag_add(m->d, DIAG_ERROR, d->src.file, d->src.line, d->src.col,
+                       "%s{...} applies to a list, but '%s' is %s", op_name(d->op, d->prio),
+                       path_text(m->a, p->path), kind_article(win->kind));
+    diag_note(m->d, g, win->src.file, win->src.line, win->src.col, "'%s' is set here",
+              path_text(m->a, p->path));
+  }
+  node->nhist = p->n;
+  node->hist = p->hist;
+  warn_siblings(m, p->defs, p->hist, p->start, p->n, (size_t)p->w, p->path);
+  return node;
+}
+
+/* A table that a later scalar of at least its priority replaced is gone,
+** even though a table won in the end: "replace" means replace. */
+static void mark_replaced(merger *m, pathdefs *p) {
+  p->gone = arena_alloc(m->a, p->n + 1);
+  for (size_t i = p->start; i < p->n; i++) {
+    const mkb_def *d = p->defs[i].def;
+    if (d->op != OP_SET || d->kind != V_TABLE) continue;
+    for (size_t j = i + 1; j < p->n && !p->gone[i]; j++) {
+      const mkb_def *e = p->defs[j].def;
+      if (e->op == OP_SET && e->kind != V_TABLE && e->prio >= d->prio) {
+        p->gone[i] = 1;
+        p->hist[i].status = ST_REPLACED;
+        p->hist[i].by = e;
+      }
+    }
+  }
+}
+
+/* Does definition i give the table part of the path (a table not gone)? */
+static int live_table(const pathdefs *p, size_t i) {
+  const mkb_def *d = p->defs[i].def;
+  return d->op == OP_SET && d->kind == V_TABLE && !p->gone[i];
+}
+
+/* The list part: the winning definition that has one, then the list
+** operations written after it, in stack order. */
+static void merge_list(merger *m, pathdefs *p, mkb_node *node) {
+  ptrdiff_t base = -1;
+  for (size_t i = p->start; i < p->n; i++) {
+    const mkb_def *d = p->defs[i].def;
+    if (!live_table(p, i) || (d->nitems == 0 && d->nkeys != 0)) continue;  /* keys only */
+    if (base < 0 || d->prio >= p->defs[base].def->prio) base = (ptrdiff_t)i;
+  }
+  node->list_from = base >= 0 ? (size_t)base + 1 : 0;
+  if (base >= 0) {
+    const mkb_def *b = p->defs[base].def;
+    for (size_t i = 0; i < b->nitems; i++) {
+      mkb_node *e = element(m, b->items[i], p->defs[base].layer, p->path);
+      if (e) node_push(m->a, node, e);
+    }
+  }
+  for (size_t i = p->start; i < p->n; i++) {
+    const mkb_def *d = p->defs[i].def;
+    if (d->op == OP_SET) {
+      if (d->kind != V_TABLE) {
+        p->hist[i].status = d->prio < p->defs[p->w].def->prio ? ST_LOWER_PRIO : ST_REPLACED;
+        p->hist[i].by = p->defs[p->w].def;
+      }
+    } else if (base >= 0 && i < (size_t)base) {
+      p->hist[i].status = ST_SHADOWED;
+      p->hist[i].by = p->defs[base].def;
+    } else {
+      p->hist[i].status = ST_APPLIED;
+      apply_op(m, node, d, p->defs[i].layer, p->path);
+    }
+  }
+}
+
+/* A key whose every definition a delete ended: the node keeps its history
+** for explain. */
+static void keep_deleted(merger *m, mkb_node *node, const char *key) {
+  const char **dk = arena_alloc(m->a, (node->ndeleted + 1) * sizeof *dk);
+  mkb_node **dv = arena_alloc(m->a, (node->ndeleted + 1) * sizeof *dv);
+  if (node->ndeleted) {
+    memcpy(dk, node->deleted_keys, node->ndeleted * sizeof *dk);
+    memcpy(dv, node->deleted, node->ndeleted * sizeof *dv);
+  }
+  dk[node->ndeleted] = key;
+  dv[node->ndeleted] = m->gone;
+  node->deleted_keys = dk;
+  node->deleted = dv;
+  node->ndeleted++;
+}
+
+/* The keyed part, in order of first definition along the stack: each key
+** merged from the definitions of the tables that give it. */
+static void merge_keys(merger *m, pathdefs *p, mkb_node *node) {
+  mkb_node keys = { .kind = V_TABLE };  /* the keys in order, each once */
+  for (size_t i = p->start; i < p->n; i++)
+    for (size_t k = 0; live_table(p, i) && k < p->defs[i].def->nkeys; k++)
+      node_set(m->a, &keys, p->defs[i].def->keys[k], NULL);
+  ldef *sub = arena_alloc(m->a, (p->n + 1) * sizeof *sub);
+  for (size_t k = 0; k < keys.nkeys; k++) {
+    const char *key = keys.keys[k];
+    size_t ns = 0;
+    for (size_t i = p->start; i < p->n; i++) {
+      const mkb_def *d = p->defs[i].def;
+      for (size_t j = 0; live_table(p, i) && j < d->nkeys; j++) {
+        if (strcmp(d->keys[j], key) != 0) continue;
+        sub[ns].def = d->vals[j];
+        sub[ns++].layer = p->defs[i].layer;
+        break;
+      }
+    }
+    m->gone = NULL;
+    mkb_path kp = { p->path, key, 0 };
+    mkb_node *child = merge_defs(m, sub, ns, &kp);
+    if (child) node_set(m->a, node, key, child);
+    else if (m->gone) keep_deleted(m, node, key);
+    m->gone = NULL;
+  }
+}
+
 static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const mkb_path *path) {
-  arena *a = m->a;
-  mkb_hist *hist = arena_alloc(a, (n + 1) * sizeof *hist);
-  size_t start = 0;
-  for (size_t i = 0; i < n; i++) {
-    hist[i].def = defs[i].def;
-    hist[i].layer = defs[i].layer;
-    hist[i].status = ST_WON;
-    if (defs[i].def->op == OP_DELETE) start = i + 1;
-  }
-  /* A delete ends the history before it; a later layer may define anew. */
-  for (size_t i = 0; i + 1 < start; i++) {
-    hist[i].status = ST_DELETED;
-    hist[i].by = defs[start - 1].def;
-  }
-  if (start > 0) hist[start - 1].status = ST_APPLIED;
-  if (start == n) {
+  pathdefs p = { defs, n, 0, NULL, -1, NULL, path };
+  history(m, &p);
+  if (p.start == n) {
     /* Gone: the caller keeps the history for explain. */
-    mkb_node *gone = node_new(a, V_TABLE);
+    mkb_node *gone = node_new(m->a, V_TABLE);
     gone->nhist = n;
-    gone->hist = hist;
+    gone->hist = p.hist;
     gone->origin = defs[n - 1].def;
     m->gone = gone;
     return NULL;
   }
-
-  /* The winner among the definitions that set a value. */
-  ptrdiff_t w = -1;
-  for (size_t i = start; i < n; i++) {
-    const mkb_def *d = defs[i].def;
-    if (d->op != OP_SET) continue;
-    if (w < 0 || d->prio >= defs[w].def->prio) w = (ptrdiff_t)i;
-  }
-  mkb_node *node;
-  if (w >= 0 && defs[w].def->kind != V_TABLE) {
-    const mkb_def *win = defs[w].def;
-    node = node_new(a, win->kind);
-    node->b = win->b;
-    node->i = win->i;
-    node->n = win->n;
-    node->s = win->s;
-    node->origin = win;
-    for (size_t i = start; i < n; i++) {
-      const mkb_def *d = defs[i].def;
-      if ((ptrdiff_t)i == w) continue;
-      if (d->op == OP_SET) {
-        hist[i].status = d->prio < win->prio ? ST_LOWER_PRIO : ST_REPLACED;
-      } else {
-        hist[i].status = i < (size_t)w ? ST_SHADOWED : ST_LOWER_PRIO;
-        if (i > (size_t)w) {
-          diag *g = diag_add(m->d, DIAG_ERROR, d->src.file, d->src.line, d->src.col,
-                             "%s{...} applies to a list, but '%s' is %s",
-                             op_name(d->op, d->prio), path_text(m->a, path),
-                             kind_article(win->kind));
-          diag_note(m->d, g, win->src.file, win->src.line, win->src.col,
-                    "'%s' is set here", path_text(m->a, path));
-        }
-      }
-      hist[i].by = win;
-    }
-    node->nhist = n;
-    node->hist = hist;
-    warn_siblings(m, defs, hist, start, n, (size_t)w, path);
-    return node;
-  }
-
-  node = node_new(a, V_TABLE);
+  p.w = winner(&p);
+  if (p.w >= 0 && defs[p.w].def->kind != V_TABLE) return merge_scalar(m, &p);
+  mkb_node *node = node_new(m->a, V_TABLE);
   node->nhist = n;
-  node->hist = hist;
-
-  /* A table that a later scalar of at least its priority replaced is gone,
-  ** even though a table won in the end: "replace" means replace. */
-  char *gone = arena_alloc(a, n + 1);
-  for (size_t i = start; i < n; i++) {
-    const mkb_def *d = defs[i].def;
-    if (d->op != OP_SET || d->kind != V_TABLE) continue;
-    for (size_t j = i + 1; j < n && !gone[i]; j++) {
-      const mkb_def *e = defs[j].def;
-      if (e->op == OP_SET && e->kind != V_TABLE && e->prio >= d->prio) {
-        gone[i] = 1;
-        hist[i].status = ST_REPLACED;
-        hist[i].by = e;
-      }
-    }
-  }
-
-  /* The list part: the winning definition that has one, then operations. */
-  ptrdiff_t base = -1;
-  for (size_t i = start; i < n; i++) {
-    const mkb_def *d = defs[i].def;
-    if (d->op != OP_SET || d->kind != V_TABLE || gone[i]) continue;
-    if (d->nitems == 0 && d->nkeys != 0) continue;  /* keys only: list untouched */
-    if (base < 0 || d->prio >= defs[base].def->prio) base = (ptrdiff_t)i;
-  }
-  node->list_from = base >= 0 ? (size_t)base + 1 : 0;
-  if (base >= 0) {
-    const mkb_def *b = defs[base].def;
-    for (size_t i = 0; i < b->nitems; i++) {
-      mkb_node *e = element(m, b->items[i], defs[base].layer, path);
-      if (e) node_push(a, node, e);
-    }
-  }
-  for (size_t i = start; i < n; i++) {
-    const mkb_def *d = defs[i].def;
-    if (d->op == OP_SET) {
-      if (d->kind != V_TABLE) {
-        hist[i].status = d->prio < defs[w].def->prio ? ST_LOWER_PRIO : ST_REPLACED;
-        hist[i].by = defs[w].def;
-      }
-      continue;
-    }
-    if (base >= 0 && i < (size_t)base) {
-      hist[i].status = ST_SHADOWED;
-      hist[i].by = defs[base].def;
-      continue;
-    }
-    hist[i].status = ST_APPLIED;
-    apply_op(m, node, d, defs[i].layer, path);
-  }
-
-  /* The keyed part, in order of first definition along the stack. */
-  ptrvec keys = { 0 };
-  strmap seen;
-  strmap_init(&seen);
-  for (size_t i = start; i < n; i++) {
-    const mkb_def *d = defs[i].def;
-    if (d->op != OP_SET || d->kind != V_TABLE || gone[i]) continue;
-    for (size_t k = 0; k < d->nkeys; k++) {
-      if (strmap_get(&seen, d->keys[k])) continue;
-      strmap_put(&seen, d->keys[k], (void *)1);
-      ptrvec_push(a, &keys, (void *)d->keys[k]);
-    }
-  }
-  strmap_free(&seen);
-  ldef *sub = arena_alloc(a, (n + 1) * sizeof *sub);
-  for (size_t k = 0; k < keys.n; k++) {
-    const char *key = keys.v[k];
-    size_t ns = 0;
-    for (size_t i = start; i < n; i++) {
-      const mkb_def *d = defs[i].def;
-      if (d->op != OP_SET || d->kind != V_TABLE || gone[i]) continue;
-      for (size_t j = 0; j < d->nkeys; j++) {
-        if (strcmp(d->keys[j], key) == 0) {
-          sub[ns].def = d->vals[j];
-          sub[ns].layer = defs[i].layer;
-          ns++;
-          break;
-        }
-      }
-    }
-    m->gone = NULL;
-    mkb_path kp = { path, key, 0 };
-    mkb_node *child = merge_defs(m, sub, ns, &kp);
-    if (child) {
-      node_set(a, node, key, child);
-    } else if (m->gone) {
-      const char **dk = arena_alloc(a, (node->ndeleted + 1) * sizeof *dk);
-      mkb_node **dv = arena_alloc(a, (node->ndeleted + 1) * sizeof *dv);
-      if (node->ndeleted) {
-        memcpy(dk, node->deleted_keys, node->ndeleted * sizeof *dk);
-        memcpy(dv, node->deleted, node->ndeleted * sizeof *dv);
-      }
-      dk[node->ndeleted] = key;
-      dv[node->ndeleted] = m->gone;
-      node->deleted_keys = dk;
-      node->deleted = dv;
-      node->ndeleted++;
-      m->gone = NULL;
-    }
-  }
+  node->hist = p.hist;
+  mark_replaced(m, &p);
+  merge_list(m, &p, node);
+  merge_keys(m, &p, node);
   return node;
 }
 
