@@ -27,6 +27,16 @@ static const mkb_def *site_or(const mkb_node *n, const mkb_def *dflt) {
   return s ? s : dflt;
 }
 
+/* The folder of the guests' files in the host image: the recipe's, or the
+** schema's default (a board with guests and no hypervisor table has none
+** filled in). */
+static const char *vm_dir(const mkb_schema *s, const mkb_node *hv, const char *key) {
+  const char *dir = node_str(hv, key);
+  const schema_type *f = schema_field(schema_field(s->board, "hypervisor"), key);
+  if (dir == NULL && f && f->dflt && f->dflt->kind == V_STR) dir = f->dflt->s;
+  return dir ? dir : "";
+}
+
 /* ---- guests -------------------------------------------------------------- */
 
 static mkb_node *device_pass(arena *a, const mkb_node *dev, const char *name,
@@ -46,7 +56,6 @@ static mkb_node *device_pass(arena *a, const mkb_node *dev, const char *name,
 int derive_guest(const mkb_schema *s, mkb_node *board, mkb_guest *g, arena *a, diag_list *d) {
   mkb_node *m = g->model;
   int errors = 0;
-  (void)s;
   if (node_get(m, "system") == NULL)
     node_set(a, m, "system", node_new_str(a, g->name, "the guest's name", g->site));
   mkb_node *arch = node_get(board, "arch");
@@ -57,11 +66,11 @@ int derive_guest(const mkb_schema *s, mkb_node *board, mkb_guest *g, arena *a, d
   if (ifs && node_get(ifs, "arch") == NULL && garch)
     node_set(a, ifs, "arch", node_new_str(a, garch, "the guest's architecture", node_site(ifs)));
   if (ifs && node_get(m, "load") == NULL) {
-    const char *dir = node_str(node_get(board, "hypervisor"), "image_dir");
+    const char *dir = vm_dir(s, node_get(board, "hypervisor"), "image_dir");
     mkb_node *load = node_new(a, V_TABLE);
     load->why = "the guest's own image";
     load->origin = node_site(ifs);
-    node_push(a, load, node_new_str(a, arena_printf(a, "%s/%s.ifs", dir ? dir : "/vm/images", g->name),
+    node_push(a, load, node_new_str(a, arena_printf(a, "%s/%s.ifs", dir, g->name),
                                     "the guest's own image, mapped by the host", node_site(ifs)));
     node_set(a, m, "load", load);
   }
@@ -286,117 +295,146 @@ static int has_so(const mkb_node *files, const char *so) {
   return 0;
 }
 
+/* The wiring of one host, guest by guest. */
+typedef struct host {
+  const mkb_schema *s;
+  mkb_node *board, *files;
+  arena *a;
+  ptrvec *removals;
+  int safe;
+  const char *arch, *cfg, *img;
+  strmap used;               /* vdev .so names a guest uses */
+  int pci;                   /* a guest is given a PCI device */
+  const mkb_def *pci_site;   /* where the first one is */
+} host;
+
+/* The guest's configuration and image, and the files it asks the host for. */
+static void add_guest_files(host *h, const mkb_guest *g) {
+  arena *a = h->a;
+  add_file(a, h->files, arena_printf(a, "%s/%s.qvmconf", h->cfg, g->name),
+           arena_printf(a, "guests/%s/%s.qvmconf", g->name, g->name),
+           arena_printf(a, "the configuration of guest '%s'", g->name), g->site);
+  mkb_node *ifs = node_get(g->model, "ifs");
+  if (ifs)
+    add_file(a, h->files, arena_printf(a, "%s/%s.ifs", h->img, g->name),
+             arena_printf(a, "guests/%s/%s.ifs", g->name, g->name),
+             arena_printf(a, "the image of guest '%s'", g->name), site_or(ifs, g->site));
+  mkb_node *hf = node_get(g->model, "host_files");
+  for (size_t k = 0; hf && k < hf->nkeys; k++)
+    if (node_get(h->files, hf->keys[k]) == NULL) node_set(a, h->files, hf->keys[k], hf->vals[k]);
+}
+
+/* One vdev-TYPE.so per vdev type in use (none for one built into qvm on
+** aarch64le), unless the board lists it itself. */
+static void add_vdev_sos(host *h, const mkb_guest *g) {
+  arena *a = h->a;
+  mkb_node *vdevs = node_get(g->model, "vdevs");
+  for (size_t k = 0; vdevs && k < vdevs->nkeys; k++) {
+    mkb_node *v = vdevs->vals[k];
+    if (v->nitems == 0 || v->items[0]->kind != V_STR) continue;
+    const vdev_type *vt = schema_vdev(h->s, v->items[0]->s);
+    if (vt == NULL || (vt->implicit && h->arch && strcmp(h->arch, "aarch64le") == 0)) continue;
+    /* The -safety file exists only for the vdevs QNX certifies; qvm-safety
+    ** runs the others as they are, or refuses them (boot.c says which). */
+    int variant = h->safe && vt->safety == VDEV_CERTIFIED;
+    const char *so = arena_printf(a, "vdev-%s%s.so", vt->name, variant ? SAFETY_SUFFIX : "");
+    if (strmap_get(&h->used, so)) continue;
+    strmap_put(&h->used, so, (void *)so);
+    if (has_so(h->files, so)) continue;
+    add_file(a, h->files, arena_printf(a, "/lib/dll/%s", so), so,
+             arena_printf(a, "used by guest '%s', vdev '%s'", g->name, vdevs->keys[k]),
+             site_or(v->items[0], g->site));
+  }
+}
+
+/* The devices the guest is given: the first PCI one asks for pci-server's
+** qvm support, and each of the board's leaves the host with its driver. */
+static void pass_through(host *h, const mkb_guest *g) {
+  mkb_node *pass = node_get(g->model, "pass");
+  for (size_t k = 0; pass && k < pass->nitems; k++) {
+    mkb_node *p = pass->items[k];
+    mkb_node *loc = node_get(p, "loc");
+    for (size_t j = 0; loc && j < (loc->kind == V_TABLE ? loc->nitems : 1); j++) {
+      const mkb_node *l = loc->kind == V_TABLE ? loc->items[j] : loc;
+      if (l->kind == V_STR && strncmp(l->s, "pci:", 4) == 0 && !h->pci) {
+        h->pci = 1;
+        h->pci_site = site_or(p, g->site);
+      }
+    }
+    const char *dev = node_str(p, "device");
+    if (dev)
+      remove_driver(h->a, h->board, node_get(node_get(h->board, "devices"), dev), dev, g->name,
+                    site_or(p, g->site), h->removals);
+  }
+}
+
+/* The script line that starts the guest: qvm @CONFIG &. */
+static void add_start_line(host *h, const mkb_guest *g) {
+  arena *a = h->a;
+  if (!node_bool(g->model, "autostart", 1)) return;
+  mkb_node *script = ensure_table(a, h->board, "script", "the guests' start lines", g->site);
+  mkb_node *line = node_new(a, V_TABLE);
+  line->why = arena_printf(a, "starts guest '%s'", g->name);
+  line->origin = g->site;
+  node_push(a, line, node_new_str(a, DERIVE_QVM_SOURCE, line->why, g->site));
+  node_push(a, line, node_new_str(a, arena_printf(a, "@%s/%s.qvmconf", h->cfg, g->name),
+                                  line->why, g->site));
+  mkb_node *bg = node_new(a, V_BOOL);
+  bg->b = 1;
+  bg->why = line->why;
+  node_set(a, line, "bg", bg);
+  node_push(a, script, line);
+}
+
+/* Unused component removal: a vdev .so that no guest uses leaves. */
+static void drop_unused_sos(host *h, diag_list *d) {
+  mkb_node *files = h->files;
+  for (size_t k = 0; k < files->nkeys;) {
+    mkb_node *v = files->vals[k];
+    const char *src = v->kind == V_STR ? v->s : NULL;
+    if (!derive_is_vdev_so(files->keys[k], src) || v->why != NULL ||
+        strmap_get(&h->used, basename_of(src ? src : files->keys[k]))) {
+      k++;
+      continue;
+    }
+    const mkb_def *at = node_site(v);
+    diag_add(d, DIAG_WARNING, at ? at->src.file : NULL, at ? at->src.line : 0,
+             at ? at->src.col : 0, "'%s' is in the image but no guest uses it: left out",
+             files->keys[k]);
+    record(h->a, h->removals, arena_printf(h->a, "files.%s", files->keys[k]), v,
+           "unused component removal: no guest uses this vdev", node_site(v));
+    node_remove_key(files, files->keys[k]);
+  }
+}
+
 int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,
                  arena *a, diag_list *d, ptrvec *removals) {
   mkb_node *hv = node_get(board, "hypervisor");
-  mkb_node *enable = node_get(hv, "enable");
-  int on = (enable && enable->kind == V_BOOL && enable->b) || n > 0;
-  if (!on) return 0;
-  mkb_node *safety = node_get(hv, "safety");
-  int safe = safety && safety->kind == V_BOOL && safety->b;
-  const mkb_def *why = node_site(enable) ? node_site(enable) : node_site(node_get(board, "guests"));
-  const char *arch = node_str(board, "arch");
+  mkb_node *enable = node_get(hv, "enable"), *safety = node_get(hv, "safety");
+  if (!((enable && enable->kind == V_BOOL && enable->b) || n > 0)) return 0;
+  host h = { s, board, NULL, a, removals, 0, node_str(board, "arch"),
+             vm_dir(s, hv, "config_dir"), vm_dir(s, hv, "image_dir"), { 0 }, 0, NULL };
+  h.safe = safety && safety->kind == V_BOOL && safety->b;
   if (wires_startup(board)) wire_startup(board, a, enable);
-  else wire_kernel(board, a, enable, safe, safety);
-
-  mkb_node *files = ensure_table(a, board, "files", "hypervisor host", why);
-  add_file(a, files, DERIVE_QVM_PATH, DERIVE_QVM_SOURCE, "hypervisor host: qvm runs the guests",
+  else wire_kernel(board, a, enable, h.safe, safety);
+  const mkb_def *why = node_site(enable) ? node_site(enable) : node_site(node_get(board, "guests"));
+  h.files = ensure_table(a, board, "files", "hypervisor host", why);
+  add_file(a, h.files, DERIVE_QVM_PATH, DERIVE_QVM_SOURCE, "hypervisor host: qvm runs the guests",
            why);
-
-  const char *cfg = node_str(hv, "config_dir");
-  const char *img = node_str(hv, "image_dir");
-  if (cfg == NULL) cfg = "/vm/config";
-  if (img == NULL) img = "/vm/images";
-  ptrvec used = { 0 };   /* vdev .so names in first-use order */
-  strmap seen;
-  strmap_init(&seen);
-  int pci = 0;
-  const mkb_def *pci_site = NULL;
-  for (size_t gi = 0; gi < n; gi++) {
-    mkb_guest *g = &guests[gi];
-    const mkb_def *gsite = g->site;
-    add_file(a, files, arena_printf(a, "%s/%s.qvmconf", cfg, g->name),
-             arena_printf(a, "guests/%s/%s.qvmconf", g->name, g->name),
-             arena_printf(a, "the configuration of guest '%s'", g->name), gsite);
-    mkb_node *ifs = node_get(g->model, "ifs");
-    if (ifs)
-      add_file(a, files, arena_printf(a, "%s/%s.ifs", img, g->name),
-               arena_printf(a, "guests/%s/%s.ifs", g->name, g->name),
-               arena_printf(a, "the image of guest '%s'", g->name), site_or(ifs, gsite));
-    mkb_node *hf = node_get(g->model, "host_files");
-    for (size_t k = 0; hf && k < hf->nkeys; k++)
-      if (node_get(files, hf->keys[k]) == NULL) node_set(a, files, hf->keys[k], hf->vals[k]);
-    mkb_node *vdevs = node_get(g->model, "vdevs");
-    for (size_t k = 0; vdevs && k < vdevs->nkeys; k++) {
-      mkb_node *v = vdevs->vals[k];
-      if (v->nitems == 0 || v->items[0]->kind != V_STR) continue;
-      const vdev_type *vt = schema_vdev(s, v->items[0]->s);
-      if (vt == NULL || (vt->implicit && arch && strcmp(arch, "aarch64le") == 0)) continue;
-      /* The -safety file exists only for the vdevs QNX certifies; qvm-safety
-      ** runs the others as they are, or refuses them (boot.c says which). */
-      int variant = safe && vt->safety == VDEV_CERTIFIED;
-      const char *so = arena_printf(a, "vdev-%s%s.so", vt->name, variant ? "-safety" : "");
-      if (strmap_get(&seen, so)) continue;
-      strmap_put(&seen, so, (void *)so);
-      ptrvec_push(a, &used, (void *)so);
-      const mkb_def *vs = site_or(v->items[0], gsite);
-      if (has_so(files, so)) continue;  /* the board lists it itself */
-      add_file(a, files, arena_printf(a, "/lib/dll/%s", so), so,
-               arena_printf(a, "used by guest '%s', vdev '%s'", g->name, vdevs->keys[k]), vs);
-    }
-    mkb_node *pass = node_get(g->model, "pass");
-    for (size_t k = 0; pass && k < pass->nitems; k++) {
-      mkb_node *p = pass->items[k];
-      mkb_node *loc = node_get(p, "loc");
-      for (size_t j = 0; loc && j < (loc->kind == V_TABLE ? loc->nitems : 1); j++) {
-        const mkb_node *l = loc->kind == V_TABLE ? loc->items[j] : loc;
-        if (l->kind == V_STR && strncmp(l->s, "pci:", 4) == 0 && !pci) {
-          pci = 1;
-          pci_site = site_or(p, gsite);
-        }
-      }
-      const char *dev = node_str(p, "device");
-      if (dev)
-        remove_driver(a, board, node_get(node_get(board, "devices"), dev), dev, g->name,
-                      site_or(p, gsite), removals);
-    }
-    if (node_bool(g->model, "autostart", 1)) {
-      mkb_node *script = ensure_table(a, board, "script", "the guests' start lines", gsite);
-      mkb_node *line = node_new(a, V_TABLE);
-      line->why = arena_printf(a, "starts guest '%s'", g->name);
-      line->origin = gsite;
-      node_push(a, line, node_new_str(a, "qvm", line->why, gsite));
-      node_push(a, line, node_new_str(a, arena_printf(a, "@%s/%s.qvmconf", cfg, g->name),
-                                      line->why, gsite));
-      mkb_node *bg = node_new(a, V_BOOL);
-      bg->b = 1;
-      bg->why = line->why;
-      node_set(a, line, "bg", bg);
-      node_push(a, script, line);
-    }
+  strmap_init(&h.used);
+  for (size_t i = 0; i < n; i++) {
+    add_guest_files(&h, &guests[i]);
+    add_vdev_sos(&h, &guests[i]);
+    pass_through(&h, &guests[i]);
+    add_start_line(&h, &guests[i]);
   }
-  if (pci)
-    add_file(a, files, "pci_server-qvm_support.so", NULL,
-             "PCI pass-through needs pci-server's qvm support module", pci_site);
-  /* Unused component removal: a vdev .so that no guest uses leaves. A host
-  ** with no guest among the recipes (an imported one) keeps what it lists. */
-  for (size_t k = 0; n > 0 && k < files->nkeys;) {
-    mkb_node *v = files->vals[k];
-    const char *src = v->kind == V_STR ? v->s : NULL;
-    if (derive_is_vdev_so(files->keys[k], src) && v->why == NULL &&
-        !strmap_get(&seen, basename_of(src ? src : files->keys[k]))) {
-      const mkb_def *at = node_site(v);
-      diag_add(d, DIAG_WARNING, at ? at->src.file : NULL, at ? at->src.line : 0,
-               at ? at->src.col : 0, "'%s' is in the image but no guest uses it: left out",
-               files->keys[k]);
-      record(a, removals, arena_printf(a, "files.%s", files->keys[k]), v,
-             "unused component removal: no guest uses this vdev", node_site(v));
-      node_remove_key(files, files->keys[k]);
-      continue;
-    }
-    k++;
-  }
-  strmap_free(&seen);
+  if (h.pci)
+    add_file(a, h.files, "pci_server-qvm_support.so", NULL,
+             "PCI pass-through needs pci-server's qvm support module", h.pci_site);
+  /* A host with no guest among the recipes (an imported one) keeps what it
+  ** lists. */
+  if (n > 0) drop_unused_sos(&h, d);
+  strmap_free(&h.used);
   return 0;
 }
 
