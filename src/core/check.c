@@ -353,7 +353,19 @@ static int mem_loc(const mkb_node *loc, unsigned long long *addr) {
   return node_size(loc, addr);
 }
 
-static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const char *qnx) {
+/* One guest's checks: what they share. */
+typedef struct guest_check {
+  mkb_guest *g;
+  const char *arch;      /* the board's */
+  ptrvec regions;        /* span*: RAM (nram of them), then ROM */
+  size_t nram;
+  ptrvec windows;        /* span*: the regions, then the vdevs' register windows */
+  mkb_node *pics;        /* the names of the guest's ioapics */
+  ptrvec used;           /* intr_use*: the interrupt lines taken */
+} guest_check;
+
+/* The guest, and its own image, on the host's architecture and its QNX. */
+static void check_guest_arch(check_ctx *c, mkb_guest *g, const char *barch, const char *qnx) {
   mkb_node *m = g->model;
   const char *garch = node_str(m, "arch");
   if (garch && barch && strcmp(garch, barch) != 0) {
@@ -361,8 +373,7 @@ static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const cha
                   "guest runs on its host's architecture", g->name, garch, c->board_name, barch);
     note(c, e, NULL, g->site, "board '%s' runs guest '%s' here", c->board_name, g->name);
   }
-  const char *arch = barch;
-  check_versions(c, c->schema->guest, m, qnx, arch, NULL);
+  check_versions(c, c->schema->guest, m, qnx, barch, NULL);
   mkb_node *ifs = node_get(m, "ifs");
   if (ifs) {
     const char *iarch = node_str(ifs, "arch"), *want = garch ? garch : barch;
@@ -371,94 +382,113 @@ static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const cha
           "guest is %s", g->name, iarch, want);
     check_bootstrap(c, ifs, iarch, arena_printf(c->mem, "guest '%s'", g->name), 0);
   }
+}
 
-  /* Memory: RAM and ROM regions, placed as qvm places them. */
-  ptrvec regions = { 0 };
-  unsigned long long top = 0;
-  add_region(c, &regions, "ram", node_get(m, "ram"), &top);
-  size_t nram = regions.n;
-  add_region(c, &regions, "rom", node_get(m, "rom"), &top);
-  check_overlaps(c, &regions, g->name);
+/* Does vdev type vt exist on the board's architecture? Reports it when not. */
+static int vdev_here(check_ctx *c, guest_check *gc, const vdev_type *vt, const mkb_node *v) {
+  int here = vt->narch == 0 || gc->arch == NULL;
+  for (size_t k = 0; !here && k < vt->narch; k++) here = strcmp(vt->arch[k], gc->arch) == 0;
+  if (here) return 1;
+  if (c->stack == NULL) {  /* lint: no board, the file's other vdevs tell */
+    err(c, v->items[0], NULL, "vdev '%s' exists only on %s; the other vdevs of this file "
+        "are %s", vt->name, vt->arch[0], gc->arch);
+    return 0;
+  }
+  diag *e = err(c, v->items[0], NULL, "vdev '%s' exists only on %s; board '%s' is %s",
+                vt->name, vt->arch[0], c->board_name, gc->arch);
+  note(c, e, NULL, gc->g->site, "board '%s' runs guest '%s' here", c->board_name, gc->g->name);
+  return 0;
+}
 
-  /* The names of the guest's ioapics, which its interrupts may name. */
-  mkb_node *pics = node_new(c->mem, V_TABLE);
-  mkb_node *vdevs = node_get(m, "vdevs");
+/* The register window of a vdev at a memory loc: its size, or its type's. */
+static void add_window(check_ctx *c, guest_check *gc, const vdev_type *vt, const mkb_node *v,
+                       const char *owner) {
+  unsigned long long addr, size = (unsigned long long)vt->window;
+  const mkb_node *loc = node_get(v, "loc");
+  int io = 0;
+  for (size_t k = 0; gc->arch && k < vt->nio; k++) io |= strcmp(vt->io_loc[k], gc->arch) == 0;
+  if (io || !mem_loc(loc, &addr)) return;
+  node_size(node_get(v, "size"), &size);
+  span *s = arena_alloc(c->mem, sizeof *s);
+  s->lo = addr;
+  s->hi = addr + size;
+  s->site = loc;
+  s->what = arena_printf(c->mem, "the window of %s (0x%llx-0x%llx)", owner, s->lo, s->hi - 1);
+  ptrvec_push(c->mem, &gc->windows, s);
+}
+
+/* The vdevs: on the architecture, their interrupts, their windows. */
+static void check_vdevs(check_ctx *c, guest_check *gc) {
+  mkb_node *vdevs = node_get(gc->g->model, "vdevs");
+  gc->pics = node_new(c->mem, V_TABLE);
   for (size_t i = 0; vdevs && i < vdevs->nkeys; i++) {
     const mkb_node *v = vdevs->vals[i];
     if (v->nitems && v->items[0]->kind == V_STR && strcmp(v->items[0]->s, "ioapic") == 0 &&
         node_str(v, "name"))
-      node_push(c->mem, pics, node_get(v, "name"));
+      node_push(c->mem, gc->pics, node_get(v, "name"));
   }
-
-  ptrvec windows = { 0 };
-  for (size_t i = 0; i < regions.n; i++) ptrvec_push(c->mem, &windows, regions.v[i]);
-  ptrvec used = { 0 };
   for (size_t i = 0; vdevs && i < vdevs->nkeys; i++) {
     const mkb_node *v = vdevs->vals[i];
     if (v->nitems == 0 || v->items[0]->kind != V_STR) continue;
     const vdev_type *vt = schema_vdev(c->schema, v->items[0]->s);
-    if (vt == NULL) continue;
+    if (vt == NULL || !vdev_here(c, gc, vt, v)) continue;
     const char *owner = arena_printf(c->mem, "vdev '%s'", vdevs->keys[i]);
-    int here = vt->narch == 0 || arch == NULL;
-    for (size_t k = 0; !here && k < vt->narch; k++) here = strcmp(vt->arch[k], arch) == 0;
-    if (!here) {
-      if (c->stack == NULL) {  /* lint: no board, the file's other vdevs tell */
-        err(c, v->items[0], NULL, "vdev '%s' exists only on %s; the other vdevs of this file "
-            "are %s", vt->name, vt->arch[0], arch);
-        continue;
-      }
-      diag *e = err(c, v->items[0], NULL, "vdev '%s' exists only on %s; board '%s' is %s",
-                    vt->name, vt->arch[0], c->board_name, arch);
-      note(c, e, NULL, g->site, "board '%s' runs guest '%s' here", c->board_name, g->name);
-      continue;
-    }
-    check_intr(c, node_get(v, "intr"), owner, vt->name, arch, pics, &used, g->name, vt->pic);
-    unsigned long long addr, size = (unsigned long long)vt->window;
-    const mkb_node *loc = node_get(v, "loc");
-    int io = 0;
-    for (size_t k = 0; arch && k < vt->nio; k++) io |= strcmp(vt->io_loc[k], arch) == 0;
-    if (!io && mem_loc(loc, &addr)) {
-      node_size(node_get(v, "size"), &size);
-      span *s = arena_alloc(c->mem, sizeof *s);
-      s->lo = addr;
-      s->hi = addr + size;
-      s->site = loc;
-      s->what = arena_printf(c->mem, "the window of %s (0x%llx-0x%llx)", owner, s->lo, s->hi - 1);
-      ptrvec_push(c->mem, &windows, s);
-    }
+    check_intr(c, node_get(v, "intr"), owner, vt->name, gc->arch, gc->pics, &gc->used,
+               gc->g->name, vt->pic);
+    add_window(c, gc, vt, v, owner);
   }
-  /* Regions against regions were reported above; now every vdev window
-  ** against memory and the other windows. */
-  for (size_t i = regions.n; i < windows.n; i++) {
+}
+
+/* Regions against regions were reported by check_overlaps; now every vdev
+** window against memory and the other windows. */
+static void check_windows(check_ctx *c, guest_check *gc) {
+  for (size_t i = gc->regions.n; i < gc->windows.n; i++) {
     for (size_t j = 0; j < i; j++) {
-      span *a = windows.v[i], *b = windows.v[j];
+      span *a = gc->windows.v[i], *b = gc->windows.v[j];
       if (a->lo >= b->hi || b->lo >= a->hi) continue;
-      span *late = (j < regions.n || !later(c, b->site, a->site)) ? a : b;
+      span *late = (j < gc->regions.n || !later(c, b->site, a->site)) ? a : b;
       span *early = late == a ? b : a;
-      diag *e = err(c, late->site, NULL, "in guest '%s', %s overlaps %s", g->name, late->what,
-                    early->what);
+      diag *e = err(c, late->site, NULL, "in guest '%s', %s overlaps %s", gc->g->name,
+                    late->what, early->what);
       note(c, e, early->site, NULL, "%s is defined here", early->what);
     }
   }
-  const mkb_node *pass = node_get(m, "pass");
-  for (size_t i = 0; pass && i < pass->nitems; i++)
-    check_intr(c, node_get(pass->items[i], "intr"), "a pass-through", NULL, arch, pics, &used,
-               g->name, 0);
+}
 
-  /* A load address must lie in guest RAM. */
-  const mkb_node *load = node_get(m, "load");
+/* A load address must lie in guest RAM. */
+static void check_loads(check_ctx *c, guest_check *gc) {
+  const mkb_node *load = node_get(gc->g->model, "load");
   for (size_t i = 0; load && i < load->nitems; i++) {
     const mkb_node *addr = node_get(load->items[i], "addr");
     unsigned long long a;
     if (!node_size(addr, &a)) continue;
     int in = 0;
-    for (size_t k = 0; k < nram && !in; k++) {
-      span *r = regions.v[k];
+    for (size_t k = 0; k < gc->nram && !in; k++) {
+      span *r = gc->regions.v[k];
       in = a >= r->lo && a < r->hi;
     }
     if (!in) err(c, addr, NULL, "in guest '%s', load address 0x%llx is not in the guest's RAM",
-                 g->name, a);
+                 gc->g->name, a);
   }
+}
+
+static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const char *qnx) {
+  guest_check gc = { g, barch, { 0 }, 0, { 0 }, NULL, { 0 } };
+  check_guest_arch(c, g, barch, qnx);
+  /* Memory: RAM and ROM regions, placed as qvm places them. */
+  unsigned long long top = 0;
+  add_region(c, &gc.regions, "ram", node_get(g->model, "ram"), &top);
+  gc.nram = gc.regions.n;
+  add_region(c, &gc.regions, "rom", node_get(g->model, "rom"), &top);
+  check_overlaps(c, &gc.regions, g->name);
+  for (size_t i = 0; i < gc.regions.n; i++) ptrvec_push(c->mem, &gc.windows, gc.regions.v[i]);
+  check_vdevs(c, &gc);
+  check_windows(c, &gc);
+  const mkb_node *pass = node_get(g->model, "pass");
+  for (size_t i = 0; pass && i < pass->nitems; i++)
+    check_intr(c, node_get(pass->items[i], "intr"), "a pass-through", NULL, barch, gc.pics,
+               &gc.used, g->name, 0);
+  check_loads(c, &gc);
 }
 
 /* ---- the host ------------------------------------------------------------ */
