@@ -698,45 +698,96 @@ static void unknown_option(parser *p, const tok *opt) {
   skip_line(p, opt);
 }
 
+/* system NAME: first, and once. */
+static void opt_system(parser *p, const tok *t) {
+  if (p->i != 1)
+    ERR(p, t->line, t->col, "'system' must be the first entry of the file (qvm names the "
+        "VM before anything else), but '%s' comes first at %d:%d", p->t[0]->s,
+        p->t[0]->line, p->t[0]->col);
+  if (p->system) given_twice(p, t, "'system'", p->system);
+  const tok *arg = take_arg(p, t, "system");
+  if (arg) p->system = mk_str(p, arg->s, arg->line, arg->col);
+}
+
+/* cpu opens the context of a vCPU, vdev TYPE that of a device. */
+static void open_cpu(parser *p, const tok *t) {
+  end_context(p);
+  p->ctx = p->set_ctx = CTX_CPU;
+  p->ctx_at = p->cpu_at = t;
+  p->cur_cpu = mk_table(p, t->line, t->col);
+  ptrvec_push(p->a, &p->cpus, p->cur_cpu);
+}
+
+static void open_vdev(parser *p, const tok *t) {
+  end_context(p);
+  vdev_rec *v = arena_alloc(p->a, sizeof *v);
+  v->at = t;
+  p->ctx = p->set_ctx = CTX_VDEV;
+  p->ctx_at = t;
+  p->cur_vdev = v;
+  v->type = take_arg(p, t, "vdev");
+  v->opts = mk_table(p, t->line, t->col);
+  if (v->type == NULL) {
+    v->dropped = 1;
+    return;
+  }
+  v->vt = schema_vdev(p->s, v->type->s);
+  ptrvec_push(p->a, &p->vdevs, v);
+}
+
+static void top_option(parser *p, const tok *t, keyword k);
+
+/* A blob type: TYPE load ... or TYPE pass. */
+static void opt_blob(parser *p, const tok *t) {
+  const tok *nx = peek(p);
+  keyword nk = keyword_of(p, nx);
+  if (nk == K_LOAD) {
+    p->i++;
+    add_load(p, nx, t);
+  } else if (nk == K_PASS) {
+    p->i++;
+    top_option(p, nx, K_PASS);
+    p->blob = t;
+    p->ctx_at = t;
+  } else {
+    ERR(p, t->line, t->col, "blob type '%s' must be followed by 'load' or 'pass'", t->s);
+    skip_line(p, t);
+  }
+}
+
+/* set NAME VALUE binds to the context it follows. */
+static void opt_set(parser *p, const tok *t) {
+  if (p->set_ctx == CTX_CPU) {
+    ERR(p, t->line, t->col, "'set' after 'cpu' (at %d:%d) sets a variable of that vCPU, "
+        "which a recipe cannot express; a global set goes before the first cpu",
+        p->cpu_at->line, p->cpu_at->col);
+    take_arg(p, t, "set");
+    take_arg(p, t, "set");
+  } else if (p->set_ctx == CTX_VDEV) {
+    vdev_option(p, p->cur_vdev, t);
+  } else {
+    set_variable(p, &p->set, t);
+  }
+}
+
+/* unsupported WHAT ACTION */
+static void opt_unsupported(parser *p, const tok *t) {
+  const tok *what = take_arg(p, t, "unsupported");
+  const tok *action = what ? take_arg(p, t, "unsupported") : NULL;
+  if (action == NULL) return;
+  if (p->unsupported == NULL) p->unsupported = mk_table(p, t->line, t->col);
+  mkb_node *old = node_get(p->unsupported, what->s);
+  if (old) given_twice(p, t, arena_printf(p->a, "'unsupported %s'", what->s), old);
+  node_set(p->a, p->unsupported, what->s, mk_str(p, action->s, action->line, action->col));
+}
+
 static void top_option(parser *p, const tok *t, keyword k) {
   switch (k) {
-    case K_SYSTEM:
-      if (p->i != 1)
-        ERR(p, t->line, t->col, "'system' must be the first entry of the file (qvm names the "
-            "VM before anything else), but '%s' comes first at %d:%d", p->t[0]->s,
-            p->t[0]->line, p->t[0]->col);
-      if (p->system) given_twice(p, t, "'system'", p->system);
-      {
-        const tok *arg = take_arg(p, t, "system");
-        if (arg) p->system = mk_str(p, arg->s, arg->line, arg->col);
-      }
-      break;
+    case K_SYSTEM: opt_system(p, t); break;
     case K_RAM: add_region(p, t, 0); break;
     case K_ROM: add_region(p, t, 1); break;
-    case K_CPU:
-      end_context(p);
-      p->ctx = p->set_ctx = CTX_CPU;
-      p->ctx_at = p->cpu_at = t;
-      p->cur_cpu = mk_table(p, t->line, t->col);
-      ptrvec_push(p->a, &p->cpus, p->cur_cpu);
-      break;
-    case K_VDEV: {
-      end_context(p);
-      vdev_rec *v = arena_alloc(p->a, sizeof *v);
-      v->at = t;
-      p->ctx = p->set_ctx = CTX_VDEV;
-      p->ctx_at = t;
-      p->cur_vdev = v;
-      v->type = take_arg(p, t, "vdev");
-      v->opts = mk_table(p, t->line, t->col);
-      if (v->type == NULL) {
-        v->dropped = 1;
-        break;
-      }
-      v->vt = schema_vdev(p->s, v->type->s);
-      ptrvec_push(p->a, &p->vdevs, v);
-      break;
-    }
+    case K_CPU: open_cpu(p, t); break;
+    case K_VDEV: open_vdev(p, t); break;
     case K_PASS:
     case K_RESERVE:
       end_context(p);
@@ -744,51 +795,14 @@ static void top_option(parser *p, const tok *t, keyword k) {
       p->ctx_at = t;
       break;
     case K_LOAD: add_load(p, t, NULL); break;
-    case K_BLOB: {
-      const tok *nx = peek(p);
-      keyword nk = keyword_of(p, nx);
-      if (nk == K_LOAD) {
-        p->i++;
-        add_load(p, nx, t);
-      } else if (nk == K_PASS) {
-        p->i++;
-        top_option(p, nx, K_PASS);
-        p->blob = t;
-        p->ctx_at = t;
-      } else {
-        ERR(p, t->line, t->col, "blob type '%s' must be followed by 'load' or 'pass'", t->s);
-        skip_line(p, t);
-      }
-      break;
-    }
+    case K_BLOB: opt_blob(p, t); break;
     case K_CMDLINE: scalar(p, t, &p->cmdline, "cmdline"); break;
     case K_TOLERANCE: scalar(p, t, &p->tolerance, "tolerance"); break;
     case K_DUMP: scalar(p, t, &p->dump, "dump"); break;
     case K_SAFETY: scalar(p, t, &p->safety, "safety"); break;
-    case K_SET:
-      if (p->set_ctx == CTX_CPU) {
-        ERR(p, t->line, t->col, "'set' after 'cpu' (at %d:%d) sets a variable of that vCPU, "
-            "which a recipe cannot express; a global set goes before the first cpu",
-            p->cpu_at->line, p->cpu_at->col);
-        take_arg(p, t, "set");
-        take_arg(p, t, "set");
-      } else if (p->set_ctx == CTX_VDEV) {
-        vdev_option(p, p->cur_vdev, t);
-      } else {
-        set_variable(p, &p->set, t);
-      }
-      break;
+    case K_SET: opt_set(p, t); break;
     case K_LOGGER: add_logger(p, t); break;
-    case K_UNSUPPORTED: {
-      const tok *what = take_arg(p, t, "unsupported");
-      const tok *action = what ? take_arg(p, t, "unsupported") : NULL;
-      if (action == NULL) break;
-      if (p->unsupported == NULL) p->unsupported = mk_table(p, t->line, t->col);
-      mkb_node *old = node_get(p->unsupported, what->s);
-      if (old) given_twice(p, t, arena_printf(p->a, "'unsupported %s'", what->s), old);
-      node_set(p->a, p->unsupported, what->s, mk_str(p, action->s, action->line, action->col));
-      break;
-    }
+    case K_UNSUPPORTED: opt_unsupported(p, t); break;
     case K_DEBUG:
       if (p->debug == NULL) p->debug = mk_bool(p, 1, t->line, t->col);
       break;
