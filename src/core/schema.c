@@ -261,6 +261,62 @@ static void check_vdev(checker *c, mkb_node *n, const mkb_path *path) {
   n->nkeys = opts.nkeys;
 }
 
+/* An address or a size: not negative, and a string a number with an
+** optional K, M or G ("512MB" and "512MiB" get a did-you-mean "512M"). */
+static void check_sized(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path) {
+  if (n->kind == V_INT && n->i < 0) {
+    cerr(c, n, "'%s' must not be negative, got %lld", PT(path), n->i);
+    return;
+  }
+  if (n->kind != V_STR || is_sized_number(n->s)) return;
+  size_t k = strlen(n->s);
+  char *fix = arena_strdup(c->a, n->s);
+  if (k > 2 && strcmp(fix + k - 3, "iB") == 0) fix[k - 2] = '\0';
+  else if (k > 1 && (fix[k - 1] == 'B' || fix[k - 1] == 'b')) fix[k - 1] = '\0';
+  strbuf b;
+  sb_init(&b);
+  describe(&b, t);
+  if (strcmp(fix, n->s) != 0 && is_sized_number(fix))
+    cerr(c, n, "'%s' must be %s, got \"%s\"; did you mean \"%s\"?", PT(path), b.s, n->s, fix);
+  else
+    cerr(c, n, "'%s' must be %s, got \"%s\"", PT(path), b.s, n->s);
+  sb_free(&b);
+}
+
+static void check_enum(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path) {
+  for (size_t i = 0; i < t->nvalues; i++)
+    if (strcmp(t->values[i], n->s) == 0) return;
+  strbuf b;
+  sb_init(&b);
+  describe(&b, t);
+  const char *best = mkb_nearest(n->s, t->values, t->nvalues, NULL);
+  if (best)
+    cerr(c, n, "'%s' must be %s; got \"%s\"; did you mean \"%s\"?", PT(path), b.s, n->s, best);
+  else
+    cerr(c, n, "'%s' must be %s; got \"%s\"", PT(path), b.s, n->s);
+  sb_free(&b);
+}
+
+/* A list holds elements only, a map named entries only; each of type of. */
+static void check_elements(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path) {
+  if (t->t == T_LIST && n->nkeys > 0) {
+    cerr(c, n->vals[0], "'%s' is a list, but has the named field '%s'", PT(path), n->keys[0]);
+    return;
+  }
+  if (t->t == T_MAP && n->nitems > 0) {
+    cerr(c, n->items[0], "'%s' takes named entries, but has a list element", PT(path));
+    return;
+  }
+  for (size_t i = 0; i < n->nitems; i++) {
+    mkb_path ep = { path, NULL, i + 1 };
+    check(c, t->of, n->items[i], &ep);
+  }
+  for (size_t i = 0; i < n->nkeys; i++) {
+    mkb_path kp = { path, n->keys[i], 0 };
+    check(c, t->of, n->vals[i], &kp);
+  }
+}
+
 static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path) {
   if (t->t == T_ONEOF) {
     for (size_t i = 0; i < t->ntypes; i++) {
@@ -273,12 +329,11 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path 
     return;
   }
   if (!kind_fits(t, n)) {
-    if (t->t == T_PERMS && n->kind == V_INT) {
+    if (t->t == T_PERMS && n->kind == V_INT)
       cerr(c, n, "'%s' must be a string such as \"0755\": Lua has no octal numbers, "
                  "so %lld is decimal", PT(path), n->i);
-      return;
-    }
-    type_error(c, t, n, path);
+    else
+      type_error(c, t, n, path);
     return;
   }
   switch (t->t) {
@@ -287,73 +342,17 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path 
         cerr(c, n, "'%s' must be true, a path, or a table; to drop the entry write "
                    "'delete'", PT(path));
       break;
-    case T_ADDRESS:
-    case T_SIZE:
-      if (n->kind == V_INT && n->i < 0) {
-        cerr(c, n, "'%s' must not be negative, got %lld", PT(path), n->i);
-      } else if (n->kind == V_STR && !is_sized_number(n->s)) {
-        size_t k = strlen(n->s);
-        char *fix = arena_strdup(c->a, n->s);
-        /* "512MB" and "512MiB" mean 512M. */
-        if (k > 2 && strcmp(fix + k - 3, "iB") == 0) fix[k - 2] = '\0';
-        else if (k > 1 && (fix[k - 1] == 'B' || fix[k - 1] == 'b')) fix[k - 1] = '\0';
-        strbuf b;
-        sb_init(&b);
-        describe(&b, t);
-        if (strcmp(fix, n->s) != 0 && is_sized_number(fix))
-          cerr(c, n, "'%s' must be %s, got \"%s\"; did you mean \"%s\"?", PT(path), b.s, n->s, fix);
-        else
-          cerr(c, n, "'%s' must be %s, got \"%s\"", PT(path), b.s, n->s);
-        sb_free(&b);
-      }
-      break;
+    case T_ADDRESS: case T_SIZE: check_sized(c, t, n, path); break;
     case T_PERMS:
       if (!is_perms(n->s))
         cerr(c, n, "'%s' must be permissions: octal such as \"0755\", \"*\", or symbolic "
                    "such as \"u+x\"; got \"%s\"", PT(path), n->s);
       break;
-    case T_ENUM: {
-      for (size_t i = 0; i < t->nvalues; i++)
-        if (strcmp(t->values[i], n->s) == 0) return;
-      strbuf b;
-      sb_init(&b);
-      describe(&b, t);
-      const char *best = mkb_nearest(n->s, t->values, t->nvalues, NULL);
-      if (best)
-        cerr(c, n, "'%s' must be %s; got \"%s\"; did you mean \"%s\"?", PT(path), b.s, n->s, best);
-      else
-        cerr(c, n, "'%s' must be %s; got \"%s\"", PT(path), b.s, n->s);
-      sb_free(&b);
-      break;
-    }
-    case T_LIST:
-      if (n->nkeys > 0) {
-        cerr(c, n->vals[0], "'%s' is a list, but has the named field '%s'", PT(path), n->keys[0]);
-        break;
-      }
-      for (size_t i = 0; i < n->nitems; i++) {
-        mkb_path ep = { path, NULL, i + 1 };
-        check(c, t->of, n->items[i], &ep);
-      }
-      break;
-    case T_MAP:
-      if (n->nitems > 0) {
-        cerr(c, n->items[0], "'%s' takes named entries, but has a list element", PT(path));
-        break;
-      }
-      for (size_t i = 0; i < n->nkeys; i++) {
-        mkb_path kp = { path, n->keys[i], 0 };
-        check(c, t->of, n->vals[i], &kp);
-      }
-      break;
-    case T_RECORD:
-      check_record(c, t, n, path, path ? NULL : "the recipe", NULL);
-      break;
-    case T_VDEV:
-      check_vdev(c, n, path);
-      break;
-    default:
-      break;
+    case T_ENUM: check_enum(c, t, n, path); break;
+    case T_LIST: case T_MAP: check_elements(c, t, n, path); break;
+    case T_RECORD: check_record(c, t, n, path, path ? NULL : "the recipe", NULL); break;
+    case T_VDEV: check_vdev(c, n, path); break;
+    default: break;
   }
 }
 
