@@ -440,92 +440,98 @@ static void print_derived(FILE *out, arena *a, const mkb_node *n) {
 
 /* ---- the command ----------------------------------------------------------- */
 
-int explain_path(const mkb_system *sys, const char *path, FILE *out, diag_list *d) {
-  arena mem;
-  arena_init(&mem);
-  arena *a = &mem;
-  target t;
-  memset(&t, 0, sizeof t);
-  sb_init(&t.canon);
+/* The guest a path guests.NAME... names (the longest name that matches),
+** or NULL. */
+static const mkb_guest *guest_of(const mkb_system *sys, const char *path) {
+  const mkb_guest *g = NULL;
+  if (strncmp(path, "guests.", 7) != 0) return NULL;
+  for (size_t i = 0; i < sys->nguests; i++)
+    if (key_match(path + 7, sys->guests[i].name) &&
+        (g == NULL || strlen(sys->guests[i].name) > strlen(g->name)))
+      g = &sys->guests[i];
+  return g;
+}
+
+/* Finds what path names: in a guest's model, in the board's, or among what
+** the wiring took out. 0, or -1 after reporting. */
+static int find_target(const mkb_system *sys, const char *path, target *t, arena *a,
+                       diag_list *d) {
   const char *board_owner = arena_printf(a, "board '%s'", sys->name);
-  int rc = -1;
   if (path[0] == '\0') {
     diag_add(d, DIAG_ERROR, NULL, 0, 0, "explain needs a path, such as 'image.base'");
-    goto done;
+    return -1;
   }
-
-  /* guests.NAME... is a path in that guest's model. */
-  const mkb_guest *g = NULL;
-  if (strncmp(path, "guests.", 7) == 0)
-    for (size_t i = 0; i < sys->nguests; i++)
-      if (key_match(path + 7, sys->guests[i].name) &&
-          (g == NULL || strlen(sys->guests[i].name) > strlen(g->name)))
-        g = &sys->guests[i];
   miss m;
   memset(&m, 0, sizeof m);
-  int found = 0;
+  const mkb_guest *g = guest_of(sys, path);
   if (g) {
     const char *rest = path + 7 + strlen(g->name);
     if (*rest == '.') rest++;
     if (rest[-1] == '.' && *rest == '\0') {
       diag_add(d, DIAG_ERROR, NULL, 0, 0, "'%s' ends with a dot: name a key after it", path);
-      goto done;
+      return -1;
     }
-    t.owner = arena_printf(a, "guest '%s' of board '%s'", g->name, sys->name);
-    sb_printf(&t.canon, "guests.%s", g->name);
-    found = walk(a, g->model, rest, &t, &m);
-    if (!found) {
-      report_miss(sys, a, path, &m, board_owner, d, 0);
-      goto done;
-    }
-  } else {
-    t.owner = board_owner;
-    t.in_board = 1;
-    found = walk(a, sys->board, path, &t, &m);
+    t->owner = arena_printf(a, "guest '%s' of board '%s'", g->name, sys->name);
+    sb_printf(&t->canon, "guests.%s", g->name);
+    if (walk(a, g->model, rest, t, &m)) return 0;
+    report_miss(sys, a, path, &m, board_owner, d, 0);
+    return -1;
   }
-  if (!found) {
-    /* Not in the model: perhaps the wiring took it out. */
-    for (size_t i = 0; i < sys->removals.n; i++) {
-      const mkb_removal *r = sys->removals.v[i];
-      if (strcmp(r->path, path) == 0) t.removal = r;
-    }
-    if (t.removal == NULL) {
-      int guest_level = strcmp(m.prefix, "guests") == 0;
-      report_miss(sys, a, path, &m, board_owner, d, guest_level);
-      goto done;
-    }
-    sb_clear(&t.canon);
-    sb_adds(&t.canon, path);
+  t->owner = board_owner;
+  t->in_board = 1;
+  if (walk(a, sys->board, path, t, &m)) return 0;
+  /* Not in the model: perhaps the wiring took it out. */
+  for (size_t i = 0; i < sys->removals.n; i++) {
+    const mkb_removal *r = sys->removals.v[i];
+    if (strcmp(r->path, path) == 0) t->removal = r;
   }
+  if (t->removal == NULL) {
+    report_miss(sys, a, path, &m, board_owner, d, strcmp(m.prefix, "guests") == 0);
+    return -1;
+  }
+  sb_clear(&t->canon);
+  sb_adds(&t->canon, path);
+  return 0;
+}
 
-  fprintf(out, "%s  (%s)\n", t.canon.s ? t.canon.s : path, t.owner);
-  if (t.removal) {
-    const mkb_removal *r = t.removal;
+/* What was found: its history, then its value (or why there is none). */
+static void print_target(FILE *out, arena *a, const mkb_system *sys, target *t) {
+  if (t->removal) {
+    const mkb_removal *r = t->removal;
     print_history(out, a, r->value, NULL, 0);
     fprintf(out, "value: none: the hypervisor wiring took it out of the image\n");
     fprintf(out, "  was %s  %s\n", node_text(a, r->value), origin_text(a, r->value, NULL));
     fprintf(out, "  taken out: %s\n", r->why);
     if (r->by) fprintf(out, "  at %s\n", from_text(a, r->by, NULL));
-    rc = 0;
-    goto done;
+    return;
   }
-  if (t.gone) {
-    print_history(out, a, t.gone, NULL, 0);
-    fprintf(out, "value: none: deleted at %s\n", from_text(a, t.gone->origin, NULL));
-    rc = 0;
-    goto done;
+  if (t->gone) {
+    print_history(out, a, t->gone, NULL, 0);
+    fprintf(out, "value: none: deleted at %s\n", from_text(a, t->gone->origin, NULL));
+    return;
   }
-  const mkb_node *n = t.node;
-  print_history(out, a, n, t.parent, t.element);
+  const mkb_node *n = t->node;
+  print_history(out, a, n, t->parent, t->element);
   if (n->why) print_derived(out, a, n);
   if (n->kind == V_TABLE) {
     fputs(n->nitems || n->nkeys || n->nremoved || n->ndeleted ? "value:\n" : "value: {}\n", out);
-    print_parts(out, a, n, sys, &t);
+    print_parts(out, a, n, sys, t);
   } else {
     fprintf(out, "value: %s\n", node_text(a, n));
   }
-  rc = 0;
-done:
+}
+
+int explain_path(const mkb_system *sys, const char *path, FILE *out, diag_list *d) {
+  arena mem;
+  arena_init(&mem);
+  target t;
+  memset(&t, 0, sizeof t);
+  sb_init(&t.canon);
+  int rc = find_target(sys, path, &t, &mem, d);
+  if (rc == 0) {
+    fprintf(out, "%s  (%s)\n", t.canon.s ? t.canon.s : path, t.owner);
+    print_target(out, &mem, sys, &t);
+  }
   sb_free(&t.canon);
   arena_free(&mem);
   return rc;
