@@ -226,22 +226,9 @@ static int closure(mkb_session *s, mkb_system *sys, check_ctx *cc) {
   return closure_check(cc, &ci, sys->board, sys->guests, sys->nguests);
 }
 
-int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
-  memset(sys, 0, sizeof *sys);
-  arena_init(&sys->mem);
-  arena *a = &sys->mem;
-  sys->name = arena_strdup(a, name);
-  int before = s->diags.errors;
-  /* What the output depends on besides the recipes: the language and the
-  ** schema. */
-  ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/prelude.lua", s->root));
-  ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/schema.lua", s->root));
-  host_log_begin(s->host, a, &sys->read, &sys->missing);
-  int rc = -1;
-  sys->board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, a, &s->diags, &sys->stack);
-  if (sys->board == NULL) goto done;
-
-  /* The guests, each resolved on its own; --set reaches the board only. */
+/* The guests the board lists, each resolved on its own (--set reaches the
+** board only) and completed from its host. */
+static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a) {
   mkb_node *gl = node_get(sys->board, "guests");
   size_t ng = gl ? gl->nitems : 0;
   sys->guests = arena_alloc(a, (ng + 1) * sizeof *sys->guests);
@@ -269,23 +256,11 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
     g->site = at;
     derive_guest(s->schema, sys->board, g, a, &s->diags);
   }
-  if (s->diags.errors > before) goto done;
-  derive_board(s->schema, sys->board, sys->guests, sys->nguests, a, &s->diags, &sys->removals);
-  if (s->diags.errors > before) goto done;
-  mkb_def *bsite = arena_alloc(a, sizeof *bsite);
-  bsite->src.file = sys->stack.root->file->display;
-  bsite->src.line = sys->stack.root->line;
-  bsite->src.col = sys->stack.root->col;
-  check_ctx cc = { s->schema, &s->diags, a, sys->name, bsite, &sys->stack, sys->gstacks, NULL };
-  int bad = check_system(&cc, sys->board, sys->guests, sys->nguests) > 0;
-  if (closure(s, sys, &cc) > 0 || bad) goto done;
-  rc = 0;
-done:
-  host_log_end(s->host);
-  dedupe(&sys->read);
-  dedupe(&sys->missing);
-  dedupe(&sys->hostfiles);
-  /* The trees the probes stand for, from the listing the lookups used. */
+}
+
+/* The folders the probes for missing files stand for, from the listing the
+** lookups used, each once. */
+static void probed_trees(mkb_session *s, mkb_system *sys, arena *a) {
   strmap seen;
   strmap_init(&seen);
   for (size_t i = 0; i < sys->missing.n; i++) {
@@ -303,6 +278,40 @@ done:
     }
   }
   strmap_free(&seen);
+}
+
+int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
+  memset(sys, 0, sizeof *sys);
+  arena_init(&sys->mem);
+  arena *a = &sys->mem;
+  sys->name = arena_strdup(a, name);
+  int before = s->diags.errors;
+  /* What the output depends on besides the recipes: the language and the
+  ** schema. */
+  ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/prelude.lua", s->root));
+  ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/schema.lua", s->root));
+  host_log_begin(s->host, a, &sys->read, &sys->missing);
+  int rc = -1;
+  sys->board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, a, &s->diags, &sys->stack);
+  if (sys->board == NULL) goto done;
+  resolve_guests(s, sys, a);
+  if (s->diags.errors > before) goto done;
+  derive_board(s->schema, sys->board, sys->guests, sys->nguests, a, &s->diags, &sys->removals);
+  if (s->diags.errors > before) goto done;
+  mkb_def *bsite = arena_alloc(a, sizeof *bsite);
+  bsite->src.file = sys->stack.root->file->display;
+  bsite->src.line = sys->stack.root->line;
+  bsite->src.col = sys->stack.root->col;
+  check_ctx cc = { s->schema, &s->diags, a, sys->name, bsite, &sys->stack, sys->gstacks, NULL };
+  int bad = check_system(&cc, sys->board, sys->guests, sys->nguests) > 0;
+  if (closure(s, sys, &cc) > 0 || bad) goto done;
+  rc = 0;
+done:
+  host_log_end(s->host);
+  dedupe(&sys->read);
+  dedupe(&sys->missing);
+  dedupe(&sys->hostfiles);
+  probed_trees(s, sys, a);
   return rc;
 }
 
