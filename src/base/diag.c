@@ -47,15 +47,21 @@ diag *diag_add(diag_list *d, diag_level lv, const char *file, int line,
   return g;
 }
 
+diag *diag_vnote(diag_list *d, diag *parent, const char *file, int line, int col,
+                 const char *fmt, va_list ap) {
+  diag *g = mkdiag(d, DIAG_NOTE, file, line, col, fmt, ap);
+  diag **p = &parent->notes;
+  while (*p) p = &(*p)->next_note;
+  *p = g;
+  return g;
+}
+
 diag *diag_note(diag_list *d, diag *parent, const char *file, int line,
                 int col, const char *fmt, ...) {
   va_list ap;
   va_start(ap, fmt);
-  diag *g = mkdiag(d, DIAG_NOTE, file, line, col, fmt, ap);
+  diag *g = diag_vnote(d, parent, file, line, col, fmt, ap);
   va_end(ap);
-  diag **p = &parent->notes;
-  while (*p) p = &(*p)->next_note;
-  *p = g;
   return g;
 }
 

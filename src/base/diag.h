@@ -42,9 +42,12 @@ diag *diag_note(diag_list *d, diag *parent, const char *file, int line,
                 int col, const char *fmt, ...)
   __attribute__((format(printf, 6, 7)));
 
-/* diag_add with its arguments in ap, for the report functions of a stage. */
+/* diag_add and diag_note with their arguments in ap, for the report
+** functions of a stage. */
 diag *diag_vadd(diag_list *d, diag_level lv, const char *file, int line, int col,
                 const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
+diag *diag_vnote(diag_list *d, diag *parent, const char *file, int line, int col,
+                 const char *fmt, va_list ap) __attribute__((format(printf, 6, 0)));
 
 /* Prints every diagnostic sorted by file, line and column (notes follow
 ** their parent), and clears nothing. With color, the compiler colours

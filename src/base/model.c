@@ -120,6 +120,20 @@ void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val) {
   }
 }
 
+mkb_node *node_read(arena *a, mkb_kind k, int b, long long i, const char *s, mkb_src src) {
+  mkb_def *d = arena_alloc(a, sizeof *d);
+  mkb_node *n = node_new(a, k);
+  d->kind = k;
+  d->op = OP_SET;
+  d->prio = PRIO_PLAIN;
+  d->src = src;
+  n->b = d->b = b;
+  n->i = d->i = i;
+  n->s = d->s = s;
+  n->origin = d;
+  return n;
+}
+
 int node_remove_key(mkb_node *t, const char *key) {
   long i = key_pos(t, key);
   if (i < 0) return 0;

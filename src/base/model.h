@@ -139,6 +139,12 @@ mkb_node *node_new_str(arena *a, const char *s, const char *why,
 void node_push(arena *a, mkb_node *t, mkb_node *item);
 void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val);
 
+/* A value read from an existing file (a buildfile, a .qvmconf) where src
+** says: a node of kind k (b for a boolean, i an integer, s a string; a
+** table starts empty) whose origin is a plain definition of the same
+** value there, so that it carries its place as a recipe's value does. */
+mkb_node *node_read(arena *a, mkb_kind k, int b, long long i, const char *s, mkb_src src);
+
 /* Takes key out of t, the other keys keeping their order; 0 when absent. */
 int node_remove_key(mkb_node *t, const char *key);
 

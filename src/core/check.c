@@ -40,15 +40,11 @@ static void note(check_ctx *c, diag *g, const mkb_node *n, const mkb_def *dflt, 
 static void note(check_ctx *c, diag *g, const mkb_node *n, const mkb_def *dflt, const char *fmt,
                  ...) {
   const mkb_def *at = where(c, n, dflt);
-  strbuf b;
   va_list ap;
-  sb_init(&b);
   va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
+  diag_vnote(c->diags, g, at ? at->src.file : NULL, at ? at->src.line : 0, at ? at->src.col : 0,
+             fmt, ap);
   va_end(ap);
-  diag_note(c->diags, g, at ? at->src.file : NULL, at ? at->src.line : 0, at ? at->src.col : 0,
-            "%s", b.s);
-  sb_free(&b);
 }
 
 /* The layer of a definition in the stack being checked: the recipe that

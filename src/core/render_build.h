@@ -15,6 +15,10 @@ typedef struct render_header {
   size_t nsets;
 } render_header;
 
+/* The comment every rendered file starts with (a '#' comment in both
+** formats): what it was made from, and that it is not to be edited. */
+void render_header_comment(strbuf *b, const render_header *h);
+
 /* The one spelling of a word of a buildfile, for the renderer and for
 ** import: s as mkifs reads it back, quoted and escaped only where it must
 ** be (a ${VAR} stays unquoted: mkifs expands it only outside quotes).

@@ -220,31 +220,30 @@ static void line_field(out *o, size_t width, const char *key, const mkb_node *v)
 
 /* A map written one entry a line, its keys aligned (up to a point: a very
 ** long path does not push every value to the right). */
+/* A key of the map, as ["..."] when brackets says so (paths read best
+** alike), else bare when it can be. */
+static void map_key(strbuf *k, const char *key, int brackets) {
+  sb_clear(k);
+  if (!brackets) {
+    sb_lua_key(k, key);
+    return;
+  }
+  sb_addc(k, '[');
+  sb_lua_string(k, key);
+  sb_addc(k, ']');
+}
+
 static void map_block(out *o, const char *key, const mkb_node *m, int brackets) {
   strbuf *b = o->b, k;
   size_t width = 0;
   sb_init(&k);
   for (size_t i = 0; i < m->nkeys; i++) {
-    sb_clear(&k);
-    if (brackets) {
-      sb_addc(&k, '[');
-      sb_lua_string(&k, m->keys[i]);
-      sb_addc(&k, ']');
-    } else {
-      sb_lua_key(&k, m->keys[i]);
-    }
+    map_key(&k, m->keys[i], brackets);
     if (k.len > width && k.len <= 40) width = k.len;
   }
   sb_printf(b, "  %s = {\n", key);
   for (size_t i = 0; i < m->nkeys; i++) {
-    sb_clear(&k);
-    if (brackets) {
-      sb_addc(&k, '[');
-      sb_lua_string(&k, m->keys[i]);
-      sb_addc(&k, ']');
-    } else {
-      sb_lua_key(&k, m->keys[i]);
-    }
+    map_key(&k, m->keys[i], brackets);
     sb_printf(b, "    %-*s = ", (int)width, k.s);
     value(o, b, m->vals[i], m->keys[i], 1);
     sb_adds(b, ",\n");

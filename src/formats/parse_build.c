@@ -57,60 +57,34 @@ static diag *perr(pb *P, diag_level lv, size_t off, const char *fmt, ...) {
 
 /* ---- nodes with their place in the buildfile ------------------------------ */
 
-static mkb_def *def_at(pb *P, size_t off, mkb_kind k) {
-  mkb_def *d = arena_alloc(P->a, sizeof *d);
-  d->kind = k;
-  d->op = OP_SET;
-  d->prio = PRIO_PLAIN;
-  d->src.file = P->file;
-  d->src.recipe = "(buildfile)";
-  where(P, off, &d->src.line, &d->src.col);
-  return d;
+/* The place of byte offset off, for a value read there. */
+static mkb_src src_at(const pb *P, size_t off) {
+  mkb_src src = { P->file, "(buildfile)", 0, 0 };
+  where(P, off, &src.line, &src.col);
+  return src;
 }
 
 static mkb_node *n_str(pb *P, size_t off, const char *s) {
-  mkb_node *n = node_new(P->a, V_STR);
-  mkb_def *d = def_at(P, off, V_STR);
-  n->s = d->s = s;
-  n->origin = d;
-  return n;
+  return node_read(P->a, V_STR, 0, 0, s, src_at(P, off));
 }
 
 static mkb_node *n_int(pb *P, size_t off, long long i) {
-  mkb_node *n = node_new(P->a, V_INT);
-  mkb_def *d = def_at(P, off, V_INT);
-  n->i = d->i = i;
-  n->origin = d;
-  return n;
+  return node_read(P->a, V_INT, 0, i, NULL, src_at(P, off));
 }
 
 static mkb_node *n_bool(pb *P, size_t off, int b) {
-  mkb_node *n = node_new(P->a, V_BOOL);
-  mkb_def *d = def_at(P, off, V_BOOL);
-  n->b = d->b = b;
-  n->origin = d;
-  return n;
+  return node_read(P->a, V_BOOL, b, 0, NULL, src_at(P, off));
 }
 
 /* A value derived from what another node wrote ([type=dir] → dir = true,
 ** module=qvm → qnx = "7.1"): it points where that node was written. */
 static mkb_node *n_as(pb *P, const mkb_node *from, mkb_kind k, int b, const char *str) {
-  mkb_node *n = node_new(P->a, k);
-  mkb_def *d = arena_alloc(P->a, sizeof *d);
-  *d = *from->origin;
-  d->kind = k;
-  d->i = 0;
-  n->b = d->b = b;
-  n->s = d->s = str;
-  n->origin = d;
-  return n;
+  return node_read(P->a, k, b, 0, str, from->origin->src);
 }
 
 /* An empty table that points at off. */
 static mkb_node *n_table(pb *P, size_t off) {
-  mkb_node *n = node_new(P->a, V_TABLE);
-  n->origin = def_at(P, off, V_TABLE);
-  return n;
+  return node_read(P->a, V_TABLE, 0, 0, NULL, src_at(P, off));
 }
 
 /* ---- tokens ------------------------------------------------------------- */
@@ -891,9 +865,7 @@ static mkb_node *done_at_earliest(pb *P, mkb_node *n) {
       best = o;
   }
   if (best) {
-    mkb_def *d = def_at(P, 0, V_TABLE);
-    d->src = best->src;
-    n->origin = d;
+    n->origin = node_read(P->a, V_TABLE, 0, 0, NULL, best->src)->origin;
   }
   return n;
 }

@@ -187,49 +187,27 @@ static void at_off(const tok *t, size_t off, int *line, int *col) {
 
 /* ---- values ---------------------------------------------------------------- */
 
-static mkb_def *new_def(parser *p, mkb_kind k, int line, int col) {
-  mkb_def *d = arena_alloc(p->a, sizeof *d);
-  d->kind = k;
-  d->op = OP_SET;
-  d->prio = PRIO_PLAIN;
-  d->src.file = p->file;
-  d->src.recipe = "(qvmconf)";
-  d->src.line = line;
-  d->src.col = col;
-  return d;
+/* A value of the file at line:col. */
+static mkb_node *mk(parser *p, mkb_kind k, int b, long long i, const char *s, int line,
+                    int col) {
+  mkb_src src = { p->file, "(qvmconf)", line, col };
+  return node_read(p->a, k, b, i, s, src);
 }
 
 static mkb_node *mk_table(parser *p, int line, int col) {
-  mkb_node *n = node_new(p->a, V_TABLE);
-  n->origin = new_def(p, V_TABLE, line, col);
-  return n;
+  return mk(p, V_TABLE, 0, 0, NULL, line, col);
 }
 
 static mkb_node *mk_str(parser *p, const char *s, int line, int col) {
-  mkb_def *d = new_def(p, V_STR, line, col);
-  d->s = s;
-  mkb_node *n = node_new(p->a, V_STR);
-  n->s = s;
-  n->origin = d;
-  return n;
+  return mk(p, V_STR, 0, 0, s, line, col);
 }
 
 static mkb_node *mk_int(parser *p, long long v, int line, int col) {
-  mkb_def *d = new_def(p, V_INT, line, col);
-  d->i = v;
-  mkb_node *n = node_new(p->a, V_INT);
-  n->i = v;
-  n->origin = d;
-  return n;
+  return mk(p, V_INT, 0, v, NULL, line, col);
 }
 
 static mkb_node *mk_bool(parser *p, int v, int line, int col) {
-  mkb_def *d = new_def(p, V_BOOL, line, col);
-  d->b = v;
-  mkb_node *n = node_new(p->a, V_BOOL);
-  n->b = v;
-  n->origin = d;
-  return n;
+  return mk(p, V_BOOL, v, 0, NULL, line, col);
 }
 
 /* A plain decimal ("0" or no leading zero: qvm's reading of "0382" is not
