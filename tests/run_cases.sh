@@ -1,6 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# run_cases.sh BINARY CASES_DIR [NAME...]: the CLI golden cases.
+# run_cases.sh [--corpus DIR] BINARY CASES_DIR [NAME...]: the CLI golden
+# cases.
 #
 # Each folder under CASES_DIR is one case, run in that folder:
 #   cmd              the arguments (one line, shell quoting allowed)
@@ -12,8 +13,25 @@
 #   expected.out/    the tree out/ must hold afterwards; when absent and the
 #                    run fails, out/ must still equal before/ (or not exist):
 #                    a failed run writes nothing
+#   needs-corpus     (empty) the case reads the public corpus beside the
+#                    project (../shared/corpus): it runs only with --corpus
+#
+# Without --corpus, the cases that need no corpus run. With --corpus DIR,
+# only the cases marked needs-corpus run, and when DIR does not exist the
+# script says so and exits 77, which CTest reports as skipped (a plain
+# clone has no corpus; CI has it). Cases named on the command line run
+# whether marked or not.
 # Ends with "N passed, M failed" and exits 1 when any case failed.
 set -u
+corpus=
+if [ "${1:-}" = --corpus ]; then
+  corpus=$2
+  shift 2
+  if [ ! -d "$corpus" ]; then
+    echo "SKIP: no corpus at $corpus: the cases that read it do not run"
+    exit 77
+  fi
+fi
 bin=$1
 cases=$2
 shift 2
@@ -28,10 +46,14 @@ failed() {
   fail=$((fail + 1))
 }
 
-if [ $# -gt 0 ]; then names="$*"; else names=$(cd "$cases" && ls); fi
+# Cases named on the command line run whatever they need.
+filter=1
+if [ $# -gt 0 ]; then names="$*"; filter=0; else names=$(cd "$cases" && ls); fi
 for name in $names; do
   dir=$cases/$name
   [ -f "$dir/cmd" ] || continue
+  if [ $filter = 1 ] && [ -n "$corpus" ]; then [ -f "$dir/needs-corpus" ] || continue
+  elif [ $filter = 1 ]; then [ -f "$dir/needs-corpus" ] && continue; fi
   rm -rf "$dir/out"
   [ -d "$dir/before" ] && cp -R "$dir/before" "$dir/out"
   want=0
