@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT
 ** diag.c: diagnostics, collected during a run and printed sorted. */
 #include "base/diag.h"
+#include "base/json.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -110,19 +111,6 @@ void diag_print(const diag_list *d, FILE *out, int color) {
     for (const diag *nt = v[i]->notes; nt; nt = nt->next_note) print_one(nt, out, color);
   }
   free(v);
-}
-
-static void json_string(FILE *out, const char *s) {
-  fputc('"', out);
-  for (; *s; s++) {
-    unsigned char ch = (unsigned char)*s;
-    if (ch == '"' || ch == '\\') fprintf(out, "\\%c", ch);
-    else if (ch == '\n') fputs("\\n", out);
-    else if (ch == '\t') fputs("\\t", out);
-    else if (ch < 0x20) fprintf(out, "\\u%04x", ch);
-    else fputc(ch, out);
-  }
-  fputc('"', out);
 }
 
 static void json_one(const diag *g, FILE *out) {

@@ -4,6 +4,8 @@
 ** (the layout is doc/json.md; change it only with MKB_JSON_SCHEMA_VERSION). */
 #include "views/show.h"
 
+#include "base/json.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,52 +160,6 @@ void show_text(const mkb_system *sys, FILE *out) {
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-/* The length of the UTF-8 sequence at p, or 0 when it is not valid. */
-static size_t utf8_len(const unsigned char *p) {
-  size_t n;
-  unsigned c = p[0];
-  if (c < 0x80) return 1;
-  if (c >= 0xc2 && c <= 0xdf) n = 2;
-  else if (c >= 0xe0 && c <= 0xef) n = 3;
-  else if (c >= 0xf0 && c <= 0xf4) n = 4;
-  else return 0;
-  for (size_t i = 1; i < n; i++)
-    if ((p[i] & 0xc0) != 0x80) return 0;
-  if (c == 0xe0 && p[1] < 0xa0) return 0;   /* overlong */
-  if (c == 0xed && p[1] >= 0xa0) return 0;  /* surrogates */
-  if (c == 0xf0 && p[1] < 0x90) return 0;   /* overlong */
-  if (c == 0xf4 && p[1] >= 0x90) return 0;  /* beyond U+10FFFF */
-  return n;
-}
-
-/* A JSON string. Recipe strings are bytes: a byte that is not part of
-** valid UTF-8 is written as the code point of the same number (Latin-1),
-** so that the document is always valid JSON. */
-static void json_str(FILE *out, const char *s) {
-  fputc('"', out);
-  for (const unsigned char *p = (const unsigned char *)s; *p;) {
-    unsigned c = *p;
-    size_t n = utf8_len(p);
-    if (n > 1) {
-      fwrite(p, 1, n, out);
-      p += n;
-      continue;
-    }
-    p++;
-    if (n == 0) fprintf(out, "\\u%04x", c);
-    else if (c == '"') fputs("\\\"", out);
-    else if (c == '\\') fputs("\\\\", out);
-    else if (c == '\n') fputs("\\n", out);
-    else if (c == '\t') fputs("\\t", out);
-    else if (c == '\r') fputs("\\r", out);
-    else if (c == '\b') fputs("\\b", out);
-    else if (c == '\f') fputs("\\f", out);
-    else if (c < 0x20 || c == 0x7f) fprintf(out, "\\u%04x", c);
-    else fputc((int)c, out);
-  }
-  fputc('"', out);
-}
-
 /* The shortest decimal form that reads back as the same double. */
 static void json_num(FILE *out, double v) {
   if (!isfinite(v)) {
@@ -236,10 +192,10 @@ static void json_def_members(FILE *out, const mkb_def *d, const mkb_def *op, int
   if (op == NULL) op = d;
   if (more) fputs(", ", out);
   fputs("\"file\": ", out);
-  json_str(out, d->src.file ? d->src.file : "");
+  json_string(out, d->src.file ? d->src.file : "");
   fprintf(out, ", \"line\": %d, \"column\": %d, \"recipe\": ", d->src.line > 0 ? d->src.line : 0,
           d->src.line > 0 ? d->src.col : 0);
-  json_str(out, d->src.recipe ? d->src.recipe : "");
+  json_string(out, d->src.recipe ? d->src.recipe : "");
   fprintf(out, ", \"operation\": \"%s\", \"priority\": \"%s\"", json_op(op->op),
           json_prio(op->prio));
 }
@@ -260,7 +216,7 @@ static void json_origin(FILE *out, const mkb_node *n, const mkb_node *parent) {
   const mkb_def *op = d ? node_container(parent, d) : NULL;
   if (n->why) {
     fputs("{\"derived\": ", out);
-    json_str(out, n->why);
+    json_string(out, n->why);
     if (d) json_def_members(out, d, op, 1);
     fputc('}', out);
     return;
@@ -286,7 +242,7 @@ static void json_node(FILE *out, const mkb_node *n, const mkb_node *parent, int 
       case V_BOOL: fputs(n->b ? "true" : "false", out); break;
       case V_INT: fprintf(out, "%lld", n->i); break;
       case V_NUM: json_num(out, n->n); break;
-      case V_STR: json_str(out, n->s); break;
+      case V_STR: json_string(out, n->s); break;
       case V_TABLE: break;
     }
     fputs(", \"origin\": ", out);
@@ -318,7 +274,7 @@ static void json_node(FILE *out, const mkb_node *n, const mkb_node *parent, int 
     for (size_t i = 0; i < n->nkeys; i++) {
       indent(out, depth + 2);
       fputs("{\"name\": ", out);
-      json_str(out, n->keys[i]);
+      json_string(out, n->keys[i]);
       fputs(", \"node\": ", out);
       json_node(out, n->vals[i], n, depth + 2);
       fputs(i + 1 < n->nkeys ? "},\n" : "}\n", out);
@@ -341,7 +297,7 @@ static void json_recipes(FILE *out, const mkb_stack *st) {
   fputc('[', out);
   for (size_t i = 0; i < n; i++) {
     if (i) fputs(", ", out);
-    json_str(out, files[i]);
+    json_string(out, files[i]);
   }
   fputc(']', out);
   free(files);
@@ -349,7 +305,7 @@ static void json_recipes(FILE *out, const mkb_stack *st) {
 
 void show_json(const mkb_system *sys, FILE *out) {
   fprintf(out, "{\n  \"schema_version\": %d,\n  \"board\": ", MKB_JSON_SCHEMA_VERSION);
-  json_str(out, sys->name);
+  json_string(out, sys->name);
   fputs(",\n  \"recipes\": ", out);
   json_recipes(out, &sys->stack);
   fputs(",\n  \"model\": ", out);
@@ -358,7 +314,7 @@ void show_json(const mkb_system *sys, FILE *out) {
   for (size_t i = 0; i < sys->nguests; i++) {
     const mkb_guest *g = &sys->guests[i];
     fputs(i ? ",\n    {\"name\": " : "\n    {\"name\": ", out);
-    json_str(out, g->name);
+    json_string(out, g->name);
     fputs(", \"recipes\": ", out);
     json_recipes(out, &sys->gstacks[i]);
     fputs(", \"model\": ", out);
@@ -369,9 +325,9 @@ void show_json(const mkb_system *sys, FILE *out) {
   for (size_t i = 0; i < sys->removals.n; i++) {
     const mkb_removal *r = sys->removals.v[i];
     fputs(i ? ",\n    {\"path\": " : "\n    {\"path\": ", out);
-    json_str(out, r->path);
+    json_string(out, r->path);
     fputs(", \"why\": ", out);
-    json_str(out, r->why);
+    json_string(out, r->why);
     fputs(", \"at\": ", out);
     json_def(out, r->by);
     fputc('}', out);
