@@ -65,10 +65,16 @@ local FORBIDDEN = {
   rawlen = true, coroutine = true, module = true, setfenv = true, getfenv = true,
 }
 
+local FIELDS = {}  -- library name -> the names recipes may use (M.globals)
+
 local function readonly(lib, name, drop)
   local t = {}
+  FIELDS[name] = {}
   for k, v in pairs(lib) do
-    if not (drop and drop[k]) then t[k] = v end
+    if not (drop and drop[k]) then
+      t[k] = v
+      FIELDS[name][#FIELDS[name] + 1] = k
+    end
   end
   return setmetatable({}, {
     __index = function(_, k)
@@ -107,6 +113,21 @@ do
       fail("'string." .. tostring(k) .. "' is not available in recipes", tostring(k))
     end,
   })
+end
+
+-- Every name a recipe may read, sorted: the globals, and "lib.field" for
+-- each field of a library (for 'mkbuildfile schema --luacheckrc').
+function M.globals()
+  local names = {}
+  for k in pairs(allowed) do
+    if FIELDS[k] then
+      for _, f in ipairs(FIELDS[k]) do names[#names + 1] = k .. "." .. f end
+    else
+      names[#names + 1] = k
+    end
+  end
+  table.sort(names)
+  return names
 end
 
 M.SANDBOX = setmetatable({}, {

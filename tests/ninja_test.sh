@@ -97,7 +97,7 @@ if (cd "$tmp/case/sub" && "$bin" render myboard -I . -I ../a -I '../lib #1 $x' -
      2>"$tmp/err"; then
   d=$tmp/case/sub/out/myboard.build.d
   check "output folders inside a search folder are not dependencies" \
-    [ "$(grep -Ec '^  (\./)?out' "$d")" -eq 0 ]
+    [ "$(grep -E '^  (\./)?out' "$d" | grep -vcE ':( \\)?$')" -eq 0 ]
   check "the search folder itself is a dependency" grep -Eq '^  \.( \\)?$' "$d"
 else
   bad "render -I . -o out -MD failed:"

@@ -1,14 +1,85 @@
 /* SPDX-License-Identifier: MIT
 ** diag.c: diagnostics, collected during a run and printed sorted. */
+#define _DEFAULT_SOURCE
 #include "base/diag.h"
 #include "base/json.h"
 
+#ifndef MKB_INFORMATION_URI
+#define MKB_INFORMATION_URI "file:///usr/share/doc/mkbuildfile/README.md"
+#endif
+
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 void diag_init(diag_list *d) {
   memset(d, 0, sizeof *d);
   arena_init(&d->mem);
+  d->rule = "tool";
+}
+
+static const diag_rule_info rules[] = {
+  { "recipe", "RecipeLoad",
+    "A recipe file does not load, or a recipe it names does not exist.",
+    "Recipes are Lua run in a sandbox: fix the syntax error, the call the sandbox refuses or "
+    "the undefined global named; a recipe name must be declared on the search path (see "
+    "'mkbuildfile list'); includes may not form a cycle; a board's guests must be guests." },
+  { "merge", "LayerMerge",
+    "Definitions of one value along the layer stack do not merge.",
+    "Sibling layers that set one scalar to different plain values are ambiguous: say which "
+    "wins with force(...) or set it in the layer that includes both; a list operation needs "
+    "a list to work on." },
+  { "schema", "ClosedSchema",
+    "A field, type or value that the schema (lua/schema.lua) does not allow.",
+    "Every field, its type and its allowed values are in the recipe reference (doc/recipes.md, "
+    "'mkbuildfile schema --markdown'); the message suggests the nearest known name." },
+  { "wiring", "HostWiring",
+    "The host cannot be wired for its guests as the recipes say.",
+    "The host gets qvm, one vdev-TYPE.so per vdev type its guests use and the guests' "
+    "configurations; a file the board lists that no guest uses is left out." },
+  { "bootstrap", "Bootstrap",
+    "The image would not boot: the startup program, the kernel or the boot file format.",
+    "The bootstrap starts with the startup program (startup-*) and ends with procnto*; the "
+    "image format must exist for the CPU." },
+  { "version", "QnxVersion",
+    "Something the board's QNX version does not have.",
+    "QNX 7.1 and 8.0 differ: module=qvm and safety (7.1), -Q enable (8.0), cluster (8.0), "
+    "runmask and partition (7.1)." },
+  { "guest", "GuestLayout",
+    "A guest's memory map, devices or interrupts clash, or do not exist on its CPU.",
+    "RAM, ROM and vdev register windows may not overlap; an interrupt line has one owner; "
+    "load addresses lie in RAM; a vdev type must exist on the host's architecture." },
+  { "closure", "ImageClosure",
+    "A program, library or file the system needs is not in its image, or not found on the host.",
+    "Every command a startup script runs must be in the image (or be one procnto runs "
+    "itself); every file a guest's configuration loads must be in the host image; with "
+    "--sysroot or QNX_TARGET, every host file must be found as mkifs finds it, built for the "
+    "image's CPU, with the libraries it needs in the same image." },
+  { "host", "HostResources",
+    "The guests ask more of the host than the board has.",
+    "The guests' RAM must fit the board's, and each vCPU's runmask must name the board's CPUs." },
+  { "image", "ImageContents",
+    "Two entries of an image collide, or a passed-through device is still used by the host.",
+    "An image has one entry per target path; a device is passed to one guest, and the host's "
+    "script may not start the driver of a device a guest owns." },
+  { "syntax", "FileSyntax",
+    "An existing buildfile or qvm configuration does not parse.",
+    "mkifs buildfiles and qvm configuration files follow the QNX syntax of attributes, "
+    "blocks, quoting and contexts; the message names what was expected." },
+  { "tool", "ToolRun",
+    "The run itself failed: a file it cannot read or write, a search folder it cannot open.",
+    "Check the paths and permissions named in the message." },
+};
+
+const diag_rule_info *diag_rules(size_t *n) {
+  *n = sizeof rules / sizeof *rules;
+  return rules;
+}
+
+const char *diag_set_rule(diag_list *d, const char *rule) {
+  const char *old = d->rule;
+  d->rule = rule;
+  return old;
 }
 
 void diag_free(diag_list *d) { arena_free(&d->mem); }
@@ -20,6 +91,7 @@ static diag *mkdiag(diag_list *d, diag_level lv, const char *file, int line,
   sb_init(&b);
   sb_vprintf(&b, fmt, ap);
   g->level = lv;
+  g->rule = d->rule;
   g->file = file;
   g->line = line;
   g->col = col;
@@ -137,52 +209,167 @@ void diag_print_json(const diag_list *d, FILE *out) {
   free(v);
 }
 
-static void sarif_location(const diag *g, FILE *out) {
-  fputs("{\"physicalLocation\":{\"artifactLocation\":{\"uri\":", out);
-  json_string(out, g->file);
+/* SARIF ---------------------------------------------------------------- */
+
+/* path as a URI: "file://" before an absolute one, every byte outside the
+** unreserved set and '/' percent-encoded, and a '/' after a folder. */
+static void put_uri(FILE *out, const char *path, int folder) {
+  static const char keep[] =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~/";
+  fputs(path[0] == '/' ? "\"file://" : "\"", out);
+  for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+    if (strchr(keep, *p)) fputc(*p, out);
+    else fprintf(out, "%%%02X", *p);
+  }
+  fputs(folder && path[strlen(path) - 1] != '/' ? "/\"" : "\"", out);
+}
+
+typedef struct sarif_bases {
+  char *root;       /* real path, no trailing '/' */
+  char *data;       /* real path of the data folder, or NULL */
+} sarif_bases;
+
+/* 1 when s starts with prefix followed by '/' (or ends there). */
+static int under(const char *s, const char *prefix) {
+  size_t k = strlen(prefix);
+  return strncmp(s, prefix, k) == 0 && (s[k] == '/' || s[k] == '\0');
+}
+
+/* The artifact location of a display path: a uri relative to SRCROOT or to
+** MKBUILDFILE_DATA (a shipped recipe, as the loader names it: "boards/...",
+** "recipes/...", "lua/..." of the data folder, when the current folder has
+** no such file). */
+static void sarif_artifact(const sarif_bases *b, const char *file, FILE *out) {
+  char *real = realpath(file, NULL);
+  const char *base = "SRCROOT", *rel = file;
+  if (real == NULL) {
+    if (b->data && (under(file, "boards") || under(file, "recipes") || under(file, "lua")))
+      base = "MKBUILDFILE_DATA";
+  } else if (under(real, b->root)) {
+    rel = real + strlen(b->root) + (real[strlen(b->root)] == '/');
+  } else if (b->data && under(real, b->data)) {
+    base = "MKBUILDFILE_DATA";
+    rel = real + strlen(b->data) + 1;
+  } else {
+    base = NULL;  /* outside both: an absolute file: URI */
+    rel = real;
+  }
+  fputs("\"artifactLocation\":{\"uri\":", out);
+  put_uri(out, rel, 0);
+  if (base) fprintf(out, ",\"uriBaseId\":\"%s\"", base);
   fputs("}", out);
+  free(real);
+}
+
+static void sarif_region(const diag *g, FILE *out) {
   if (g->line > 0)
     fprintf(out, ",\"region\":{\"startLine\":%d,\"startColumn\":%d}", g->line,
             g->col > 0 ? g->col : 1);
-  fputs("}}", out);
 }
 
-void diag_print_sarif(const diag_list *d, FILE *out, const char *version) {
-  const diag **v = sorted(d);
-  fputs("{\"version\":\"2.1.0\",\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
-        "\"runs\":[{\"tool\":{\"driver\":{\"name\":\"mkbuildfile\",\"version\":", out);
+/* A file the report can point at: not a command-line option such as --set. */
+static int is_artifact(const char *file) { return file && file[0] != '-'; }
+
+static size_t rule_index(const char *id) {
+  for (size_t i = 0; i < sizeof rules / sizeof *rules; i++)
+    if (strcmp(rules[i].id, id) == 0) return i;
+  return sizeof rules / sizeof *rules - 1;  /* "tool" */
+}
+
+static void sarif_driver(FILE *out, const char *version) {
+  fputs("{\"driver\":{\"name\":\"mkbuildfile\",\"version\":", out);
   json_string(out, version);
-  fputs("}},\"results\":[", out);
-  for (size_t i = 0; i < d->items.n; i++) {
-    const diag *g = v[i];
-    fprintf(out, "%s\n{\"level\":\"%s\",\"message\":{\"text\":", i ? "," : "",
-            g->level == DIAG_ERROR ? "error" : g->level == DIAG_WARNING ? "warning" : "note");
-    json_string(out, g->msg);
-    fputs("}", out);
-    if (g->file) {
-      fputs(",\"locations\":[", out);
-      sarif_location(g, out);
-      fputs("]", out);
+  fputs(",\"informationUri\":", out);
+  json_string(out, MKB_INFORMATION_URI);
+  fputs(",\"rules\":[", out);
+  for (size_t i = 0; i < sizeof rules / sizeof *rules; i++) {
+    fprintf(out, "%s\n{\"id\":\"mkb.%s\",\"name\":\"%s\",\"shortDescription\":{\"text\":", i ? "," : "",
+            rules[i].id, rules[i].name);
+    json_string(out, rules[i].summary);
+    fputs("},\"fullDescription\":{\"text\":", out);
+    json_string(out, rules[i].summary);
+    fputs("},\"help\":{\"text\":", out);
+    json_string(out, rules[i].help);
+    fputs("}}", out);
+  }
+  fputs("]}}", out);
+}
+
+static void sarif_result(const sarif_bases *b, const diag *g, FILE *out) {
+  fprintf(out, "{\"ruleId\":\"mkb.%s\",\"ruleIndex\":%zu,\"level\":\"%s\",\"message\":{\"text\":",
+          g->rule, rule_index(g->rule), level_name(g->level));
+  json_string(out, g->msg);
+  fputs("},\"locations\":[{\"physicalLocation\":{", out);
+  sarif_artifact(b, g->file, out);
+  sarif_region(g, out);
+  fputs("}}]", out);
+  int id = 0;
+  for (const diag *nt = g->notes; nt; nt = nt->next_note) {
+    if (!is_artifact(nt->file)) continue;
+    fputs(id ? "," : ",\"relatedLocations\":[", out);
+    fprintf(out, "{\"id\":%d,\"message\":{\"text\":", id++);
+    json_string(out, nt->msg);
+    fputs("},\"physicalLocation\":{", out);
+    sarif_artifact(b, nt->file, out);
+    sarif_region(nt, out);
+    fputs("}}", out);
+  }
+  if (id) fputs("]", out);
+  fputs("}", out);
+}
+
+/* The diagnostics about no file, as notifications of the invocation. */
+static void sarif_invocation(const diag **v, size_t n, int errors, FILE *out) {
+  fprintf(out, "\"invocations\":[{\"executionSuccessful\":%s,"
+               "\"toolExecutionNotifications\":[", errors ? "false" : "true");
+  int k = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (is_artifact(v[i]->file)) continue;
+    fprintf(out, "%s\n{\"level\":\"%s\",\"message\":{\"text\":", k++ ? "," : "",
+            level_name(v[i]->level));
+    if (v[i]->file) {
+      strbuf t;
+      sb_init(&t);
+      sb_printf(&t, "%s: %s", v[i]->file, v[i]->msg);
+      json_string(out, t.s);
+      sb_free(&t);
+    } else {
+      json_string(out, v[i]->msg);
     }
-    int id = 0;
-    for (const diag *nt = g->notes; nt; nt = nt->next_note) {
-      if (nt->file == NULL) continue;
-      fputs(id ? "," : ",\"relatedLocations\":[", out);
-      fprintf(out, "{\"id\":%d,\"message\":{\"text\":", id++);
-      json_string(out, nt->msg);
-      fputs("},\"physicalLocation\"", out);
-      /* the same shape as a location, without its wrapper */
-      fputs(":{\"artifactLocation\":{\"uri\":", out);
-      json_string(out, nt->file);
-      fputs("}", out);
-      if (nt->line > 0)
-        fprintf(out, ",\"region\":{\"startLine\":%d,\"startColumn\":%d}", nt->line,
-                nt->col > 0 ? nt->col : 1);
-      fputs("}}", out);
-    }
-    if (id) fputs("]", out);
+    fputs("}}", out);
+  }
+  fputs("]}]", out);
+}
+
+void diag_print_sarif(const diag_list *d, FILE *out, const char *version,
+                      const sarif_place *place) {
+  const diag **v = sorted(d);
+  sarif_bases b = { realpath(place->root ? place->root : ".", NULL),
+                    place->data_root ? realpath(place->data_root, NULL) : NULL };
+  if (b.root == NULL) b.root = strdup(place->root ? place->root : ".");
+  if (b.root == NULL) die_oom();
+  fputs("{\"version\":\"2.1.0\",\"$schema\":\"https://json.schemastore.org/sarif-2.1.0.json\","
+        "\"runs\":[{\"tool\":", out);
+  sarif_driver(out, version);
+  fputs(",\n\"originalUriBaseIds\":{\"SRCROOT\":{\"uri\":", out);
+  put_uri(out, b.root, 1);
+  fputs("}", out);
+  if (b.data) {
+    fputs(",\"MKBUILDFILE_DATA\":{\"uri\":", out);
+    put_uri(out, b.data, 1);
     fputs("}", out);
   }
+  fputs("},\n", out);
+  sarif_invocation(v, d->items.n, d->errors, out);
+  fputs(",\"results\":[", out);
+  int k = 0;
+  for (size_t i = 0; i < d->items.n; i++) {
+    if (!is_artifact(v[i]->file)) continue;
+    fputs(k++ ? ",\n" : "\n", out);
+    sarif_result(&b, v[i], out);
+  }
   fputs("\n]}]}\n", out);
+  free(b.root);
+  free(b.data);
   free(v);
 }

@@ -5,10 +5,11 @@
 ** error, 2 usage error. */
 #define _DEFAULT_SOURCE
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include <lua.h>
@@ -24,25 +25,45 @@
 #include "base/output.h"
 #include "views/schema_doc.h"
 #include "views/show.h"
+#include "base/suggest.h"
 
 #ifndef MKB_VERSION
 #define MKB_VERSION "0.0.0"
 #endif
 
+typedef enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER } color_when;
+
+/* What a run did to its output folder, for the line render prints:
+** "DIR: wrote N, unchanged M, removed K". */
+typedef struct tally {
+  char *dir;              /* NULL: nothing was to be written; owned */
+  size_t wrote, unchanged, removed;
+} tally;
+
 typedef struct cli {
   const char *command;
-  int all;                /* render --all, check --all */
+  int all;                /* render --all, check --all, graph --all */
   int json;               /* --diagnostics=json (1) or sarif (2) */
   int show_json;          /* show --json */
-  int luals, markdown;    /* schema --luals, schema --markdown */
+  int luals, markdown, luacheckrc; /* schema --luals, --markdown, --luacheckrc */
   int md;                 /* render -MD */
+  int quiet;              /* -q: no summary lines */
+  int man;                /* help --man */
+  color_when color;       /* --color=WHEN */
   const char *mf;         /* render -MF FILE */
   const char *ninja;      /* render --all --ninja DIR */
+  const char *mkifs;      /* --mkifs PATH, else MKIFS */
+  const char *sarif_root; /* --sarif-root DIR */
   const char *exe;        /* argv[0] as run, for build.ninja */
   strbuf summary;         /* "checked N boards": printed after the diagnostics */
   output_dirs dirs;       /* the folders written into */
+  tally written;          /* what was written into them */
+  arena mem;              /* the keys of done */
+  strmap done;            /* the paths written by this run: boards share guests */
   const char **args;      /* positional arguments after the command */
   size_t nargs;
+  const char **given;     /* the options given (first spelling), for the command's check */
+  size_t ngiven;
   const char *out;
   mkb_options opt;
 } cli;
@@ -54,11 +75,141 @@ static int usage_error(const char *fmt, const char *arg) {
   return 2;
 }
 
+/* A usage error about word, with the nearest of the known words (or none). */
+static int usage_suggest(const char *what, const char *word, const char *best) {
+  fprintf(stderr, "mkbuildfile: error: unknown %s '%s'", what, word);
+  if (best) fprintf(stderr, "; did you mean '%s'?", best);
+  fputs("\nTry 'mkbuildfile --help'.\n", stderr);
+  return 2;
+}
+
+/* An environment variable; NULL when unset or empty. */
+static const char *env_value(const char *name) {
+  const char *v = getenv(name);
+  return v && v[0] ? v : NULL;
+}
+
 static void push(const char ***v, size_t *n, const char *s) {
   const char **nv = realloc(*v, (*n + 1) * sizeof **v);
   if (nv == NULL) die_oom();
   nv[(*n)++] = s;
   *v = nv;
+}
+
+/* The options that take a value, as "-o PATH", "--set=V" or "-IDIR". */
+static const char *const valued[] = { "-I", "-o", "--set", "-MF", "--ninja", "--mkifs",
+                                      "--sysroot", "--sarif-root", "--diagnostics", "--color" };
+/* The options that take none. */
+static const char *const flags[] = { "-MD", "--all", "--json", "--luals", "--markdown",
+                                     "--luacheckrc", "-q", "--Werror", "--man" };
+
+static int one_of(const char *word, const char *const *v, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(word, v[i]) == 0) return 1;
+  return 0;
+}
+
+/* The value of --diagnostics or --color: its index in names, or a usage
+** error (2, reported) with the nearest name. */
+static int pick(const char *opt, const char *value, const char *const *names, size_t n,
+                int *out) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(value, names[i]) == 0) {
+      *out = (int)i;
+      return 0;
+    }
+  const char *best = suggest_nearest(value, names, n);
+  fprintf(stderr, "mkbuildfile: error: %s takes %s, %s or %s, got '%s'", opt, names[0], names[1],
+          names[2], value);
+  if (best) fprintf(stderr, "; did you mean '%s'?", best);
+  fputs("\nTry 'mkbuildfile --help'.\n", stderr);
+  return 2;
+}
+
+/* Stores the value v of option o. Returns 0 or 2 (reported). */
+static int set_valued(cli *c, const char *o, const char *v) {
+  static const char *const formats[] = { "text", "json", "sarif" };
+  static const char *const whens[] = { "auto", "always", "never" };
+  int k;
+  if (strcmp(o, "-I") == 0) push(&c->opt.incdirs, &c->opt.ninc, v);
+  else if (strcmp(o, "-o") == 0) c->out = v;
+  else if (strcmp(o, "--set") == 0) push(&c->opt.sets, &c->opt.nsets, v);
+  else if (strcmp(o, "-MF") == 0) c->mf = v;
+  else if (strcmp(o, "--ninja") == 0) c->ninja = v;
+  else if (strcmp(o, "--mkifs") == 0) c->mkifs = v;
+  else if (strcmp(o, "--sysroot") == 0) c->opt.sysroot = v;
+  else if (strcmp(o, "--sarif-root") == 0) c->sarif_root = v;
+  else if (strcmp(o, "--diagnostics") == 0) {
+    if (pick(o, v, formats, 3, &k)) return 2;
+    c->json = k;
+  } else {
+    if (pick(o, v, whens, 3, &k)) return 2;
+    c->color = (color_when)k;
+  }
+  return 0;
+}
+
+static void set_flag(cli *c, const char *o) {
+  if (strcmp(o, "-MD") == 0) c->md = 1;
+  else if (strcmp(o, "--all") == 0) c->all = 1;
+  else if (strcmp(o, "--json") == 0) c->show_json = 1;
+  else if (strcmp(o, "--luals") == 0) c->luals = 1;
+  else if (strcmp(o, "--markdown") == 0) c->markdown = 1;
+  else if (strcmp(o, "--luacheckrc") == 0) c->luacheckrc = 1;
+  else if (strcmp(o, "-q") == 0) c->quiet = 1;
+  else if (strcmp(o, "--Werror") == 0) c->opt.werror = 1;
+  else c->man = 1;
+}
+
+/* One option at argv[*i]: its value taken (and *i advanced past it), its
+** name recorded for the command's check. Returns 0 or 2 (reported). */
+static int parse_option(cli *c, int argc, char **argv, int *i) {
+  const char *a = argv[*i];
+  if (one_of(a, flags, sizeof flags / sizeof *flags)) {
+    set_flag(c, a);
+    push(&c->given, &c->ngiven, a);
+    return 0;
+  }
+  for (size_t k = 0; k < sizeof valued / sizeof *valued; k++) {
+    const char *o = valued[k];
+    size_t n = strlen(o);
+    if (strncmp(a, o, n) != 0) continue;
+    const char *v;
+    if (a[n] == '=' && o[1] == '-') v = a + n + 1;        /* --set=V */
+    else if (a[n] != '\0' && strcmp(o, "-I") == 0) v = a + n;  /* -IDIR */
+    else if (a[n] != '\0') continue;
+    else if (*i + 1 < argc) v = argv[++*i];
+    else return usage_error("option '%s' needs an argument", a);
+    push(&c->given, &c->ngiven, o);
+    return set_valued(c, o, v);
+  }
+  /* "--diagnostic=json": the name before '=' is what was misspelt */
+  char name[64];
+  snprintf(name, sizeof name, "%.*s", (int)strcspn(a, "="), a);
+  return usage_suggest("option", a, help_suggest_option(name));
+}
+
+/* help [COMMAND | --man | --help]: printed at once, no session needed.
+** Returns -1 when printed, 2 on a usage error (reported). */
+static int parse_help(int argc, char **argv, int i) {
+  const char *what = i + 1 < argc ? argv[i + 1] : NULL;
+  if (what == NULL) help_usage(stdout);
+  else if (strcmp(what, "--man") == 0) help_man(stdout, MKB_VERSION);
+  else if (strcmp(what, "--help") == 0 || strcmp(what, "-h") == 0) help_command(stdout, "help");
+  else if (help_command(stdout, what) != 0)
+    return usage_suggest("command", what, help_suggest_command(what));
+  return -1;
+}
+
+/* Every option given must be one the command takes (its help lists them). */
+static int check_given(const cli *c) {
+  for (size_t i = 0; i < c->ngiven; i++)
+    if (!help_takes(c->command, c->given[i])) {
+      fprintf(stderr, "mkbuildfile: error: %s does not take %s\nTry 'mkbuildfile %s --help'.\n",
+              c->command, c->given[i], c->command);
+      return 2;
+    }
+  return 0;
 }
 
 /* Returns 0, 2 on a usage error (reported), or -1 when help or the version
@@ -71,75 +222,23 @@ static int parse(cli *c, int argc, char **argv) {
       else help_usage(stdout);
       return -1;
     }
-    if (c->command == NULL && strcmp(a, "help") == 0) {
-      /* help [COMMAND] | help --man: no session needed */
-      const char *what = i + 1 < argc ? argv[i + 1] : NULL;
-      if (what == NULL) {
-        help_usage(stdout);
-      } else if (strcmp(what, "--man") == 0) {
-        help_man(stdout, MKB_VERSION);
-      } else if (help_command(stdout, what) != 0) {
-        return usage_error("help: no command '%s'", what);
-      }
-      return -1;
-    }
+    if (c->command == NULL && strcmp(a, "help") == 0) return parse_help(argc, argv, i);
     if (strcmp(a, "--version") == 0) {
       printf("mkbuildfile %s (%s)\n", MKB_VERSION, LUA_RELEASE);
       return -1;
     }
-    if (strcmp(a, "-I") == 0 || strcmp(a, "-o") == 0 || strcmp(a, "--set") == 0 ||
-        strcmp(a, "-MF") == 0 || strcmp(a, "--ninja") == 0 || strcmp(a, "--sysroot") == 0) {
-      if (i + 1 >= argc) return usage_error("option '%s' needs an argument", a);
-      const char *v = argv[++i];
-      if (strcmp(a, "-I") == 0) push(&c->opt.incdirs, &c->opt.ninc, v);
-      else if (strcmp(a, "-o") == 0) c->out = v;
-      else if (strcmp(a, "-MF") == 0) c->mf = v;
-      else if (strcmp(a, "--ninja") == 0) c->ninja = v;
-      else if (strcmp(a, "--sysroot") == 0) c->opt.sysroot = v;
-      else push(&c->opt.sets, &c->opt.nsets, v);
-      continue;
+    if (a[0] == '-' && a[1] != '\0') {
+      if (parse_option(c, argc, argv, &i) != 0) return 2;
+    } else if (c->command == NULL) {
+      c->command = a;
+    } else {
+      push(&c->args, &c->nargs, a);
     }
-    if (strcmp(a, "-MD") == 0) {
-      c->md = 1;
-      continue;
-    }
-    if (strcmp(a, "--json") == 0) {
-      c->show_json = 1;
-      continue;
-    }
-    if (strcmp(a, "--luals") == 0 || strcmp(a, "--markdown") == 0) {
-      if (a[2] == 'l') c->luals = 1;
-      else c->markdown = 1;
-      continue;
-    }
-    if (strncmp(a, "-I", 2) == 0) {
-      push(&c->opt.incdirs, &c->opt.ninc, a + 2);
-      continue;
-    }
-    if (strcmp(a, "--all") == 0) {
-      c->all = 1;
-      continue;
-    }
-    if (strcmp(a, "--Werror") == 0) {
-      c->opt.werror = 1;
-      continue;
-    }
-    if (strncmp(a, "--diagnostics=", 14) == 0) {
-      if (strcmp(a + 14, "json") == 0) c->json = 1;
-      else if (strcmp(a + 14, "sarif") == 0) c->json = 2;
-      else if (strcmp(a + 14, "text") == 0) c->json = 0;
-      else return usage_error("--diagnostics takes text, json or sarif, got '%s'", a + 14);
-      continue;
-    }
-    if (strncmp(a, "--set=", 6) == 0) {
-      push(&c->opt.sets, &c->opt.nsets, a + 6);
-      continue;
-    }
-    if (a[0] == '-' && a[1] != '\0') return usage_error("unknown option '%s'", a);
-    if (c->command == NULL) c->command = a;
-    else push(&c->args, &c->nargs, a);
   }
   if (c->command == NULL) return usage_error("no command given%s", "");
+  if (!help_is_command(c->command))
+    return usage_suggest("command", c->command, help_suggest_command(c->command));
+  if (check_given(c) != 0) return 2;
   struct stat st;
   if (c->opt.sysroot && (stat(c->opt.sysroot, &st) != 0 || !S_ISDIR(st.st_mode)))
     return usage_error("--sysroot: '%s' is not a folder", c->opt.sysroot);
@@ -169,6 +268,28 @@ static char *join_path(const char *dir, const char *sub, const char *rel) {
   return p;
 }
 
+static void set_tally_dir(cli *c, const char *dir) {
+  free(c->written.dir);
+  c->written.dir = strdup(dir);
+  if (c->written.dir == NULL) die_oom();
+}
+
+/* Writes one file into the run's output folder and counts it. Returns 0,
+** or -1 after reporting a failure. */
+static int put_file(cli *c, mkb_session *s, const char *path, const strbuf *data) {
+  /* a guest file of two boards: once (collide checked it is the same) */
+  if (strmap_get(&c->done, path)) return 0;
+  strmap_put(&c->done, arena_strdup(&c->mem, path), (void *)1);
+  int w = output_write_in(&c->dirs, path, data->s ? data->s : "", data->len);
+  if (w < 0) {
+    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path, strerror(errno));
+    return -1;
+  }
+  if (w) c->written.wrote++;
+  else c->written.unchanged++;
+  return 0;
+}
+
 /* Writes the files of one board below dir (or, for -o FILE.build, the
 ** buildfile to that file and the guests beside it). Returns -1 after
 ** reporting a failure. */
@@ -182,13 +303,9 @@ static int write_outputs(cli *c, mkb_session *s, const mkb_render *r, const char
     } else {
       path = join_path(dir, sub, r->v[i].path);
     }
-    if (output_write_in(&c->dirs, path, r->v[i].data.s ? r->v[i].data.s : "",
-                        r->v[i].data.len) < 0) {
-      diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path, strerror(errno));
-      free(path);
-      return -1;
-    }
+    int rc = put_file(c, s, path, &r->v[i].data);
     free(path);
+    if (rc != 0) return -1;
   }
   return 0;
 }
@@ -215,16 +332,27 @@ static int collide(mkb_session *s, const mkb_render *rs, size_t n) {
   return bad;
 }
 
-/* Writes BOARD's depfile: targets are its outputs under dir (sub). */
+/* Writes a depfile and sets its modification time to now even when its
+** content is unchanged: the outputs keep theirs when unchanged (ninja's
+** restat), so the depfile is what tells make when the render last ran (the
+** stamp of the Makefile in README.md). */
+static int put_stamp(cli *c, mkb_session *s, const char *path, const strbuf *data) {
+  if (put_file(c, s, path, data) != 0) return -1;
+  if (utimensat(AT_FDCWD, path, NULL, 0) != 0) {
+    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot touch %s: %s", path, strerror(errno));
+    return -1;
+  }
+  return 0;
+}
+
+/* Writes BOARD's depfile: targets are its outputs under dir (sub), then
+** the depfile itself. */
 static int write_depfile(cli *c, mkb_session *s, const mkb_system *sys, const mkb_render *r,
                          const char *dir, const char *sub, const char *file, const char *mf) {
-  const char **targets = calloc(r->n + 1, sizeof *targets);
+  const char **targets = calloc(r->n + 2, sizeof *targets);
   if (targets == NULL) die_oom();
   for (size_t i = 0; i < r->n; i++)
     targets[i] = file && i == 0 ? strdup(file) : join_path(dir, sub, r->v[i].path);
-  strbuf b;
-  sb_init(&b);
-  depfile_text(targets, r->n, sys, &b);
   char *path = NULL;
   if (mf) {
     path = strdup(mf);
@@ -234,16 +362,138 @@ static int write_depfile(cli *c, mkb_session *s, const mkb_system *sys, const mk
     if (path) snprintf(path, n, "%s.d", targets[0]);
   }
   if (path == NULL) die_oom();
-  int rc = 0;
-  if (output_write_in(&c->dirs, path, b.s ? b.s : "", b.len) < 0) {
-    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path, strerror(errno));
-    rc = -1;
-  }
-  free(path);
+  targets[r->n] = path;
+  strbuf b;
+  sb_init(&b);
+  depfile_text(targets, r->n + 1, sys, &b);
+  int rc = put_stamp(c, s, path, &b);
   sb_free(&b);
-  for (size_t i = 0; i < r->n; i++) free((char *)targets[i]);
+  for (size_t i = 0; i <= r->n; i++) free((char *)targets[i]);
   free(targets);
   return rc;
+}
+
+/* The checks of render's arguments; 0 or 2 (reported). */
+static int render_usage(const cli *c, size_t n, int to_file) {
+  if ((n > 1 || c->all) && to_file)
+    return usage_error("several boards need -o DIR, not a file: '%s'", c->out);
+  if (n > 1 && c->out == NULL && !c->all)
+    return usage_error("several boards need -o DIR%s", "");
+  if ((c->md || c->mf) && c->out == NULL && !c->all)
+    return usage_error("a depfile names what -o writes: -MD and -MF need -o%s", "");
+  if (c->mf && (n > 1 || c->all))
+    return usage_error("-MF names one board's depfile; with several boards use -MD%s", "");
+  if (c->ninja && !c->all) return usage_error("--ninja goes with render --all%s", "");
+  if (c->mkifs && !c->ninja) return usage_error("--mkifs goes with --ninja%s", "");
+  return 0;
+}
+
+/* render --all without --ninja: a family, one board at a time (render,
+** write, free), so that memory does not grow with the family; one board's
+** failure does not stop the others. */
+static int render_all(cli *c, mkb_session *s, const char **names, size_t n) {
+  const char *dir = c->out ? c->out : ".";
+  set_tally_dir(c, dir);
+  size_t failed = 0;
+  strbuf which;
+  sb_init(&which);
+  for (size_t i = 0; i < n; i++) {
+    mkb_system one;
+    mkb_render r;
+    char *wd = join_path(dir, NULL, names[i]);  /* where mkifs will run */
+    s->workdir = wd;
+    int ok = session_resolve(s, names[i], &one) == 0;
+    s->workdir = NULL;
+    free(wd);
+    if (ok) {
+      system_render(s, &one, &r);
+      ok = write_outputs(c, s, &r, dir, names[i], NULL) == 0 &&
+           (!c->md || write_depfile(c, s, &one, &r, dir, names[i], NULL, NULL) == 0);
+      render_free(&r);
+    }
+    system_free(&one);
+    if (!ok) sb_printf(&which, "%s %s", ++failed == 1 ? "; failed:" : "", names[i]);
+  }
+  sb_printf(&c->summary, "rendered %zu of %zu boards%s", n - failed, n, which.s ? which.s : "");
+  sb_free(&which);
+  return failed ? 1 : 0;
+}
+
+/* The -I folders of build.ninja: the command line's, then those of
+** MKBUILDFILE_PATH that exist (the build must not depend on the
+** environment ninja runs in). Free the array and *env. */
+static const char **ninja_incdirs(const cli *c, size_t *n, char **env) {
+  size_t cap = c->opt.ninc + 1;
+  *env = c->opt.envpath ? strdup(c->opt.envpath) : NULL;
+  for (const char *p = *env; p && *p; p++) cap += *p == ':';
+  const char **inc = calloc(cap + 1, sizeof *inc);
+  if (inc == NULL) die_oom();
+  *n = 0;
+  for (size_t i = 0; i < c->opt.ninc; i++) inc[(*n)++] = c->opt.incdirs[i];
+  for (char *tok = *env ? strtok(*env, ":") : NULL; tok; tok = strtok(NULL, ":"))
+    if (access(tok, F_OK) == 0) inc[(*n)++] = tok;
+  return inc;
+}
+
+/* render --all --ninja DIR: DIR/build.ninja, which renders and builds
+** every board and writes itself again when the recipes change, and
+** DIR/build.ninja.d, the dependencies of that regeneration. */
+static int render_ninja(cli *c, mkb_session *s, const char **names, mkb_system *sys,
+                        const mkb_render *rs, size_t n) {
+  const char *env_mkifs = env_value("MKIFS");
+  char *env;
+  size_t ninc;
+  const char **inc = ninja_incdirs(c, &ninc, &env);
+  ninja_spec spec = { c->exe, inc, ninc, c->opt.sets, c->opt.nsets, c->opt.werror,
+                      c->opt.sysroot,
+                      c->mkifs ? c->mkifs : env_mkifs ? env_mkifs : "mkifs" };
+  strbuf b, d;
+  sb_init(&b);
+  sb_init(&d);
+  ninja_text(&spec, names, rs, n, &b);
+  char *path = join_path(c->ninja, NULL, "build.ninja");
+  char *dpath = join_path(c->ninja, NULL, "build.ninja.d");
+  set_tally_dir(c, c->ninja);
+  ninja_depfile_text("build.ninja", c->ninja, s, sys, n, &d);
+  int rc = put_file(c, s, path, &b) == 0 && put_stamp(c, s, dpath, &d) == 0 ? 0 : 1;
+  free(path);
+  free(dpath);
+  sb_free(&b);
+  sb_free(&d);
+  free(env);
+  free(inc);
+  return rc;
+}
+
+/* Writes (or prints) the rendered boards: nothing unless every board
+** rendered. */
+static int render_write(cli *c, mkb_session *s, mkb_system *sys, mkb_render *rs, size_t n,
+                        const char *dir, int to_file) {
+  if (s->diags.errors || (c->out && collide(s, rs, n))) return 1;
+  if (c->out == NULL) {
+    for (size_t i = 0; i < n; i++) fwrite(rs[i].v[0].data.s, 1, rs[i].v[0].data.len, stdout);
+    return 0;
+  }
+  set_tally_dir(c, dir);
+  int rc = 0;
+  for (size_t i = 0; i < n && rc == 0; i++) {
+    if (write_outputs(c, s, &rs[i], dir, NULL, to_file ? c->out : NULL) != 0) rc = 1;
+    else if ((c->md || c->mf) &&
+             write_depfile(c, s, &sys[i], &rs[i], dir, NULL, to_file ? c->out : NULL, c->mf) != 0)
+      rc = 1;
+  }
+  return rc;
+}
+
+/* The folder render writes into: -o DIR, or that of -o FILE.build ("."
+** without -o). Owned. */
+static char *out_folder(const cli *c, int to_file) {
+  const char *slash = to_file ? strrchr(c->out, '/') : NULL;
+  char *dir = !to_file ? strdup(c->out ? c->out : ".")
+              : slash ? strndup(c->out, (size_t)(slash - c->out + (slash == c->out)))
+              : strdup(".");
+  if (dir == NULL) die_oom();
+  return dir;
 }
 
 static int cmd_render(cli *c, mkb_session *s) {
@@ -256,117 +506,29 @@ static int cmd_render(cli *c, mkb_session *s) {
     return usage_error("render needs a board name (or --all)%s", "");
   }
   int to_file = c->out && ends_with(c->out, ".build");
-  if ((n > 1 || c->all) && to_file)
-    return usage_error("several boards need -o DIR, not a file: '%s'", c->out);
-  if (n > 1 && c->out == NULL && !c->all)
-    return usage_error("several boards need -o DIR%s", "");
-  if ((c->md || c->mf) && c->out == NULL && !c->all)
-    return usage_error("a depfile names what -o writes: -MD and -MF need -o%s", "");
-  if (c->mf && (n > 1 || c->all))
-    return usage_error("-MF names one board's depfile; with several boards use -MD%s", "");
-  if (c->ninja && !c->all) return usage_error("--ninja goes with render --all%s", "");
+  if (render_usage(c, n, to_file) != 0) return 2;
+  if (c->all && !c->ninja) return render_all(c, s, names, n);
   mkb_render *rs = calloc(n + 1, sizeof *rs);
   mkb_system *sys = calloc(n + 1, sizeof *sys);
   if (rs == NULL || sys == NULL) die_oom();
+  char *dir = out_folder(c, to_file);
   size_t failed = 0;
-  if (c->all && !c->ninja) {
-    /* A family, one board at a time: render, write, free, so that memory
-    ** does not grow with the family; one board's failure does not stop
-    ** the others. */
-    const char *dir = c->out ? c->out : ".";
-    for (size_t i = 0; i < n; i++) {
-      mkb_system one;
-      mkb_render r;
-      char *wd = join_path(dir, NULL, names[i]);  /* where mkifs will run */
-      s->workdir = wd;
-      int ok = session_resolve(s, names[i], &one) == 0;
-      s->workdir = NULL;
-      free(wd);
-      if (ok) {
-        system_render(s, &one, &r);
-        ok = write_outputs(c, s, &r, dir, names[i], NULL) == 0 &&
-             (!c->md || write_depfile(c, s, &one, &r, dir, names[i], NULL, NULL) == 0);
-        render_free(&r);
-      }
-      system_free(&one);
-      if (!ok) {
-        failed++;
-        sb_printf(&c->summary, "%s %s", failed == 1 ? "; failed:" : "", names[i]);
-      }
-    }
-    strbuf tail = c->summary;
-    sb_init(&c->summary);
-    sb_printf(&c->summary, "rendered %zu of %zu boards%s", n - failed, n, tail.s ? tail.s : "");
-    sb_free(&tail);
-    free(rs);
-    free(sys);
-    return failed ? 1 : 0;
-  }
-  const char *dir = c->out ? c->out : ".";
-  char *filedir = NULL;
-  if (to_file) {
-    const char *slash = strrchr(c->out, '/');
-    filedir = slash ? strndup(c->out, (size_t)(slash - c->out + (slash == c->out))) : strdup(".");
-    if (filedir == NULL) die_oom();
-    dir = filedir;
-  }
   s->workdir = c->ninja ? NULL : dir;  /* mkifs runs where the buildfile is written */
   for (size_t i = 0; i < n; i++) {
     if (session_resolve(s, names[i], &sys[i]) != 0) failed++;
     else system_render(s, &sys[i], &rs[i]);
   }
   s->workdir = NULL;
-  int rc = 0;
-  if (c->ninja) {
-    /* The build file names what ninja will render; nothing else is written. */
-    if (failed == 0) {
-      strbuf b;
-      sb_init(&b);
-      /* MKBUILDFILE_PATH becomes -I folders after the others: the build
-      ** must not depend on the environment ninja runs in. */
-      const char **inc = calloc(c->opt.ninc + 64, sizeof *inc);
-      if (inc == NULL) die_oom();
-      size_t ninc = 0;
-      for (size_t i = 0; i < c->opt.ninc; i++) inc[ninc++] = c->opt.incdirs[i];
-      char *env = c->opt.envpath ? strdup(c->opt.envpath) : NULL;
-      for (char *tok = env ? strtok(env, ":") : NULL; tok && ninc < c->opt.ninc + 64;
-           tok = strtok(NULL, ":"))
-        if (access(tok, F_OK) == 0) inc[ninc++] = tok;
-      ninja_text(c->exe, inc, ninc, c->opt.sets, c->opt.nsets, c->opt.werror, c->opt.sysroot,
-                 names, rs, n, &b);
-      free(env);
-      free(inc);
-      char *path = join_path(c->ninja, NULL, "build.ninja");
-      if (output_write(path, b.s ? b.s : "", b.len) < 0) {
-        diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path,
-                 strerror(errno));
-        rc = 1;
-      }
-      free(path);
-      sb_free(&b);
-    } else {
-      rc = 1;
-    }
-  } else if (failed == 0 && s->diags.errors == 0 && c->out && !collide(s, rs, n)) {
-    /* Nothing is written unless every board rendered. */
-    for (size_t i = 0; i < n && rc == 0; i++) {
-      if (write_outputs(c, s, &rs[i], dir, NULL, to_file ? c->out : NULL) != 0) rc = 1;
-      else if ((c->md || c->mf) &&
-               write_depfile(c, s, &sys[i], &rs[i], dir, NULL, to_file ? c->out : NULL, c->mf) != 0)
-        rc = 1;
-    }
-  } else if (failed == 0 && s->diags.errors == 0 && c->out == NULL) {
-    for (size_t i = 0; i < n; i++) fwrite(rs[i].v[0].data.s, 1, rs[i].v[0].data.len, stdout);
-  } else {
-    rc = 1;
-  }
+  int rc = 1;
+  if (failed == 0 && c->ninja) rc = render_ninja(c, s, names, sys, rs, n);
+  else if (failed == 0) rc = render_write(c, s, sys, rs, n, dir, to_file);
+  free(dir);
   for (size_t i = 0; i < n; i++) {
     render_free(&rs[i]);
     system_free(&sys[i]);
   }
   free(rs);
   free(sys);
-  free(filedir);
   return rc;
 }
 
@@ -507,11 +669,16 @@ static int cmd_import(cli *c, mkb_session *s) {
 
 static int cmd_schema(cli *c, mkb_session *s) {
   if (c->nargs) return usage_error("schema takes no arguments, got '%s'", c->args[0]);
-  if (c->luals == c->markdown) return usage_error("schema needs --luals or --markdown%s", "");
+  if (c->luals + c->markdown + c->luacheckrc != 1)
+    return usage_error("schema needs one of --luals, --markdown and --luacheckrc%s", "");
   strbuf b;
   sb_init(&b);
   if (c->luals) schema_luals(s->schema, &b);
-  else schema_markdown(s->schema, &b);
+  else if (c->markdown) schema_markdown(s->schema, &b);
+  else if (schema_luacheckrc(s, &b) != 0) {
+    sb_free(&b);
+    return 1;
+  }
   int rc = 0;
   if (c->out == NULL) {
     fwrite(b.s ? b.s : "", 1, b.len, stdout);
@@ -536,28 +703,79 @@ static int cmd_list(cli *c, mkb_session *s) {
   return s->diags.errors ? 1 : 0;
 }
 
-/* An environment variable; NULL when unset or empty. */
-static const char *env_value(const char *name) {
-  const char *v = getenv(name);
-  return v && v[0] ? v : NULL;
+static int run_command(cli *c, mkb_session *s) {
+  static const struct {
+    const char *name;
+    int (*run)(cli *, mkb_session *);
+  } table[] = {
+    { "render", cmd_render }, { "check", cmd_check }, { "explain", cmd_explain },
+    { "show", cmd_show }, { "diff", cmd_diff }, { "graph", cmd_graph }, { "lint", cmd_lint },
+    { "import", cmd_import }, { "schema", cmd_schema }, { "list", cmd_list },
+  };
+  for (size_t i = 0; i < sizeof table / sizeof *table; i++)
+    if (strcmp(c->command, table[i].name) == 0) return table[i].run(c, s);
+  return 2;  /* parse let through only commands of the table (and help) */
+}
+
+/* Colour by --color; auto: on a terminal, unless NO_COLOR is set to a
+** non-empty value (no-color.org: an empty NO_COLOR is not a request). */
+static int use_color(const cli *c) {
+  if (c->color != COLOR_AUTO) return c->color == COLOR_ALWAYS;
+  const char *nc = getenv("NO_COLOR");
+  return isatty(fileno(stderr)) && (nc == NULL || nc[0] == '\0');
+}
+
+/* The diagnostics in the chosen format, then (text, not -q) the summary
+** lines. */
+static void report(const cli *c, mkb_session *s) {
+  if (c->json == 2) {
+    sarif_place place = { c->sarif_root, s->root };
+    diag_print_sarif(&s->diags, stderr, MKB_VERSION, &place);
+    return;
+  }
+  if (c->json) {
+    diag_print_json(&s->diags, stderr);
+    return;
+  }
+  diag_print(&s->diags, stderr, use_color(c));
+  print_summary(&s->diags);
+  if (c->quiet) return;
+  if (c->summary.len) fprintf(stderr, "%s\n", c->summary.s);
+  if (c->written.dir)
+    fprintf(stderr, "%s: wrote %zu, unchanged %zu, removed %zu\n", c->written.dir,
+            c->written.wrote, c->written.unchanged, c->written.removed);
+}
+
+/* The build puts the compiled prelude and schema in lua/ beside the
+** binary; an installed copy keeps them with the sources. Owned. */
+static char *bytecode_dir(const char *self) {
+  if (self == NULL || strrchr(self, '/') == NULL) return NULL;
+  size_t k = (size_t)(strrchr(self, '/') - self);
+  char *dir = malloc(k + 8);
+  if (dir) snprintf(dir, k + 8, "%.*s/lua", (int)k, self);
+  return dir;
+}
+
+static void cli_free(cli *c) {
+  sb_free(&c->summary);
+  strmap_free(&c->done);
+  arena_free(&c->mem);
+  free(c->written.dir);
+  free(c->args);
+  free(c->given);
+  free(c->opt.incdirs);
+  free(c->opt.sets);
 }
 
 int main(int argc, char **argv) {
   cli c;
   memset(&c, 0, sizeof c);
+  arena_init(&c.mem);
+  strmap_init(&c.done);
   int rc = parse(&c, argc, argv);
   if (rc != 0) {
-    free(c.args);
-    free(c.opt.incdirs);
-    free(c.opt.sets);
+    cli_free(&c);
     return rc < 0 ? 0 : rc;
-  }
-  if (!help_is_command(c.command)) {
-    rc = usage_error("unknown command '%s'", c.command);
-    free(c.args);
-    free(c.opt.incdirs);
-    free(c.opt.sets);
-    return rc;
   }
   c.opt.envpath = env_value("MKBUILDFILE_PATH");
   c.opt.qnx_target = env_value("QNX_TARGET");  /* host files, without --sysroot */
@@ -566,64 +784,23 @@ int main(int argc, char **argv) {
   if (root == NULL) {
     fputs("mkbuildfile: error: cannot find the prelude (lua/prelude.lua) beside the "
           "program or in ../share/mkbuildfile\n", stderr);
+    cli_free(&c);
     return 1;
   }
   char *self = realpath("/proc/self/exe", NULL);
   c.exe = self ? self : argv[0];
-  /* The build puts the compiled prelude and schema in lua/ beside the
-  ** binary; an installed copy keeps them with the sources. */
-  char *bytecode = NULL;
-  if (self && strrchr(self, '/')) {
-    size_t k = (size_t)(strrchr(self, '/') - self);
-    bytecode = malloc(k + 8);
-    if (bytecode) snprintf(bytecode, k + 8, "%.*s/lua", (int)k, self);
-  }
+  char *bytecode = bytecode_dir(self);
   c.opt.bytecode_dir = bytecode;
   output_dirs_init(&c.dirs);
   mkb_session s;
-  if (session_open(&s, root, &c.opt) != 0) {
-    rc = 1;
-  } else if (strcmp(c.command, "render") == 0) {
-    rc = cmd_render(&c, &s);
-  } else if (strcmp(c.command, "check") == 0) {
-    rc = cmd_check(&c, &s);
-  } else if (strcmp(c.command, "explain") == 0) {
-    rc = cmd_explain(&c, &s);
-  } else if (strcmp(c.command, "show") == 0) {
-    rc = cmd_show(&c, &s);
-  } else if (strcmp(c.command, "diff") == 0) {
-    rc = cmd_diff(&c, &s);
-  } else if (strcmp(c.command, "graph") == 0) {
-    rc = cmd_graph(&c, &s);
-  } else if (strcmp(c.command, "lint") == 0) {
-    rc = cmd_lint(&c, &s);
-  } else if (strcmp(c.command, "import") == 0) {
-    rc = cmd_import(&c, &s);
-  } else if (strcmp(c.command, "schema") == 0) {
-    rc = cmd_schema(&c, &s);
-  } else {
-    rc = cmd_list(&c, &s);
-  }
-  if (c.json == 2) {
-    diag_print_sarif(&s.diags, stderr, MKB_VERSION);
-  } else if (c.json) {
-    diag_print_json(&s.diags, stderr);
-  } else {
-    const char *nc = getenv("NO_COLOR");
-    int color = isatty(fileno(stderr)) && nc == NULL;
-    diag_print(&s.diags, stderr, color);
-    print_summary(&s.diags);
-    if (c.summary.len) fprintf(stderr, "%s\n", c.summary.s);
-  }
-  sb_free(&c.summary);
-  output_dirs_free(&c.dirs);
+  rc = session_open(&s, root, &c.opt) != 0 ? 1 : run_command(&c, &s);
+  report(&c, &s);
   if (rc == 0 && s.diags.errors) rc = 1;
+  output_dirs_free(&c.dirs);
   session_close(&s);
   free(root);
   free(self);
   free(bytecode);
-  free(c.args);
-  free(c.opt.incdirs);
-  free(c.opt.sets);
+  cli_free(&c);
   return rc;
 }

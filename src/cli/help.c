@@ -6,49 +6,58 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/suggest.h"
+
 typedef struct command {
   const char *name;
   const char *synopsis;   /* after "mkbuildfile " */
   const char *summary;    /* one line */
   const char *text;       /* paragraphs, "\n\n" between them */
-  const char *options;    /* the options it takes, space-separated flags */
+  const char *options;    /* the options it takes, space-separated flags;
+                             the command line refuses any other */
 } command;
 
 typedef struct option {
   const char *flag;       /* "-I" */
   const char *arg;        /* "DIR", or NULL */
+  char sep;               /* between flag and arg: ' ' or '=' */
   const char *text;
 } option;
 
+/* Taken by every command that reports diagnostics. */
+#define REPORTING "--Werror --diagnostics --sarif-root --color"
+
 static const command commands[] = {
   { "render", "render BOARD... [-o DIR|-o FILE.build] [-MD] [-MF FILE] [--sysroot DIR]\n"
-              "render --all [-o DIR] [-MD] [--ninja DIR] [--sysroot DIR]",
+              "render --all [-o DIR] [-MD] [--ninja DIR [--mkifs PATH]] [--sysroot DIR]",
     "render boards: the host buildfile, a .qvmconf per guest, a buildfile per QNX guest",
     "Without -o, prints the host buildfile of BOARD. With -o DIR, writes DIR/BOARD.build, "
     "DIR/guests/NAME/NAME.qvmconf for every guest and DIR/guests/NAME/NAME.build for a guest "
     "with its own image, so that the mappings of the host buildfile hold relative to DIR. "
     "With -o FILE.build, the host buildfile is FILE.build and the guests' files go beside it.\n\n"
-    "Files are written atomically and only when their content changed. When any board fails, "
-    "nothing is written; two boards that would write one file with different contents are an "
-    "error.\n\n"
+    "Files are written atomically and only when their content changed; a line on standard "
+    "error says, per output folder, how many files were written, unchanged and removed. When "
+    "any board fails, nothing is written; two boards that would write one file with different "
+    "contents are an error.\n\n"
     "With --all, every board on the search path is rendered into DIR/BOARD/ (DIR defaults to "
     "the current folder), each recipe file loaded once; one board's failure does not stop the "
     "others, and a summary line says how many rendered.\n\n"
     "Before it writes, render runs the checks of check, the closure check included.",
-    "-I --set -o -MD -MF --ninja --sysroot --Werror --diagnostics" },
+    "-I --set -o -MD -MF --all --ninja --mkifs --sysroot -q " REPORTING },
   { "check", "check BOARD... [--sysroot DIR]\ncheck --all [--sysroot DIR]",
     "validate boards and their guests without writing anything",
     "Runs everything render runs up to the output: the schema, the QNX rules, the host "
     "wiring, and the closure check: every command a startup script runs is in its image (or "
     "is one procnto runs itself), every file a guest's configuration loads or reads is in the "
-    "host image. Every problem is reported, sorted by file, line and column.\n\n"
+    "host image. Every problem is reported, sorted by file, line and column, then a summary "
+    "line: checked N boards, M failed.\n\n"
     "With --sysroot DIR, or else with QNX_TARGET set, every host file of every image is looked "
     "up as mkifs looks it up (the entry's search=, the image's, else MKIFS_PATH or the "
     "folders mkifs searches below DIR, which stands for ${QNX_TARGET}/PROCESSOR); a file "
     "found nowhere is an error naming the folders searched. "
     "Each ELF file found must be built for the image's CPU, and every library it needs "
     "(DT_NEEDED) must be an entry of the same image, by file name or soname.",
-    "-I --set --sysroot --Werror --diagnostics" },
+    "-I --set --all --sysroot -q " REPORTING },
   { "explain", "explain BOARD PATH",
     "every definition of a value, the winner marked, why each other one lost",
     "PATH is dotted: image.base, startup, env.PATH, files./sbin/qvm, "
@@ -57,67 +66,79 @@ static const command commands[] = {
     "winner is marked and every other definition says why it lost. List elements show where "
     "they came from; values the core derived (a vdev-TYPE.so, the qvm module) show their "
     "cause; what the host wiring took out shows why.",
-    "-I --set --diagnostics" },
+    "-I --set " REPORTING },
   { "show", "show BOARD [--json]", "the resolved model, every value with its origin",
     "Prints the resolved model of BOARD and its guests as an annotated tree, or with --json "
     "in the documented layout of doc/json.md (schema_version 1).",
-    "-I --set --json --diagnostics" },
+    "-I --set --json " REPORTING },
   { "diff", "diff BOARD1 BOARD2", "the differences of two resolved boards, by path",
     "Compares the resolved models of two boards and their guests; each difference shows both "
     "sides with their provenance. Exit status 0 when they are equal, 1 when they differ, 2 on "
     "trouble (a recipe error).",
-    "-I --set --diagnostics" },
+    "-I --set " REPORTING },
   { "graph", "graph BOARD...\ngraph --all", "the composition graph as Graphviz dot",
     "Prints the boards, the recipes they include, their guests and the vdevs each guest uses "
     "as a dot digraph (render it with: dot -Tsvg).",
-    "-I --set --diagnostics" },
+    "-I --set --all " REPORTING },
   { "lint", "lint FILE...", "check existing .build and .qvmconf files",
     "Reads existing mkifs buildfiles (FILE.build) and qvm configuration files "
     "(FILE.qvmconf) and reports their syntax errors and what the checks of recipes find in "
     "them, as file:line:col diagnostics.",
-    "--Werror --diagnostics" },
+    REPORTING },
   { "import", "import FILE [-o RECIPE.lua]", "turn an existing file into a recipe",
     "Writes a readable recipe: a board for FILE.build, a guest for FILE.qvmconf, using the "
     "shipped recipes where they match. Rendering it gives back the model of FILE.",
-    "-o --diagnostics" },
+    "-o " REPORTING },
   { "list", "list", "every recipe on the search path",
     "Prints every recipe name, its kind (board, guest, fragment) and the file:line that "
     "declares it, in search-path order.",
-    "-I" },
-  { "schema", "schema --luals [-o FILE]\nschema --markdown [-o FILE]",
-    "the schema as editor definitions or as the recipe reference",
+    "-I " REPORTING },
+  { "schema", "schema --luals [-o FILE]\nschema --markdown [-o FILE]\n"
+              "schema --luacheckrc [-o FILE]",
+    "the schema as editor definitions, the recipe reference or a luacheck configuration",
     "--luals writes a lua-language-server ---@meta file of the recipe language (point the "
     "editor's Lua.workspace.library at it); --markdown writes the recipe reference "
-    "(doc/recipes.md).",
-    "-o --luals --markdown" },
+    "(doc/recipes.md); --luacheckrc writes a luacheck configuration whose globals and "
+    "standard library are exactly those of the recipe sandbox.",
+    "-o --luals --markdown --luacheckrc " REPORTING },
   { "help", "help [COMMAND]\nhelp --man", "this help, a command's, or the man page",
-    "COMMAND --help shows the same as help COMMAND. help --man writes the man page.", "" },
+    "COMMAND --help shows the same as help COMMAND. help --man writes the man page.", "--man" },
 };
 
 static const option options[] = {
-  { "-I", "DIR", "search DIR for recipes first; repeatable, in order" },
-  { "--set", "PATH=VALUE", "override a board field last, e.g. --set image.base=0x48000000; "
-    "true, false, integers, quoted strings, tables and calls such as append{\"-s\"} are Lua, "
-    "any other text is a string; repeatable, later wins" },
-  { "-o", "PATH", "where to write (render: a folder, or FILE.build; import, schema: a file)" },
-  { "-MD", NULL, "also write a make-style depfile, OUTPUT.d, naming every recipe file read, "
-    "every search path probed and, with a sysroot, every host file found" },
-  { "-MF", "FILE", "the depfile's name (one board)" },
-  { "--ninja", "DIR", "with render --all: write DIR/build.ninja, which renders every board "
-    "and runs mkifs on what it renders, guest images first" },
-  { "--sysroot", "DIR", "look host files up as mkifs does, with DIR as "
+  { "-I", "DIR", ' ', "search DIR for recipes first; repeatable, in order" },
+  { "--set", "PATH=VALUE", ' ', "override a board field last, e.g. --set "
+    "image.base=0x48000000; true, false, integers, quoted strings, tables and calls such as "
+    "append{\"-s\"} are Lua, any other text is a string; repeatable, later wins" },
+  { "-o", "PATH", ' ', "where to write (render: a folder, or FILE.build; import, schema: a "
+    "file)" },
+  { "-MD", NULL, ' ', "also write a make-style depfile, OUTPUT.d, naming every recipe file "
+    "read, every search path probed and, with a sysroot, every host file found" },
+  { "-MF", "FILE", ' ', "the depfile's name (one board)" },
+  { "--all", NULL, ' ', "every board on the search path" },
+  { "--ninja", "DIR", ' ', "with render --all: write DIR/build.ninja, which renders every "
+    "board and runs mkifs on what it renders, guest images first, and writes itself again "
+    "when the recipes change" },
+  { "--sysroot", "DIR", ' ', "look host files up as mkifs does, with DIR as "
     "${QNX_TARGET}/PROCESSOR (default: QNX_TARGET and the image's CPU, when QNX_TARGET is "
     "set), and check the ELF files found: their CPU and the libraries they need" },
-  { "--all", NULL, "every board on the search path" },
-  { "--json", NULL, "show: the model as JSON" },
-  { "--luals", NULL, "schema: LuaLS definitions" },
-  { "--markdown", NULL, "schema: the Markdown reference" },
-  { "--Werror", NULL, "treat warnings as errors" },
-  { "--diagnostics=FORMAT", NULL, "text (the default: file:line:col: error: message, coloured "
-    "on a terminal unless NO_COLOR is set), json (one object per line) or sarif (one SARIF "
-    "2.1.0 log); on standard error" },
-  { "-h, --help", NULL, "show the help (of the command)" },
-  { "--version", NULL, "show the version" },
+  { "--mkifs", "PATH", ' ', "with --ninja: the mkifs that build.ninja runs (default: the "
+    "environment's MKIFS, else mkifs from PATH)" },
+  { "--json", NULL, ' ', "show: the model as JSON" },
+  { "--luals", NULL, ' ', "schema: LuaLS definitions" },
+  { "--markdown", NULL, ' ', "schema: the Markdown reference" },
+  { "--luacheckrc", NULL, ' ', "schema: a luacheck configuration for recipe folders" },
+  { "-q", NULL, ' ', "print no summary lines, only diagnostics" },
+  { "--Werror", NULL, ' ', "treat warnings as errors" },
+  { "--diagnostics", "FORMAT", '=', "text (the default: file:line:col: error: message), "
+    "json (one object per line) or sarif (one SARIF 2.1.0 log); on standard error" },
+  { "--sarif-root", "DIR", ' ', "with --diagnostics=sarif: file locations are relative to "
+    "DIR (default: the current folder), shipped recipes to the install's data folder" },
+  { "--color", "WHEN", '=', "colour the text diagnostics: auto (the default: on a terminal, "
+    "unless NO_COLOR is set and not empty), always or never" },
+  { "--man", NULL, ' ', "help: write the man page" },
+  { "-h, --help", NULL, ' ', "show the help (of the command)" },
+  { "--version", NULL, ' ', "show the version" },
 };
 
 #define NCOMMANDS (sizeof commands / sizeof *commands)
@@ -164,7 +185,8 @@ static void wrap(FILE *out, const char *text, int indent, int first_col) {
 
 static void option_line(FILE *out, const option *o) {
   char head[64];
-  snprintf(head, sizeof head, "  %s%s%s", o->flag, o->arg ? " " : "", o->arg ? o->arg : "");
+  snprintf(head, sizeof head, "  %s%s%s", o->flag, o->arg ? (o->sep == '=' ? "=" : " ") : "",
+           o->arg ? o->arg : "");
   fputs(head, out);
   int col = (int)strlen(head);
   if (col >= 24) {
@@ -202,6 +224,20 @@ void help_usage(FILE *out) {
         "'mkbuildfile COMMAND --help' shows a command's help; the man page has it all.\n", out);
 }
 
+/* 1 when command c takes the option whose first flag is flag. */
+static int takes(const command *c, const char *flag) {
+  size_t n = strlen(flag);
+  for (const char *p = c->options; (p = strstr(p, flag)) != NULL; p += n)
+    if ((p == c->options || p[-1] == ' ') && (p[n] == ' ' || p[n] == '\0')) return 1;
+  return 0;
+}
+
+/* The first flag of option o ("-h" of "-h, --help"). */
+static void first_flag(const option *o, char *flag, size_t cap) {
+  size_t k = strcspn(o->flag, ",");
+  snprintf(flag, cap, "%.*s", (int)k, o->flag);
+}
+
 int help_command(FILE *out, const char *name) {
   const command *c = find(name);
   if (c == NULL) return -1;
@@ -213,17 +249,42 @@ int help_command(FILE *out, const char *name) {
   if (c->options[0]) {
     fputs("\nOptions:\n", out);
     for (size_t i = 0; i < NOPTIONS; i++) {
-      /* the option's first flag, as the command lists it */
       char flag[16];
-      size_t k = strcspn(options[i].flag, ",=");
-      snprintf(flag, sizeof flag, "%.*s", (int)k, options[i].flag);
-      const char *p = strstr(c->options, flag);
-      size_t n = strlen(flag);
-      if (p && (p[n] == ' ' || p[n] == '\0') && (p == c->options || p[-1] == ' '))
-        option_line(out, &options[i]);
+      first_flag(&options[i], flag, sizeof flag);
+      if (takes(c, flag)) option_line(out, &options[i]);
     }
   }
   return 0;
+}
+
+int help_takes(const char *name, const char *flag) {
+  const command *c = find(name);
+  return c != NULL && takes(c, flag);
+}
+
+const char *help_suggest_command(const char *word) {
+  const char *names[NCOMMANDS];
+  for (size_t i = 0; i < NCOMMANDS; i++) names[i] = commands[i].name;
+  return suggest_nearest(word, names, NCOMMANDS);
+}
+
+const char *help_suggest_option(const char *word) {
+  /* every spelling of every option: "-h" and "--help" both */
+  static const char *flags[2 * NOPTIONS];
+  static char buf[2 * NOPTIONS][24];
+  size_t n = 0;
+  for (size_t i = 0; i < NOPTIONS; i++) {
+    const char *p = options[i].flag;
+    while (*p) {
+      size_t k = strcspn(p, ", ");
+      snprintf(buf[n], sizeof buf[n], "%.*s", (int)k, p);
+      flags[n] = buf[n];
+      n++;
+      p += k;
+      p += strspn(p, ", ");
+    }
+  }
+  return suggest_nearest(word, flags, n);
 }
 
 /* roff: a backslash or a leading dot or quote would be read as markup. */
@@ -287,11 +348,14 @@ void help_man(FILE *out, const char *version) {
   }
   fputs(".SH OPTIONS\n", out);
   for (size_t i = 0; i < NOPTIONS; i++) {
-    fputs(".TP\n.B ", out);
+    /* .BI alternates bold and italic: the flag bold, its argument italic,
+    ** both in the tag line of .TP. */
+    fputs(options[i].arg ? ".TP\n.BI \"" : ".TP\n.B ", out);
     roff(out, options[i].flag);
     if (options[i].arg) {
-      fputs(" \" \"\n.I ", out);
+      fputs(options[i].sep == '=' ? "=\" \"" : " \" \"", out);
       roff(out, options[i].arg);
+      fputc('"', out);
     }
     fputc('\n', out);
     roff(out, options[i].text);
@@ -300,10 +364,11 @@ void help_man(FILE *out, const char *version) {
   fputs(".SH EXIT STATUS\n.TP\n.B 0\nsuccess\n.TP\n.B 1\na recipe or validation error "
         "(diff: the boards differ)\n.TP\n.B 2\na usage error (diff: trouble)\n", out);
   fputs(".SH ENVIRONMENT\n.TP\n.B MKBUILDFILE_PATH\nfolders searched for recipes after the "
-        "\\-I folders, separated by colons\n.TP\n.B NO_COLOR\nwhen set, diagnostics are never "
-        "coloured\n.TP\n.B QNX_TARGET\nwithout \\-\\-sysroot, host files are looked up below "
-        "QNX_TARGET/PROCESSOR, as mkifs does\n.TP\n.B MKIFS_PATH\nwithout \\-\\-sysroot, the "
-        "folders host files are looked up in, as mkifs does\n", out);
+        "\\-I folders, separated by colons\n.TP\n.B NO_COLOR\nwhen set and not empty, diagnostics are "
+        "not coloured (unless \\-\\-color=always)\n.TP\n.B MKIFS\nthe mkifs that build.ninja runs, "
+        "unless \\-\\-mkifs is given\n.TP\n.B QNX_TARGET\nwithout \\-\\-sysroot, host files "
+        "are looked up below QNX_TARGET/PROCESSOR, as mkifs does\n.TP\n.B MKIFS_PATH\nwithout "
+        "\\-\\-sysroot, the folders host files are looked up in, as mkifs does\n", out);
   fputs(".SH FILES\n.TP\n.I /usr/share/mkbuildfile/\nthe prelude and schema (lua/), the "
         "shipped boards (boards/) and recipes (recipes/), searched last\n", out);
   fputs(".SH EXAMPLES\n.nf\nmkbuildfile render rcar_h3\nmkbuildfile render rcar_h3 \\-o out/\n"

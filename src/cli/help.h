@@ -19,4 +19,12 @@ void help_man(FILE *out, const char *version);
 /* 1 when name is a command. */
 int help_is_command(const char *name);
 
+/* 1 when command name takes the option flag (its first spelling: "-I",
+** "--diagnostics", "-q"). The help of a command lists exactly these. */
+int help_takes(const char *name, const char *flag);
+
+/* The command or option (any spelling) nearest to word, or NULL. */
+const char *help_suggest_command(const char *word);
+const char *help_suggest_option(const char *word);
+
 #endif

@@ -672,15 +672,21 @@ int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n) {
   const char *qnx = node_str(board, "qnx");
   if (qnx == NULL) qnx = "7.1";
   c->cur = c->stack;
+  /* the rule of each group of checks, for SARIF (diag_rules) */
+  const char *rule = diag_set_rule(c->diags, "bootstrap");
   check_bootstrap(c, board, arch, arena_printf(c->mem, "board '%s'", c->board_name), 1);
+  diag_set_rule(c->diags, "version");
   check_hypervisor_version(c, board, qnx);
   check_versions(c, c->schema->board, board, qnx, arch, NULL);
+  diag_set_rule(c->diags, "guest");
   for (size_t i = 0; i < n; i++) {
     c->cur = c->gstacks ? &c->gstacks[i] : NULL;
     check_guest(c, &guests[i], arch, qnx);
   }
   c->cur = c->stack;
+  diag_set_rule(c->diags, "host");
   check_host(c, board, guests, n);
+  diag_set_rule(c->diags, "image");
   check_targets(c, board, arena_printf(c->mem, "board '%s'", c->board_name));
   for (size_t i = 0; i < n; i++) {
     const mkb_node *ifs = node_get(guests[i].model, "ifs");
@@ -689,14 +695,19 @@ int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n) {
   }
   c->cur = c->stack;
   check_passthrough(c, board, guests, n);
+  diag_set_rule(c->diags, "bootstrap");
   boot_check(c, board, guests, n);
+  diag_set_rule(c->diags, rule);
   return c->diags->errors - before;
 }
 
 int check_guest_alone(check_ctx *c, mkb_guest *g, const char *arch, const char *qnx) {
   int before = c->diags->errors;
+  const char *rule = diag_set_rule(c->diags, "guest");
   check_guest(c, g, arch, qnx);
+  diag_set_rule(c->diags, "bootstrap");
   boot_check_guest(c, g, arch);
+  diag_set_rule(c->diags, rule);
   return c->diags->errors - before;
 }
 

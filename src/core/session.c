@@ -166,6 +166,7 @@ static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
                          const mkb_def *const *sets, size_t nsets, const mkb_def *named_at,
                          arena *a, diag_list *d, mkb_stack *st) {
   int before = d->errors;
+  diag_set_rule(d, "recipe");
   if (link_stack(s->host, name, sets, nsets, a, d, st) != 0) return NULL;
   if (st->root->kind != want) {
     const char *f = named_at ? named_at->src.file : st->root->file->display;
@@ -179,6 +180,7 @@ static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
                 "%s '%s' is declared here", decl_kind_name(st->root->kind), name);
     return NULL;
   }
+  diag_set_rule(d, "merge");
   mkb_node *model = merge_stack(st, a, d);
   if (d->errors > before) return NULL;
   mkb_def site = { 0 };
@@ -187,6 +189,7 @@ static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
   site.src.col = st->root->col;
   const schema_type *t = want == DECL_BOARD ? s->schema->board : s->schema->guest;
   const char *what = arena_printf(a, "%s '%s'", decl_kind_name(want), name);
+  diag_set_rule(d, "schema");
   if (schema_check(s->schema, t, model, what, &site, a, d) > 0) return NULL;
   return model;
 }
@@ -236,6 +239,7 @@ static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a) {
   for (size_t i = 0; i < ng; i++) {
     const char *gname = gl->items[i]->s;
     const mkb_def *at = node_site(gl->items[i]);
+    diag_set_rule(&s->diags, "recipe");
     size_t k = 0;
     while (k < sys->nguests && strcmp(sys->guests[k].name, gname) != 0) k++;
     if (k < sys->nguests) {
@@ -254,6 +258,7 @@ static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a) {
     g->name = gname;
     g->model = gm;
     g->site = at;
+    diag_set_rule(&s->diags, "wiring");
     derive_guest(s->schema, sys->board, g, a, &s->diags);
   }
 }
@@ -291,11 +296,14 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/prelude.lua", s->root));
   ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/schema.lua", s->root));
   host_log_begin(s->host, a, &sys->read, &sys->missing);
+  /* the rule of each stage's diagnostics, set as it runs (diag_rules) */
+  const char *rule = diag_set_rule(&s->diags, "recipe");
   int rc = -1;
   sys->board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, a, &s->diags, &sys->stack);
   if (sys->board == NULL) goto done;
   resolve_guests(s, sys, a);
   if (s->diags.errors > before) goto done;
+  diag_set_rule(&s->diags, "wiring");
   derive_board(s->schema, sys->board, sys->guests, sys->nguests, a, &s->diags, &sys->removals);
   if (s->diags.errors > before) goto done;
   mkb_def *bsite = arena_alloc(a, sizeof *bsite);
@@ -304,9 +312,11 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   bsite->src.col = sys->stack.root->col;
   check_ctx cc = { s->schema, &s->diags, a, sys->name, bsite, &sys->stack, sys->gstacks, NULL };
   int bad = check_system(&cc, sys->board, sys->guests, sys->nguests) > 0;
+  diag_set_rule(&s->diags, "closure");
   if (closure(s, sys, &cc) > 0 || bad) goto done;
   rc = 0;
 done:
+  diag_set_rule(&s->diags, rule);
   host_log_end(s->host);
   dedupe(&sys->read);
   dedupe(&sys->missing);
@@ -347,7 +357,9 @@ int session_render(mkb_session *s, const char *name, mkb_render *out) {
 
 size_t session_boards(mkb_session *s, const char ***names) {
   const mkb_decl **all;
+  const char *rule = diag_set_rule(&s->diags, "recipe");
   host_load_all(s->host);
+  diag_set_rule(&s->diags, rule);
   size_t n = host_list(s->host, &all);
   const char **v = arena_alloc(&s->mem, (n + 1) * sizeof *v);
   size_t k = 0;
@@ -358,6 +370,8 @@ size_t session_boards(mkb_session *s, const char ***names) {
 }
 
 size_t session_recipes(mkb_session *s, const mkb_decl ***out) {
+  const char *rule = diag_set_rule(&s->diags, "recipe");
   host_load_all(s->host);
+  diag_set_rule(&s->diags, rule);
   return host_list(s->host, out);
 }

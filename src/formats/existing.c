@@ -38,8 +38,11 @@ static mkb_node *parse_file(mkb_session *s, const char *path, int *kind, arena *
   const char *text = slurp(s, path, &len);
   if (text == NULL) return NULL;
   const char *display = arena_strdup(&s->mem, path);
-  if (*kind == 'b') return parse_buildfile(display, text, len, a, &s->diags);
-  return parse_qvmconf(display, text, len, s->schema, a, &s->diags);
+  const char *rule = diag_set_rule(&s->diags, "syntax");
+  mkb_node *m = *kind == 'b' ? parse_buildfile(display, text, len, a, &s->diags)
+                             : parse_qvmconf(display, text, len, s->schema, a, &s->diags);
+  diag_set_rule(&s->diags, rule);
+  return m;
 }
 
 int session_lint(mkb_session *s, const char *path) {
@@ -53,6 +56,7 @@ int session_lint(mkb_session *s, const char *path) {
   site->src.line = 1;
   site->src.col = 1;
   check_ctx cc = { s->schema, &s->diags, &a, path, site, NULL, NULL, NULL };
+  const char *rule = diag_set_rule(&s->diags, "schema");
   if (kind == 'b') {
     const char *what = arena_printf(&a, "buildfile '%s'", path);
     int boots = node_get(m, "startup") || node_get(m, "kernel");
@@ -66,6 +70,7 @@ int session_lint(mkb_session *s, const char *path) {
       check_guest_alone(&cc, &g, qvmconf_arch(m, s->schema), NULL);
     }
   }
+  diag_set_rule(&s->diags, rule);
 done:
   arena_free(&a);
   return s->diags.errors > before ? -1 : 0;

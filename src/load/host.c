@@ -1016,3 +1016,35 @@ size_t host_tree(const mkb_host *h, const char *dir, const char *const **out) {
   *out = NULL;
   return 0;
 }
+
+/* lua_CFunction: calls the prelude's globals() and copies its names into
+** the ptrvec (arena a) given as light userdata 1 and 2. */
+static int l_sandbox_names(lua_State *L) {
+  mkb_host *h = lua_touserdata(L, 1);
+  ptrvec *out = lua_touserdata(L, 2);
+  push_prelude(h, "globals");
+  lua_call(L, 0, 1);
+  luaL_checktype(L, -1, LUA_TTABLE);
+  lua_Integer n = luaL_len(L, -1);
+  for (lua_Integer i = 1; i <= n; i++) {
+    lua_rawgeti(L, -1, i);
+    ptrvec_push(&h->mem, out, arena_strdup(&h->mem, luaL_checkstring(L, -1)));
+    lua_pop(L, 1);
+  }
+  return 0;
+}
+
+int host_sandbox_names(mkb_host *h, ptrvec *out) {
+  int top = lua_gettop(h->L);
+  lua_pushcfunction(h->L, l_sandbox_names);
+  lua_pushlightuserdata(h->L, h);
+  lua_pushlightuserdata(h->L, out);
+  int rc = 0;
+  if (lua_pcall(h->L, 2, 0, 0) != LUA_OK) {
+    diag_add(h->diags, DIAG_ERROR, NULL, 0, 0, "the prelude's globals(): %s",
+             lua_tostring(h->L, -1));
+    rc = -1;
+  }
+  lua_settop(h->L, top);
+  return rc;
+}

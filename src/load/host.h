@@ -96,6 +96,11 @@ const char *decl_kind_name(decl_kind k);
 ** error. */
 mkb_def *host_load_data(mkb_host *h, const char *path);
 
+/* Every name the recipe sandbox lets a recipe read, sorted: globals
+** ("board", "pairs") and library fields ("string.format"), from the
+** prelude's globals(). Strings live in the host; 0, or -1 after reporting. */
+int host_sandbox_names(mkb_host *h, ptrvec *out);
+
 /* The folders the listing of search directory dir (as given to host_open)
 ** walked, dir itself first, in listing order; 0 when dir is not a search
 ** directory or could not be read. A lookup that probed dir/NAME.lua stands

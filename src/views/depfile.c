@@ -99,24 +99,13 @@ static void probed_dirs(arena *a, const mkb_system *sys, const outdirs *o, ptrve
   strmap_free(&seen);
 }
 
-void depfile_text(const char *const *targets, size_t ntargets, const mkb_system *sys,
-                  strbuf *out) {
-  if (ntargets == 0) return;
-  arena a;
-  arena_init(&a);
-  outdirs o = { 0, arena_alloc(&a, ntargets * sizeof(char *)) };
-  for (size_t i = 0; i < ntargets; i++) {
-    char *real = realpath(dir_part(&a, targets[i]), NULL);
-    if (real == NULL) continue;
-    o.v[o.n++] = arena_strdup(&a, real);
-    free(real);
-  }
-  ptrvec deps = { 0 };
-  for (size_t i = 0; i < sys->read.n; i++) ptrvec_push(&a, &deps, sys->read.v[i]);
-  for (size_t i = 0; i < sys->hostfiles.n; i++) ptrvec_push(&a, &deps, sys->hostfiles.v[i]);
-  probed_dirs(&a, sys, &o, &deps);
-
-  /* One rule for all targets; lines wrapped before column 79. */
+/* One rule: targets, then one dependency a line (so that depfiles diff by
+** recipe), then an empty rule per dependency, as gcc -MP writes them: a
+** recipe file that is deleted or renamed then remakes the targets once
+** (make would otherwise stop: no rule to make it). Ninja reads and ignores
+** these rules. Lines of targets wrap before column 79. */
+static void put_rule(const char *const *targets, size_t ntargets, const ptrvec *deps,
+                     strbuf *out) {
   size_t col = 0;
   for (size_t i = 0; i < ntargets; i++) {
     strbuf t;
@@ -132,20 +121,86 @@ void depfile_text(const char *const *targets, size_t ntargets, const mkb_system 
     sb_free(&t);
   }
   sb_addc(out, ':');
-  /* One dependency a line, so that depfiles diff by recipe. */
-  for (size_t i = 0; i < deps.n; i++) {
+  for (size_t i = 0; i < deps->n; i++) {
     sb_adds(out, " \\\n  ");
-    put_make(out, deps.v[i]);
+    put_make(out, deps->v[i]);
   }
   sb_addc(out, '\n');
-  /* An empty rule per dependency, as gcc -MP writes: a recipe file that is
-  ** deleted or renamed then remakes the targets once (make would otherwise
-  ** stop: no rule to make it). Ninja reads and ignores these rules. */
-  for (size_t i = 0; i < deps.n; i++) {
+  for (size_t i = 0; i < deps->n; i++) {
     sb_addc(out, '\n');
-    put_make(out, deps.v[i]);
+    put_make(out, deps->v[i]);
     sb_adds(out, ":\n");
   }
+}
+
+/* The real paths of the folders of targets, into o. */
+static void target_dirs(arena *a, const char *const *targets, size_t ntargets, outdirs *o) {
+  o->n = 0;
+  o->v = arena_alloc(a, (ntargets + 1) * sizeof(char *));
+  for (size_t i = 0; i < ntargets; i++) {
+    char *real = realpath(dir_part(a, targets[i]), NULL);
+    if (real == NULL) continue;
+    o->v[o->n++] = arena_strdup(a, real);
+    free(real);
+  }
+}
+
+void depfile_text(const char *const *targets, size_t ntargets, const mkb_system *sys,
+                  strbuf *out) {
+  if (ntargets == 0) return;
+  arena a;
+  arena_init(&a);
+  outdirs o;
+  target_dirs(&a, targets, ntargets, &o);
+  ptrvec deps = { 0 };
+  for (size_t i = 0; i < sys->read.n; i++) ptrvec_push(&a, &deps, sys->read.v[i]);
+  for (size_t i = 0; i < sys->hostfiles.n; i++) ptrvec_push(&a, &deps, sys->hostfiles.v[i]);
+  probed_dirs(&a, sys, &o, &deps);
+  put_rule(targets, ntargets, &deps, out);
+  arena_free(&a);
+}
+
+/* 1 when dir is outdir or lies below it (both real paths). */
+static int below(const char *dir, const char *outdir) {
+  size_t k = strlen(outdir);
+  return strncmp(dir, outdir, k) == 0 && (dir[k] == '\0' || dir[k] == '/');
+}
+
+void ninja_depfile_text(const char *target, const char *outdir, mkb_session *s,
+                        const mkb_system *sys, size_t n, strbuf *out) {
+  arena a;
+  arena_init(&a);
+  char *real = realpath(outdir, NULL);
+  const char *routdir = real ? arena_strdup(&a, real) : "";
+  free(real);
+  strmap seen;
+  strmap_init(&seen);
+  ptrvec deps = { 0 };
+  /* Every recipe file on the search path (a loop in any of them may
+  ** declare boards), and what each board's resolution read. */
+  mkb_file **files;
+  size_t nf = host_files(s->host, &files);
+  ptrvec all = { 0 };
+  for (size_t i = 0; i < nf; i++) ptrvec_push(&a, &all, (void *)files[i]->path);
+  for (size_t k = 0; k < n; k++) {
+    outdirs none = { 0, NULL };
+    for (size_t i = 0; i < sys[k].read.n; i++) ptrvec_push(&a, &all, sys[k].read.v[i]);
+    probed_dirs(&a, &sys[k], &none, &all);
+  }
+  /* Absolute: ninja reads this file in outdir, not where it was written. */
+  for (size_t i = 0; i < all.n; i++) {
+    char *rd = realpath(all.v[i], NULL);
+    if (rd == NULL) continue;
+    const char *d = arena_strdup(&a, rd);
+    free(rd);
+    /* the build's own folders change with every build */
+    if ((*routdir && below(d, routdir)) || strmap_get(&seen, d)) continue;
+    strmap_put(&seen, d, (void *)1);
+    ptrvec_push(&a, &deps, (void *)d);
+  }
+  strmap_free(&seen);
+  const char *targets[1] = { target };
+  put_rule(targets, 1, &deps, out);
   arena_free(&a);
 }
 
@@ -253,41 +308,38 @@ static void mkifs_edge(strbuf *out, const char *board, const char *src, const ch
   sb_addc(out, '\n');
 }
 
-void ninja_text(const char *exe, const char *const *incdirs, size_t ninc,
-                const char *const *sets, size_t nsets, int werror, const char *sysroot,
-                const char *const *boards, const mkb_render *renders, size_t n, strbuf *out) {
-  arena a;
-  arena_init(&a);
-  const char *bin = absolute(&a, exe);
+/* The variables and the rules of build.ninja. */
+static void ninja_head(const ninja_spec *sp, const char *bin, arena *a, size_t n, strbuf *out) {
   sb_printf(out,
             "# Generated by mkbuildfile render --all --ninja: renders %zu board%s into "
             "BOARD/ and\n# builds their images with mkifs. Do not edit: run mkbuildfile "
-            "again.\n\nninja_required_version = 1.10\n\n",
+            "again (ninja does,\n# when the recipes change); choose mkifs with --mkifs PATH "
+            "or MKIFS.\n\nninja_required_version = 1.10\n\n",
             n, n == 1 ? "" : "s");
   sb_adds(out, "mkbuildfile = ");
   put_sh_nvalue(out, bin);
   sb_adds(out, "\nflags =");
-  for (size_t i = 0; i < ninc; i++) {
+  for (size_t i = 0; i < sp->ninc; i++) {
     sb_adds(out, " -I ");
-    put_sh_nvalue(out, absolute(&a, incdirs[i]));
+    put_sh_nvalue(out, absolute(a, sp->incdirs[i]));
   }
-  for (size_t i = 0; i < nsets; i++) {
+  for (size_t i = 0; i < sp->nsets; i++) {
     sb_adds(out, " --set ");
-    put_sh_nvalue(out, sets[i]);
+    put_sh_nvalue(out, sp->sets[i]);
   }
-  if (werror) sb_adds(out, " --Werror");
-  if (sysroot) {
+  if (sp->werror) sb_adds(out, " --Werror");
+  if (sp->sysroot) {
     sb_adds(out, " --sysroot ");
-    put_sh_nvalue(out, absolute(&a, sysroot));
+    put_sh_nvalue(out, absolute(a, sp->sysroot));
   }
-  /* mkifs comes from PATH, as the QNX SDP environment script sets it. */
+  sb_adds(out, "\nmkifs = ");
+  put_sh_nvalue(out, sp->mkifs);
   sb_adds(out,
-          "\nmkifs = mkifs\n\n"
-          "# The depfile names every recipe read and the folders probed for\n"
+          "\n\n# The depfile names every recipe read and the folders probed for\n"
           "# recipes; restat keeps an unchanged render from rebuilding images.\n"
           "rule render\n"
           "  command = $mkbuildfile render $board -o $board -MD -MF $board/$board.build.d "
-          "$flags\n"
+          "$flags -q\n"
           "  description = render $board\n"
           "  depfile = $dep\n"
           "  deps = gcc\n"
@@ -295,7 +347,24 @@ void ninja_text(const char *exe, const char *const *incdirs, size_t ninc,
           "# A buildfile's host paths are relative to its board's folder.\n"
           "rule mkifs\n"
           "  command = cd $dir && $mkifs $src $dst\n"
-          "  description = mkifs $out\n");
+          "  description = mkifs $out\n\n"
+          "# This file, written again when a recipe file or a recipe folder changes\n"
+          "# (a board added, removed or renamed).\n"
+          "rule regenerate\n"
+          "  command = $mkbuildfile render --all $flags --ninja . --mkifs $mkifs -q\n"
+          "  description = regenerate build.ninja\n"
+          "  depfile = build.ninja.d\n"
+          "  generator = 1\n"
+          "  restat = 1\n\n"
+          "build build.ninja: regenerate | $mkbuildfile\n");
+}
+
+void ninja_text(const ninja_spec *sp, const char *const *boards, const mkb_render *renders,
+                size_t n, strbuf *out) {
+  arena a;
+  arena_init(&a);
+  const char *bin = absolute(&a, sp->exe);
+  ninja_head(sp, bin, &a, n, out);
   for (size_t i = 0; i < n; i++) {
     const mkb_render *r = &renders[i];
     const char *b = boards[i];

@@ -3,6 +3,7 @@
 ** from the schema, so that neither can say something the schema does not. */
 #include "views/schema_doc.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- LuaLS --------------------------------------------------------------- */
@@ -265,4 +266,66 @@ void schema_markdown(const mkb_schema *s, strbuf *out) {
     sb_adds(out, " |\n");
   }
   arena_free(&a);
+}
+
+/* ---- luacheck ------------------------------------------------------------- */
+
+/* Appends the quoted words of v[from..to) as list items, wrapped. */
+static void put_words(strbuf *out, const char *const *v, size_t from, size_t to,
+                      const char *indent) {
+  size_t col = 0;
+  for (size_t i = from; i < to; i++) {
+    size_t w = strlen(v[i]) + 4;
+    if (col == 0 || col + w > 78) {
+      sb_adds(out, col ? "\n" : "");
+      sb_adds(out, indent);
+      col = strlen(indent);
+    } else {
+      sb_addc(out, ' ');
+      col++;
+    }
+    sb_printf(out, "\"%s\",", v[i]);
+    col += w - 1;
+  }
+  if (col) sb_addc(out, '\n');
+}
+
+int schema_luacheckrc(mkb_session *s, strbuf *out) {
+  ptrvec names = { 0 };
+  if (host_sandbox_names(s->host, &names) != 0) return -1;
+  const char *const *v = (const char *const *)names.v;
+  sb_adds(out,
+          "-- luacheck configuration for mkbuildfile recipes (Debian: lua-check), written\n"
+          "-- by 'mkbuildfile schema --luacheckrc': the globals and library fields the\n"
+          "-- recipe sandbox lets a recipe read, and nothing else. Save it as .luacheckrc\n"
+          "-- in your recipe folder and run 'luacheck .' there.\n"
+          "std = \"none\"\n"
+          "read_globals = {\n");
+  /* globals first (sorted, no '.'), then one table per library */
+  size_t i = 0, n = names.n, k = 0;
+  const char **plain = calloc(n + 1, sizeof *plain);
+  if (plain == NULL) die_oom();
+  for (i = 0; i < n; i++)
+    if (strchr(v[i], '.') == NULL) plain[k++] = v[i];
+  put_words(out, plain, 0, k, "  ");
+  free(plain);
+  for (i = 0; i < n;) {
+    const char *dot = strchr(v[i], '.');
+    if (dot == NULL) {
+      i++;
+      continue;
+    }
+    size_t lib = (size_t)(dot - v[i]), j = i;
+    const char **fields = calloc(n + 1, sizeof *fields);
+    if (fields == NULL) die_oom();
+    size_t nf = 0;
+    while (j < n && strncmp(v[j], v[i], lib + 1) == 0) fields[nf++] = v[j++] + lib + 1;
+    sb_printf(out, "  %.*s = { fields = {\n", (int)lib, v[i]);
+    put_words(out, fields, 0, nf, "    ");
+    sb_adds(out, "  } },\n");
+    free(fields);
+    i = j;
+  }
+  sb_adds(out, "}\n");
+  return 0;
 }

@@ -1,4 +1,5 @@
-out/myboard.build out/guests/g1/g1.qvmconf out/guests/g1/g1.build: \
+out/myboard.build out/guests/g1/g1.qvmconf out/guests/g1/g1.build \
+  out/myboard.build.d: \
   @ROOT@/lua/prelude.lua \
   @ROOT@/lua/schema.lua \
   a/myboard.lua \
