@@ -192,6 +192,16 @@ check "build.ninja names the binary by absolute path" grep -qx "mkbuildfile = $b
 check "build.ninja passes the -I folder, absolute" grep -qx "flags = -I $tmp/family" "$b/build.ninja"
 check "the render rule reads depfiles into the deps log" grep -qx '  deps = gcc' "$b/build.ninja"
 check "build.ninja has a default" grep -qx 'default all' "$b/build.ninja"
+check "build.ninja runs mkifs from PATH by default" grep -qx 'mkifs = mkifs' "$b/build.ninja"
+"$bin" render --all -I "$tmp/family" --ninja "$tmp/build4" --mkifs '/opt/qnx 8/mkifs' 2>/dev/null
+check "--mkifs PATH sets the mkifs of build.ninja" \
+  grep -qx "mkifs = '/opt/qnx 8/mkifs'" "$tmp/build4/build.ninja"
+MKIFS=/opt/qnx/mkifs "$bin" render --all -I "$tmp/family" --ninja "$tmp/build5" 2>/dev/null
+check "so does MKIFS" grep -qx "mkifs = /opt/qnx/mkifs" "$tmp/build5/build.ninja"
+check "build.ninja writes itself again through its depfile" \
+  grep -qx 'build build.ninja: regenerate | $mkbuildfile' "$b/build.ninja"
+check "its depfile names the family's folder" grep -q "^  $tmp/family \\\\$" "$b/build.ninja.d"
+check "and not the build's own folders" [ "$(grep -c "^  $b" "$b/build.ninja.d")" -eq 0 ]
 
 boards=$(grep -c '^  board = ' "$b/build.ninja")
 images=$(grep -c ': mkifs ' "$b/build.ninja")
@@ -288,6 +298,15 @@ rm "$tmp/family/broken.lua"
 run
 check "the build recovers once the error is gone" [ $? -eq 0 ]
 check "and settles" settle
+
+# A board added to a recipe folder: build.ninja writes itself again and the
+# new board is built.
+sleep 1
+printf 'board "acme-new" { include = { "rcar_h3" } }\n' >"$tmp/family/acme-new.lua"
+run
+check "a new board file regenerates build.ninja" grep -qx '  board = acme-new' "$b/build.ninja"
+check "and its image is built" [ -f "$b/acme-new/acme-new.ifs" ]
+check "and the build settles" settle
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,4 @@
+board "b" {
+  include = { "rcar_h3" },
+  kernal  = { "procnto-smp-instr", "-v" },
+}
