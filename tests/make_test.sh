@@ -1,14 +1,16 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# make_test.sh BINARY: GNU make through the depfile of render -MD, with the
-# Makefile README.md shows (the depfile is the stamp: it is written on every
-# render, while unchanged outputs keep their time). A second make does
+# make_test.sh BINARY ROOT: GNU make through the depfile of render -MD, with
+# the Makefile README.md shows (its ```make block, with the binary and mkifs
+# replaced by loggers): the depfile is the stamp, written on every render,
+# while unchanged outputs keep their time. A second make does
 # nothing; after a content-neutral edit (touch, a comment) make renders once,
 # rebuilds no image, and the make after it does nothing; a real change
 # renders and rebuilds the image once. Needs make. Ends with
 # "N passed, M failed".
 set -u
 bin=$1
+root=$2
 pass=0
 fail=0
 tmp=$(mktemp -d)
@@ -40,19 +42,15 @@ cp "\$1" "\$2"
 SH
 chmod +x "$tmp/mkb" "$tmp/mkifs"
 # The Makefile of README.md ("In a build"), with MKB and MKIFS set below.
-cat >"$tmp/Makefile" <<'MK'
-out/myboard.ifs: out/myboard.build
-	cd out && $(MKIFS) myboard.build myboard.ifs
-out/myboard.build: out/myboard.build.d ;
-out/myboard.build.d:
-	$(MKB) render myboard -I myproduct -o out -MD -q
--include out/myboard.build.d
-MK
+awk '/^```make$/ { on = 1; next } on && /^```/ { exit } on' "$root/README.md" |
+  sed 's/^\tmkbuildfile /\t$(MKB) /' >"$tmp/Makefile"
+grep -q '$(MKB) render' "$tmp/Makefile" || bad_makefile=1
 run() {
   : >"$tmp/log"
   make -s -C "$tmp" MKB="$tmp/mkb" MKIFS="$tmp/mkifs" >"$tmp/make.log" 2>&1 || cat "$tmp/make.log"
 }
 count() { grep -c "^$1\$" "$tmp/log"; }
+check "README.md has the Makefile" [ -z "${bad_makefile:-}" ]
 run
 check "the first make renders and builds the image" [ -f "$tmp/out/myboard.ifs" ]
 run
