@@ -25,7 +25,6 @@
 #include "base/output.h"
 #include "views/schema_doc.h"
 #include "views/show.h"
-#include "base/suggest.h"
 
 #ifndef MKB_VERSION
 #define MKB_VERSION "0.0.0"
@@ -118,7 +117,7 @@ static int pick(const char *opt, const char *value, const char *const *names, si
       *out = (int)i;
       return 0;
     }
-  const char *best = suggest_nearest(value, names, n);
+  const char *best = mkb_nearest(value, names, n, NULL);
   fprintf(stderr, "mkbuildfile: error: %s takes %s, %s or %s, got '%s'", opt, names[0], names[1],
           names[2], value);
   if (best) fprintf(stderr, "; did you mean '%s'?", best);

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "base/suggest.h"
+#include "base/util.h"
 
 typedef struct command {
   const char *name;
@@ -265,7 +265,7 @@ int help_takes(const char *name, const char *flag) {
 const char *help_suggest_command(const char *word) {
   const char *names[NCOMMANDS];
   for (size_t i = 0; i < NCOMMANDS; i++) names[i] = commands[i].name;
-  return suggest_nearest(word, names, NCOMMANDS);
+  return mkb_nearest(word, names, NCOMMANDS, NULL);
 }
 
 const char *help_suggest_option(const char *word) {
@@ -284,7 +284,7 @@ const char *help_suggest_option(const char *word) {
       p += strspn(p, ", ");
     }
   }
-  return suggest_nearest(word, flags, n);
+  return mkb_nearest(word, flags, n, NULL);
 }
 
 /* roff: a backslash or a leading dot or quote would be read as markup. */
