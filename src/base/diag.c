@@ -155,17 +155,30 @@ static const char *level_name(diag_level lv) {
   return lv == DIAG_ERROR ? "error" : lv == DIAG_WARNING ? "warning" : "note";
 }
 
+/* Writes s with its control bytes escaped (\n, \r, \t, \xHH): a message
+** or a file name that holds a newline or an ESC would otherwise print a
+** forged diagnostic line or drive the terminal. */
+static void put_text(const char *s, FILE *out) {
+  for (; *s; s++) {
+    unsigned char ch = (unsigned char)*s;
+    if (ch == '\n') fputs("\\n", out);
+    else if (ch == '\r') fputs("\\r", out);
+    else if (ch == '\t') fputs("\\t", out);
+    else if (ch < 0x20 || ch == 0x7f) fprintf(out, "\\x%02x", ch);
+    else fputc(ch, out);
+  }
+}
+
 static void print_one(const diag *g, FILE *out, int color) {
   static const char *const colors[] = { "\033[1;31m", "\033[1;35m", "\033[1;36m" };
   const char *bold = color ? "\033[1m" : "", *reset = color ? "\033[0m" : "";
   const char *lc = color ? colors[g->level] : "";
-  if (g->file == NULL)
-    fprintf(out, "%smkbuildfile:%s ", bold, reset);
-  else if (g->line <= 0)
-    fprintf(out, "%s%s:%s ", bold, g->file, reset);
-  else
-    fprintf(out, "%s%s:%d:%d:%s ", bold, g->file, g->line, g->col > 0 ? g->col : 1, reset);
-  fprintf(out, "%s%s:%s %s\n", lc, level_name(g->level), reset, g->msg);
+  fputs(bold, out);
+  put_text(g->file ? g->file : "mkbuildfile", out);
+  if (g->file && g->line > 0) fprintf(out, ":%d:%d", g->line, g->col > 0 ? g->col : 1);
+  fprintf(out, ":%s %s%s:%s ", reset, lc, level_name(g->level), reset);
+  put_text(g->msg, out);
+  fputc('\n', out);
 }
 
 static const diag **sorted(const diag_list *d) {
