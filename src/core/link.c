@@ -5,6 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* How deep includes may nest. Real stacks are a handful deep (the example
+** family: 4); the walk below recurses once per level, and a chain that a
+** loop makes 50,000 deep would overflow the C stack. */
+#define MAX_INCLUDE_DEPTH 100
+
 typedef struct linker {
   mkb_host *h;
   arena *a;
@@ -104,6 +109,13 @@ static void visit_includes(linker *lk, const mkb_decl *dc, ptrvec *direct) {
       lk->failed = 1;
       return;
     }
+    if (lk->path.n >= MAX_INCLUDE_DEPTH) {
+      diag_add(lk->d, DIAG_ERROR, e->src.file, e->src.line, e->src.col,
+               "includes nest more than %d deep below '%s' (an include chain without end?)",
+               MAX_INCLUDE_DEPTH, ((const mkb_decl *)lk->path.v[0])->name);
+      lk->failed = 1;
+      return;
+    }
     ptrvec_push(lk->a, &lk->path_sites, (void *)e);
     int li = visit(lk, sub);
     lk->path_sites.n--;
@@ -181,10 +193,29 @@ int link_stack(mkb_host *h, const char *name, const mkb_def *const *sets,
   return 0;
 }
 
+/* A walk of the include graph that visits each layer once: following every
+** path instead would take 2^N steps through N diamonds. */
 int link_includes(const mkb_stack *s, int upper, int lower) {
   if (upper == lower) return 1;
-  const mkb_layer *l = &s->layers[upper];
-  for (size_t i = 0; i < l->ninc; i++)
-    if (link_includes(s, l->inc[i], lower)) return 1;
-  return 0;
+  unsigned char *seen = calloc(s->n + 1, 1);
+  int *todo = malloc((s->n + 1) * sizeof *todo);
+  if (seen == NULL || todo == NULL) die_oom();
+  size_t n = 0;
+  int found = 0;
+  todo[n++] = upper;
+  seen[upper] = 1;
+  while (n > 0 && !found) {
+    const mkb_layer *l = &s->layers[todo[--n]];
+    for (size_t i = 0; i < l->ninc && !found; i++) {
+      int k = l->inc[i];
+      found = k == lower;
+      if (!seen[k]) {
+        seen[k] = 1;
+        todo[n++] = k;
+      }
+    }
+  }
+  free(seen);
+  free(todo);
+  return found;
 }
