@@ -7,12 +7,13 @@
 
 local lfs = require "lfs"
 
-local M = {}
+-- What C gives the prelude (src/load/sandbox.c): op(name, value) makes a
+-- value operation, a userdata that recipes can neither read nor change and
+-- that C alone takes apart; string, table and utf8 hold library functions
+-- that charge their work to the budget of the run.
+local native = ...
 
--- Value operations are tables marked with this metatable; C recognises them
--- by identity, so a recipe cannot forge one.
-local OP = { __name = "mkbuildfile.op" }
-M.OP = OP
+local M = {}
 
 -- A recipe error is raised as a table: the C message handler reads the
 -- message and the token to point at, then finds the recipe line itself.
@@ -23,7 +24,7 @@ end
 local function wrap(name)
   return function(v)
     if v == nil then fail(name .. "() needs a value", name) end
-    return setmetatable({ op = name, value = v }, OP)
+    return native.op(name, v)
   end
 end
 
@@ -32,17 +33,34 @@ local function listop(name)
     if type(v) ~= "table" or getmetatable(v) ~= nil then
       fail(name .. " expects a list, as in " .. name .. " { ... }", name)
     end
-    return setmetatable({ op = name, value = v }, OP)
+    return native.op(name, v)
   end
+end
+
+local PRELUDE = debug.getinfo(1, "S").source
+
+-- The line of the recipe that called the function calling this: the first
+-- frame above it with a line that is not the prelude's (pcall, a C
+-- function, has none: pcall(board "t", { ... }) keeps its line).
+local function caller_line()
+  for level = 3, 250 do
+    local info = debug.getinfo(level, "Sl")
+    if info == nil then break end
+    if info.currentline > 0 and info.source ~= PRELUDE then return info.currentline end
+  end
+  return 0
 end
 
 local collected -- declarations of the file being run, or nil
 
+-- C checks the name (an identifier) and the fields; the line is the one of
+-- the name, as the scanner places constructors.
 local function constructor(kind)
   return function(name)
     if type(name) ~= "string" or name == "" then
       fail(kind .. " name must be a non-empty string, got " .. type(name), kind)
     end
+    local line = caller_line()
     return function(fields)
       if type(fields) ~= "table" or getmetatable(fields) ~= nil then
         fail(kind .. " '" .. name .. "' expects a table of fields, as in " .. kind .. ' "' .. name .. '" { ... }', kind)
@@ -50,8 +68,7 @@ local function constructor(kind)
       if collected == nil then
         fail(kind .. " '" .. name .. "' is declared outside a recipe file", kind)
       end
-      local info = debug.getinfo(2, "l")
-      collected[#collected + 1] = { kind = kind, name = name, fields = fields, line = info and info.currentline or 0 }
+      collected[#collected + 1] = { kind = kind, name = name, fields = fields, line = line }
     end
   end
 end
@@ -67,12 +84,14 @@ local FORBIDDEN = {
 
 local FIELDS = {}  -- library name -> the names recipes may use (M.globals)
 
-local function readonly(lib, name, drop)
+-- lib without the names in drop, and with the functions of over instead
+-- of its own.
+local function readonly(lib, name, drop, over)
   local t = {}
   FIELDS[name] = {}
   for k, v in pairs(lib) do
     if not (drop and drop[k]) then
-      t[k] = v
+      t[k] = over and over[k] or v
       FIELDS[name][#FIELDS[name] + 1] = k
     end
   end
@@ -84,36 +103,41 @@ local function readonly(lib, name, drop)
     end,
     __newindex = function(_, k) fail("cannot modify '" .. name .. "." .. tostring(k) .. "': the library is read-only", tostring(k)) end,
     __metatable = false,
-  })
+  }), t
 end
+
+-- xpcall's message handler runs inside the error, where Lua switches the
+-- hooks off: a handler that loops would escape every limit. Recipes cannot
+-- look at the stack, so a handler run after the error is the same to them.
+local function xpcall_after(f, handler, ...)
+  local r = table.pack(pcall(f, ...))
+  if r[1] then return table.unpack(r, 1, r.n) end
+  return false, handler(r[2])
+end
+
+local string_lib, string_functions = readonly(string, "string", { dump = true }, native.string)
 
 local allowed = {
   assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
-  select = select, tonumber = tonumber, tostring = tostring, type = type, xpcall = xpcall,
+  select = select, tonumber = tonumber, tostring = tostring, type = type, xpcall = xpcall_after,
   _VERSION = _VERSION,
-  string = readonly(string, "string", { dump = true }),
-  table = readonly(table, "table"),
-  math = readonly(math, "math", { random = true, randomseed = true }),
-  utf8 = readonly(utf8, "utf8"),
+  string = string_lib,
+  table = readonly(table, "table", nil, native.table),
+  math = readonly(math, "math", { random = true, randomseed = true }, {}),
+  utf8 = readonly(utf8, "utf8", nil, native.utf8),
   board = constructor("board"), guest = constructor("guest"), fragment = constructor("fragment"),
   default = wrap("default"), force = wrap("force"),
   append = listop("append"), prepend = listop("prepend"), remove = listop("remove"),
-  delete = setmetatable({ op = "delete" }, OP),
+  delete = native.op("delete"),
 }
 
 -- Methods of strings ("x"):upper() come from the string metatable, which
 -- would hand recipes the unfiltered library: give it the filtered one.
-do
-  local methods = {}
-  for k, v in pairs(string) do
-    if k ~= "dump" then methods[k] = v end
-  end
-  getmetatable("").__index = setmetatable(methods, {
-    __index = function(_, k)
-      fail("'string." .. tostring(k) .. "' is not available in recipes", tostring(k))
-    end,
-  })
-end
+getmetatable("").__index = setmetatable(string_functions, {
+  __index = function(_, k)
+    fail("'string." .. tostring(k) .. "' is not available in recipes", tostring(k))
+  end,
+})
 
 -- Every name a recipe may read, sorted: the globals, and "lib.field" for
 -- each field of a library (for 'mkbuildfile schema --luacheckrc').

@@ -5,26 +5,40 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-char *file_read(arena *a, const char *path, size_t *len) {
-  FILE *fp = fopen(path, "rb");
-  if (fp == NULL) return NULL;
+char *file_read(arena *a, const char *path, size_t max, size_t *len) {
+  /* O_NONBLOCK: opening a FIFO that has no writer returns at once. */
+  int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  *len = 0;
+  if (fd < 0) return NULL;
+  struct stat st;
+  int err = 0;
+  if (fstat(fd, &st) != 0) err = errno;
+  else if (S_ISDIR(st.st_mode)) err = EISDIR;
+  else if (!S_ISREG(st.st_mode)) err = EINVAL;
+  else if (max && (uintmax_t)st.st_size > max) err = EFBIG;
   strbuf b;
   char tmp[8192];
-  size_t n;
   sb_init(&b);
-  while ((n = fread(tmp, 1, sizeof tmp, fp)) > 0) sb_addn(&b, tmp, n);
-  int bad = ferror(fp), err = errno;
-  fclose(fp);
-  char *text = bad ? NULL : arena_strndup(a, b.s ? b.s : "", b.len);
-  *len = bad ? 0 : b.len;
+  while (!err) {
+    ssize_t k = read(fd, tmp, sizeof tmp);
+    if (k < 0 && errno == EINTR) continue;
+    if (k < 0) err = errno;
+    if (k <= 0) break;
+    sb_addn(&b, tmp, (size_t)k);
+    if (max && b.len > max) err = EFBIG;  /* it grew after fstat */
+  }
+  close(fd);
+  char *text = err ? NULL : arena_strndup(a, b.s ? b.s : "", b.len);
+  if (!err) *len = b.len;
   sb_free(&b);
-  if (bad) errno = err ? err : EIO;
+  errno = err;
   return text;
 }
 

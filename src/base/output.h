@@ -9,9 +9,12 @@
 #include <stddef.h>
 #include "base/util.h"
 
-/* Reads the whole file at path into a, NUL-terminated, its length in *len.
-** NULL, with errno set, when it cannot be read. */
-char *file_read(arena *a, const char *path, size_t *len);
+/* Reads the whole file at path into a, NUL-terminated, its length in *len,
+** if it is a regular file of at most max bytes (0: any size): a FIFO would
+** block and /dev/zero never end. NULL, with errno set, when it cannot be
+** read: EISDIR for a folder, EINVAL for another file that is not a regular
+** one, EFBIG for one over max. */
+char *file_read(arena *a, const char *path, size_t max, size_t *len);
 
 /* Writes data to path unless path already holds exactly data. Creates
 ** missing parent directories. Returns 1 when written, 0 when unchanged, -1

@@ -52,7 +52,33 @@ static void push_diags(lua_State *L, const diag_list *d) {
   free(buf);
 }
 
-/* render(board, {root=DIR, include={...}, set={...}})
+/* Reads the limits table of the options (field `limits`: memory in MiB,
+** steps in millions, time in seconds, each optional) over the defaults,
+** never the environment: a spec gets the same limits on every machine.
+** Returns l. */
+static const host_limits *opt_limits(lua_State *L, host_limits *l) {
+  host_limits_init(l);
+  if (lua_getfield(L, 2, "limits") == LUA_TNIL) {
+    lua_pop(L, 1);
+    return l;
+  }
+  luaL_argexpected(L, lua_istable(L, -1), 2, "table with limits");
+  static const char *const keys[] = { "memory", "steps", "time" };
+  for (int i = 0; i < 3; i++) {
+    if (lua_getfield(L, -1, keys[i]) != LUA_TNIL) {
+      lua_Integer v = luaL_checkinteger(L, -1);
+      luaL_argcheck(L, v >= 0 && v <= 1000000, 2, "limits are whole numbers from 0 to 1000000");
+      if (i == 0) l->memory = (size_t)v << 20;
+      else if (i == 1) l->steps = (long long)v * 1000000;
+      else l->seconds = (int)v;
+    }
+    lua_pop(L, 1);
+  }
+  lua_pop(L, 1);
+  return l;
+}
+
+/* render(board, {root=DIR, include={...}, set={...}, limits={...}})
 **   -> text, diagnostics, files | nil, diagnostics
 ** text is the host buildfile; files maps every output path (relative, as
 ** under render -o DIR) to its content. The diagnostics are the text the
@@ -65,7 +91,9 @@ static int l_render(lua_State *L) {
   lua_pop(L, 1);
   luaL_argcheck(L, root != NULL, 2, "needs 'root' (or MKBUILDFILE_ROOT)");
   mkb_options o;
+  host_limits limits;
   memset(&o, 0, sizeof o);
+  o.limits = opt_limits(L, &limits);
   o.incdirs = opt_strings(L, "include", &o.ninc);
   o.sets = opt_strings(L, "set", &o.nsets);
   for (size_t i = 0; i < o.nsets; i++) {

@@ -57,7 +57,7 @@ static void place(reader *r, int from, const char *tok, int *line, int *col) {
   *col = 0;
   if (!r->src_tried) {
     r->src_tried = 1;
-    r->src = file_read(r->a, r->file, &r->len);
+    r->src = file_read(r->a, r->file, 0, &r->len);
   }
   if (r->src == NULL || tok == NULL) return;
   int nlines = 1;

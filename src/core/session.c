@@ -94,7 +94,7 @@ int session_open(mkb_session *s, const char *root, const mkb_options *o) {
   dirs[n].display = "recipes";
   n++;
   const char *luadir = arena_printf(&s->mem, "%s/lua", root);
-  s->host = host_open(luadir, o->bytecode_dir, dirs, n, &s->diags);
+  s->host = host_open(luadir, o->bytecode_dir, dirs, n, o->limits, &s->diags);
   if (s->host == NULL) return -1;
   const char *spath = arena_printf(&s->mem, "%s/schema.lua", luadir);
   const mkb_def *sdata = host_load_data(s->host, spath);

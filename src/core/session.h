@@ -23,6 +23,7 @@ typedef struct mkb_options {
   const char *sysroot;    /* --sysroot: host files are looked up there */
   const char *qnx_target; /* QNX_TARGET, or NULL: without a sysroot, looked up there */
   const char *mkifs_path; /* MKIFS_PATH, or NULL */
+  const host_limits *limits; /* of the recipe language; NULL: defaults and environment */
 } mkb_options;
 
 typedef struct mkb_session {

@@ -25,7 +25,7 @@ int file_kind(const char *path) {
 
 /* Reads a whole file into the arena; NULL after reporting. */
 static char *slurp(mkb_session *s, const char *path, size_t *len) {
-  char *text = file_read(&s->mem, path, len);
+  char *text = file_read(&s->mem, path, 0, len);
   if (text == NULL)
     diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot read %s: %s", path, strerror(errno));
   return text;

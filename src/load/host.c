@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT
 ** host.c: the Lua host, the sandboxed recipe loader and the conversion of
 ** declarations into C definition trees. */
+#define _POSIX_C_SOURCE 200809L
 #include "load/host.h"
 
 #include <errno.h>
@@ -15,18 +16,27 @@
 
 #include "base/output.h"
 
-/* A recipe that runs longer than this is stuck in a loop: no declaration
-** needs a billion instructions. */
-#define MAX_INSTRUCTIONS 200000000L
-#define HOOK_EVERY 10000
 #define MAX_DEPTH 64
+/* A recipe file is code, a few KiB; the biggest imported buildfile makes
+** some 100 KiB. Larger is not a recipe, and reading it would only load the
+** Lua state up to its memory limit. */
+#define MAX_RECIPE_BYTES (8u << 20)
+/* The values one recipe file may declare, all declarations together. The
+** shipped boards hold some hundreds; an imported 1,000-line buildfile a few
+** thousands. Each converted value costs some hundred bytes of C memory that
+** the Lua state's limit does not see, so this bounds it (to about 50 MiB),
+** and a table shared in many places, copied at each, fails here. */
+#define MAX_VALUES 250000
+/* Recipe names become file names (NAME.build, guests/NAME/NAME.qvmconf) and
+** words of depfiles and build.ninja. */
+#define MAX_NAME 64
 
 struct mkb_host {
   lua_State *L;
+  sbx sb;              /* the limits of the Lua state and of each run */
   diag_list *diags;
   arena mem;
   int ref_prelude;     /* registry ref of the prelude's table */
-  int ref_op;          /* registry ref of its OP metatable */
   ptrvec files;        /* mkb_file*, search-path order */
   size_t ndirs;
   strmap decls;        /* name -> ptrvec* of mkb_decl*, in load order */
@@ -38,12 +48,13 @@ struct mkb_host {
   ptrvec *trees;       /* per search dir: the folders its listing walked */
   arena *log_mem;      /* recording lookups, or NULL */
   ptrvec *log_read, *log_missing;
-  /* The run in progress, for the message handler and the count hook. */
+  /* The run in progress, for the message handler. */
   const char *chunkname;
-  long budget;
-  int kill_line;       /* where the budget ran out, for the report */
   int err_line;
   char *err_msg, *err_tok;
+  size_t values_left;  /* values the file being converted may still declare */
+  int values_over;     /* ...and it declared more: reported */
+  strbuf path;         /* the path of the value being converted */
 };
 
 const char *decl_kind_name(decl_kind k) {
@@ -53,35 +64,6 @@ const char *decl_kind_name(decl_kind k) {
 arena *host_arena(mkb_host *h) { return &h->mem; }
 
 /* ---- protected calls -------------------------------------------------- */
-
-static void count_hook(lua_State *L, lua_Debug *ar) {
-  mkb_host *h;
-  (void)ar;
-  lua_getfield(L, LUA_REGISTRYINDEX, "mkbuildfile.host");
-  h = lua_touserdata(L, -1);
-  lua_pop(L, 1);
-  if (h == NULL) return;
-  h->budget -= HOOK_EVERY;
-  if (h->budget < 0) {
-    if (h->kill_line == 0) {
-      lua_Debug fr;
-      for (int lv = 0; lua_getstack(L, lv, &fr); lv++) {
-        if (lua_getinfo(L, "Sl", &fr) && h->chunkname && strcmp(fr.source, h->chunkname) == 0 &&
-            fr.currentline > 0) {
-          h->kill_line = fr.currentline;
-          break;
-        }
-      }
-    }
-    /* From now on every instruction raises, so a pcall in the recipe that
-    ** catches this cannot keep it running: the error climbs to the top. */
-    lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-    /* No luaL_error: its position would name the prelude, not the recipe. */
-    lua_pushfstring(L, "recipe runs too long (over %d million instructions): an endless loop?",
-                    (int)(MAX_INSTRUCTIONS / 1000000));
-    lua_error(L);
-  }
-}
 
 /* The token a message names, as in Lua's "(global 'x')" notes. */
 static char *token_of(arena *a, const char *msg) {
@@ -127,8 +109,8 @@ static int msghandler(lua_State *L) {
     }
   }
   /* A recipe that caught the first "too long" error is reported where the
-  ** budget ran out, not where the next instruction raised again. */
-  if (h->budget < 0 && h->kill_line > 0) h->err_line = h->kill_line;
+  ** limit was reached, not where the next instruction raised again. */
+  if (h->sb.stop != SBX_RUNNING && h->sb.kill_line > 0) h->err_line = h->sb.kill_line;
   /* error("x") in a recipe arrives as "chunk:line: x": the position is ours
   ** to print, in our form. */
   size_t sl = strlen(short_src);
@@ -144,19 +126,27 @@ static int msghandler(lua_State *L) {
 }
 
 /* Calls the function below nargs arguments on the stack with the message
-** handler; leaves nres results (or the message). Returns the status. */
+** handler, within the limits of one run of h->chunkname; leaves nres
+** results (or the message). Returns the status. A memory error skips the
+** message handler: its report is made here, at the line the allocator
+** noted. */
 static int pcall_recipe(mkb_host *h, int nargs, int nres) {
   lua_State *L = h->L;
   int base = lua_gettop(L) - nargs;
+  h->err_line = 0;
+  h->err_msg = h->err_tok = NULL;
   lua_pushlightuserdata(L, h);
   lua_pushcclosure(L, msghandler, 1);
   lua_insert(L, base);
-  h->budget = MAX_INSTRUCTIONS;
-  h->kill_line = 0;
-  lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  sbx_begin(&h->sb, h->chunkname);
   int st = lua_pcall(L, nargs, nres, base);
-  lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
+  sbx_end(&h->sb);
   lua_remove(L, base);
+  if (st == LUA_ERRMEM) {
+    char buf[160];
+    h->err_msg = arena_strdup(&h->mem, sbx_oom_message(&h->sb, buf, sizeof buf));
+    h->err_line = h->sb.oom_line;
+  }
   return st;
 }
 
@@ -174,7 +164,7 @@ typedef struct conv {
   lua_State *L;
   mkb_src src;          /* file, recipe; line/col of the constructor */
   const scan_ctor *ctor;
-  strbuf path;
+  strbuf *path;         /* the host's: nothing to free when Lua raises */
   int errors;
   int memo;             /* stack index of a table: Lua table -> its def, for
                            trusted data whose tables are shared (0: off) */
@@ -188,15 +178,15 @@ static void conv_error(conv *c, int line, int col, const char *fmt, const char *
 
 /* The dotted form of the current path, for messages. */
 static const char *conv_dotted(conv *c) {
-  char *s = arena_strndup(&c->h->mem, c->path.s ? c->path.s : "", c->path.len);
+  char *s = arena_strndup(&c->h->mem, c->path->s ? c->path->s : "", c->path->len);
   for (char *p = s; *p; p++)
     if (*p == MKB_PATHSEP) *p = '.';
   return s;
 }
 
 static void conv_position(conv *c, int *line, int *col) {
-  const scan_field *f = c->ctor && c->path.len && c->ctor->nfields
-                          ? scan_lookup(c->ctor, c->path.s) : NULL;
+  const scan_field *f = c->ctor && c->path->len && c->ctor->nfields
+                          ? scan_lookup(c->ctor, c->path->s) : NULL;
   if (f) {
     *line = f->line;
     *col = f->col;
@@ -211,6 +201,25 @@ typedef struct keyed {
   int line, col;
 } keyed;
 
+/* The keys of one table. Most tables have a few: they start in `small`;
+** more go to the arena, which a Lua error unwinding through here cannot
+** leak. */
+typedef struct keylist {
+  keyed small[16];
+  keyed *v;
+  size_t n, cap;
+} keylist;
+
+static keyed *keylist_add(keylist *kl, arena *a) {
+  if (kl->n == kl->cap) {
+    keyed *nv = arena_alloc(a, 2 * kl->cap * sizeof *nv);
+    memcpy(nv, kl->v, kl->n * sizeof *nv);
+    kl->v = nv;
+    kl->cap *= 2;
+  }
+  return &kl->v[kl->n++];
+}
+
 static int cmp_keyed(const void *pa, const void *pb) {
   const keyed *a = pa, *b = pb;
   /* Keys the scanner placed come in source order; keys computed in code
@@ -222,78 +231,64 @@ static int cmp_keyed(const void *pa, const void *pb) {
 }
 
 static void path_push(conv *c, const char *seg, size_t *mark) {
-  *mark = c->path.len;
+  *mark = c->path->len;
   if (c->memo) return;  /* trusted data: no positions, no messages by path */
-  if (c->path.len) sb_addc(&c->path, MKB_PATHSEP);
-  sb_adds(&c->path, seg);
+  if (c->path->len) sb_addc(c->path, MKB_PATHSEP);
+  sb_adds(c->path, seg);
 }
 
 static void path_pop(conv *c, size_t mark) {
   if (c->memo) return;
-  c->path.len = mark;
-  if (c->path.s) c->path.s[mark] = '\0';
+  c->path->len = mark;
+  if (c->path->s) c->path->s[mark] = '\0';
 }
 
-/* Converts the plain table at idx (list part and keyed part). */
-static mkb_def *conv_table(conv *c, int idx, mkb_def *d, int depth, int list_only,
-                           const char *opname) {
+/* Checks one key of the table being converted (on the stack, below its
+** value) and adds a name to kl with its position. n is the list length. */
+static void conv_key(conv *c, const mkb_def *d, lua_Integer n, int list_only,
+                     const char *opname, keylist *kl) {
   lua_State *L = c->L;
-  arena *a = &c->h->mem;
-  lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
-  size_t nkeys = 0, cap;
-  /* Most tables have a few keys: start on the stack, move to the heap only
-  ** for big ones (this runs for every table of every recipe). */
-  keyed small[16];
-  cap = sizeof small / sizeof *small;
-  keyed *ks = small;
-  d->kind = V_TABLE;
-  lua_pushnil(L);
-  while (lua_next(L, idx) != 0) {
-    if (lua_type(L, -2) == LUA_TNUMBER && lua_isinteger(L, -2)) {
-      lua_Integer k = lua_tointeger(L, -2);
-      if (k < 1 || k > n) {
-        char buf[32];
-        snprintf(buf, sizeof buf, "%lld", (long long)k);
-        conv_error(c, d->src.line, d->src.col,
-                   "'%s' has a list element at index %s outside its list (a hole?)",
-                   conv_dotted(c), buf);
-      }
-    } else if (lua_type(L, -2) == LUA_TSTRING) {
-      size_t kl;
-      const char *k = lua_tolstring(L, -2, &kl);
-      if (list_only) {
-        conv_error(c, d->src.line, d->src.col, "%s expects a list, but has the key '%s'",
-                   opname, k);
-      } else if (strlen(k) != kl || memchr(k, MKB_PATHSEP, kl) || kl == 0) {
-        conv_error(c, d->src.line, d->src.col, "'%s' has a key that is empty or holds control bytes%s",
-                   conv_dotted(c), "");
-      } else {
-        if (nkeys == cap) {
-          cap *= 2;
-          keyed *nk = ks == small ? malloc(cap * sizeof *nk) : realloc(ks, cap * sizeof *nk);
-          if (nk == NULL) die_oom();
-          if (ks == small) memcpy(nk, small, sizeof small);
-          ks = nk;
-        }
-        size_t mark;
-        ks[nkeys].key = arena_strndup(a, k, kl);
-        path_push(c, k, &mark);
-        ks[nkeys].line = ks[nkeys].col = 0;
-        conv_position(c, &ks[nkeys].line, &ks[nkeys].col);
-        path_pop(c, mark);
-        nkeys++;
-      }
-    } else {
+  if (lua_type(L, -2) == LUA_TNUMBER && lua_isinteger(L, -2)) {
+    lua_Integer k = lua_tointeger(L, -2);
+    if (k < 1 || k > n) {
+      char buf[32];
+      snprintf(buf, sizeof buf, "%lld", (long long)k);
       conv_error(c, d->src.line, d->src.col,
-                 "'%s' has a key of type %s: keys are names or list positions",
-                 conv_dotted(c), luaL_typename(L, -2));
+                 "'%s' has a list element at index %s outside its list (a hole?)",
+                 conv_dotted(c), buf);
     }
-    lua_pop(L, 1);
+    return;
   }
-  /* Trusted data (c->memo) is read by key, never in order: no sort. */
-  if (!c->memo) qsort(ks, nkeys, sizeof *ks, cmp_keyed);
-  d->nitems = (size_t)n;
-  d->items = arena_alloc(a, (size_t)n * sizeof *d->items + 1);
+  if (lua_type(L, -2) != LUA_TSTRING) {
+    conv_error(c, d->src.line, d->src.col,
+               "'%s' has a key of type %s: keys are names or list positions",
+               conv_dotted(c), luaL_typename(L, -2));
+    return;
+  }
+  size_t len;
+  const char *k = lua_tolstring(L, -2, &len);
+  if (list_only) {
+    conv_error(c, d->src.line, d->src.col, "%s expects a list, but has the key '%s'", opname, k);
+  } else if (strlen(k) != len || memchr(k, MKB_PATHSEP, len) || len == 0) {
+    conv_error(c, d->src.line, d->src.col, "'%s' has a key that is empty or holds control bytes%s",
+               conv_dotted(c), "");
+  } else {
+    keyed *kd = keylist_add(kl, &c->h->mem);
+    size_t mark;
+    kd->key = arena_strndup(&c->h->mem, k, len);
+    path_push(c, k, &mark);
+    kd->line = kd->col = 0;
+    conv_position(c, &kd->line, &kd->col);
+    path_pop(c, mark);
+  }
+}
+
+/* Converts the list part of the table at idx into d->items (n elements);
+** drops the elements that failed, so that later stages see no NULLs. */
+static void conv_items(conv *c, int idx, mkb_def *d, lua_Integer n, int depth) {
+  lua_State *L = c->L;
+  d->items = arena_alloc(&c->h->mem, (size_t)n * sizeof *d->items + 1);
+  d->nitems = 0;
   for (lua_Integer i = 1; i <= n; i++) {
     char seg[24], *p = seg + sizeof seg - 1;
     size_t mark;
@@ -303,42 +298,163 @@ static mkb_def *conv_table(conv *c, int idx, mkb_def *d, int depth, int list_onl
     path_push(c, p, &mark);
     int line = d->src.line, col = d->src.col;
     conv_position(c, &line, &col);
-    lua_rawgeti(L, idx, i);
-    if (lua_isnil(L, -1)) {
+    mkb_def *v = NULL;
+    if (lua_rawgeti(L, idx, i) == LUA_TNIL)
       conv_error(c, line, col, "'%s' is nil inside a list", conv_dotted(c), "");
-      d->items[i - 1] = NULL;
-    } else {
-      d->items[i - 1] = conv_value(c, lua_gettop(L), d->prio, line, col, depth + 1, 1);
-    }
+    else
+      v = conv_value(c, lua_gettop(L), d->prio, line, col, depth + 1, 1);
+    if (v) d->items[d->nitems++] = v;
     lua_pop(L, 1);
     path_pop(c, mark);
   }
-  /* Drop elements that failed so later stages see no NULLs. */
-  size_t w = 0;
-  for (size_t i = 0; i < d->nitems; i++)
-    if (d->items[i]) d->items[w++] = d->items[i];
-  d->nitems = w;
-  d->keys = arena_alloc(a, nkeys * sizeof *d->keys + 1);
-  d->vals = arena_alloc(a, nkeys * sizeof *d->vals + 1);
-  size_t kw = 0;
-  for (size_t i = 0; i < nkeys; i++) {
+}
+
+/* Converts the values of the keys kl of the table at idx into d's keyed
+** part, in kl's order; drops the values that failed. */
+static void conv_keyed(conv *c, int idx, mkb_def *d, const keylist *kl, int depth) {
+  lua_State *L = c->L;
+  d->keys = arena_alloc(&c->h->mem, kl->n * sizeof *d->keys + 1);
+  d->vals = arena_alloc(&c->h->mem, kl->n * sizeof *d->vals + 1);
+  d->nkeys = 0;
+  for (size_t i = 0; i < kl->n; i++) {
+    const keyed *k = &kl->v[i];
     size_t mark;
-    path_push(c, ks[i].key, &mark);
-    int line = ks[i].line ? ks[i].line : d->src.line;
-    int col = ks[i].line ? ks[i].col : d->src.col;
-    lua_getfield(L, idx, ks[i].key);
-    mkb_def *v = conv_value(c, lua_gettop(L), d->prio, line, col, depth + 1, 0);
+    path_push(c, k->key, &mark);
+    lua_getfield(L, idx, k->key);
+    mkb_def *v = conv_value(c, lua_gettop(L), d->prio, k->line ? k->line : d->src.line,
+                            k->line ? k->col : d->src.col, depth + 1, 0);
     lua_pop(L, 1);
     path_pop(c, mark);
     if (v) {
-      d->keys[kw] = ks[i].key;
-      d->vals[kw] = v;
-      kw++;
+      d->keys[d->nkeys] = k->key;
+      d->vals[d->nkeys] = v;
+      d->nkeys++;
     }
   }
-  d->nkeys = kw;
-  if (ks != small) free(ks);
+}
+
+/* Converts the plain table at idx (list part and keyed part) into d. With
+** list_only (the list of append{...} and its kin), a key is an error. */
+static mkb_def *conv_table(conv *c, int idx, mkb_def *d, int depth, int list_only,
+                           const char *opname) {
+  lua_State *L = c->L;
+  lua_Integer n = (lua_Integer)lua_rawlen(L, idx);
+  keylist kl;
+  kl.v = kl.small;
+  kl.n = 0;
+  kl.cap = sizeof kl.small / sizeof *kl.small;
+  d->kind = V_TABLE;
+  lua_pushnil(L);
+  while (lua_next(L, idx) != 0) {
+    conv_key(c, d, n, list_only, opname, &kl);
+    lua_pop(L, 1);
+  }
+  /* Trusted data (c->memo) is read by key, never in order: no sort. */
+  if (!c->memo) qsort(kl.v, kl.n, sizeof *kl.v, cmp_keyed);
+  conv_items(c, idx, d, n, depth);
+  conv_keyed(c, idx, d, &kl, depth);
   return d;
+}
+
+/* Converts the boolean, number or string at idx into d; NULL after an
+** error. */
+static mkb_def *conv_scalar(conv *c, int idx, mkb_def *d) {
+  lua_State *L = c->L;
+  if (lua_type(L, idx) == LUA_TBOOLEAN) {
+    d->kind = V_BOOL;
+    d->b = lua_toboolean(L, idx);
+  } else if (lua_isinteger(L, idx)) {
+    d->kind = V_INT;
+    d->i = (long long)lua_tointeger(L, idx);
+  } else if (lua_type(L, idx) == LUA_TNUMBER) {
+    d->kind = V_NUM;
+    d->n = (double)lua_tonumber(L, idx);
+  } else {
+    size_t len;
+    const char *s = lua_tolstring(L, idx, &len);
+    if (strlen(s) != len) {
+      conv_error(c, d->src.line, d->src.col, "'%s' is a string with a NUL byte%s",
+                 conv_dotted(c), "");
+      return NULL;
+    }
+    d->kind = V_STR;
+    d->s = arena_strndup(&c->h->mem, s, len);
+  }
+  return d;
+}
+
+/* Converts value operation op, whose value sbx_push_op left on the top of
+** the stack (and which this pops), into d. C reads nothing else of it, and
+** checks that: a list for append{...} and its kin, a value for force() and
+** default(). */
+static mkb_def *conv_op(conv *c, mkb_def *d, int op, int depth, int in_list) {
+  lua_State *L = c->L;
+  int vi = lua_gettop(L), line = d->src.line, col = d->src.col;
+  const char *name = sbx_op_name(op);
+  mkb_def *r = NULL;
+  if (op == SBX_DELETE) {
+    if (in_list || depth == 0)
+      conv_error(c, line, col, "'delete' removes a key of a table; it cannot stand %s",
+                 in_list ? "in a list" : "alone", "");
+    else
+      r = d, d->kind = V_TABLE, d->op = OP_DELETE;
+  } else if (op == SBX_FORCE || op == SBX_DEFAULT) {
+    if (lua_isnil(L, vi))
+      conv_error(c, line, col, "%s() needs a value%s", name, "");
+    else
+      r = conv_value(c, vi, op == SBX_DEFAULT ? PRIO_DEFAULT : PRIO_FORCE, line, col,
+                     depth + 1, in_list);
+  } else if (in_list) {
+    conv_error(c, line, col, "%s{...} applies to a field; it cannot stand inside a list%s",
+               name, "");
+  } else if (!lua_istable(L, vi) || lua_getmetatable(L, vi)) {
+    conv_error(c, line, col, "%s expects a list, as in %s { ... }", name, name);
+  } else {
+    d->op = op == SBX_APPEND ? OP_APPEND : op == SBX_PREPEND ? OP_PREPEND : OP_REMOVE;
+    d->prio = PRIO_PLAIN;
+    r = conv_table(c, vi, d, depth, 1, name);
+  }
+  lua_settop(L, vi - 1);
+  return r;
+}
+
+/* Converts a table of trusted data that may be shared: each once. The
+** schema shares field tables between records (every file attribute, in
+** five places). */
+static mkb_def *conv_shared(conv *c, int idx, mkb_def *d, int depth) {
+  lua_State *L = c->L;
+  lua_pushvalue(L, idx);
+  lua_rawget(L, c->memo);
+  mkb_def *seen = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  if (seen) return seen;
+  conv_table(c, idx, d, depth, 0, NULL);
+  lua_pushvalue(L, idx);
+  lua_pushlightuserdata(L, d);
+  lua_rawset(L, c->memo);
+  return d;
+}
+
+/* Counts one more value of the recipe file; 0 (after one report) when the
+** file has declared too many. */
+static int count_value(conv *c, int line, int col) {
+  if (c->h->values_left > 0) {
+    c->h->values_left--;
+    return 1;
+  }
+  if (!c->h->values_over) {
+    /* The field of the declaration: deeper, the path of a shared table
+    ** copied many times says nothing. */
+    const char *field = conv_dotted(c);
+    const char *sep = c->path->s ? strchr(c->path->s, MKB_PATHSEP) : NULL;
+    if (sep) field = arena_strndup(&c->h->mem, field, (size_t)(sep - c->path->s));
+    diag_add(c->h->diags, DIAG_ERROR, c->src.file, line, col, "'%s' of '%s' takes the file over "
+             "%d values: a table used in several places is copied at each use", field,
+             c->src.recipe, MAX_VALUES);
+    c->h->values_over = 1;
+  }
+  c->errors++;
+  return 0;
 }
 
 /* Converts the Lua value at idx. prio is the priority inherited from an
@@ -346,8 +462,8 @@ static mkb_def *conv_table(conv *c, int idx, mkb_def *d, int depth, int list_onl
 static mkb_def *conv_value(conv *c, int idx, mkb_prio prio, int line, int col,
                            int depth, int in_list) {
   lua_State *L = c->L;
-  arena *a = &c->h->mem;
-  mkb_def *d = arena_alloc(a, sizeof *d);
+  if (!c->memo && !count_value(c, line, col)) return NULL;
+  mkb_def *d = arena_alloc(&c->h->mem, sizeof *d);
   d->op = OP_SET;
   d->prio = prio;
   d->src = c->src;
@@ -358,102 +474,33 @@ static mkb_def *conv_value(conv *c, int idx, mkb_prio prio, int line, int col,
                conv_dotted(c), "");
     return NULL;
   }
-  switch (lua_type(L, idx)) {
-    case LUA_TBOOLEAN:
-      d->kind = V_BOOL;
-      d->b = lua_toboolean(L, idx);
-      return d;
-    case LUA_TNUMBER:
-      if (lua_isinteger(L, idx)) {
-        d->kind = V_INT;
-        d->i = (long long)lua_tointeger(L, idx);
-      } else {
-        d->kind = V_NUM;
-        d->n = (double)lua_tonumber(L, idx);
-      }
-      return d;
-    case LUA_TSTRING: {
-      size_t len;
-      const char *s = lua_tolstring(L, idx, &len);
-      if (strlen(s) != len) {
-        conv_error(c, line, col, "'%s' is a string with a NUL byte%s", conv_dotted(c), "");
-        return NULL;
-      }
-      d->kind = V_STR;
-      d->s = arena_strndup(a, s, len);
-      return d;
-    }
-    case LUA_TTABLE:
-      break;
-    default:
-      conv_error(c, line, col, "'%s' is a %s, which is not a recipe value",
-                 conv_dotted(c), luaL_typename(L, idx));
-      return NULL;
+  int t = lua_type(L, idx), op;
+  if (t == LUA_TBOOLEAN || t == LUA_TNUMBER || t == LUA_TSTRING) return conv_scalar(c, idx, d);
+  if (t == LUA_TUSERDATA && (op = sbx_push_op(L, idx)) >= 0) return conv_op(c, d, op, depth, in_list);
+  if (t != LUA_TTABLE) {
+    conv_error(c, line, col, "'%s' is a %s, which is not a recipe value", conv_dotted(c),
+               luaL_typename(L, idx));
+    return NULL;
   }
   if (lua_getmetatable(L, idx)) {
-    lua_rawgeti(L, LUA_REGISTRYINDEX, c->h->ref_op);
-    int is_op = lua_rawequal(L, -1, -2);
-    lua_pop(L, 2);
-    if (!is_op) {
-      conv_error(c, line, col, "'%s' is a table with a metatable, which is not a recipe value%s",
-                 conv_dotted(c), "");
-      return NULL;
-    }
-    lua_getfield(L, idx, "op");
-    const char *op = lua_tostring(L, -1);
     lua_pop(L, 1);
-    if (op == NULL) return NULL;
-    if (strcmp(op, "delete") == 0) {
-      if (in_list || depth == 0) {
-        conv_error(c, line, col, "'delete' removes a key of a table; it cannot stand %s",
-                   in_list ? "in a list" : "alone", "");
-        return NULL;
-      }
-      d->kind = V_TABLE;
-      d->op = OP_DELETE;
-      return d;
-    }
-    lua_getfield(L, idx, "value");
-    int vi = lua_gettop(L);
-    mkb_def *r = NULL;
-    if (strcmp(op, "default") == 0 || strcmp(op, "force") == 0) {
-      r = conv_value(c, vi, op[0] == 'd' ? PRIO_DEFAULT : PRIO_FORCE, line, col,
-                     depth + 1, in_list);
-    } else {
-      if (in_list) {
-        conv_error(c, line, col, "%s{...} applies to a field; it cannot stand inside a list%s",
-                   op, "");
-      } else {
-        d->op = op[0] == 'a' ? OP_APPEND : op[0] == 'p' ? OP_PREPEND : OP_REMOVE;
-        d->prio = PRIO_PLAIN;
-        r = conv_table(c, vi, d, depth, 1, op);
-      }
-    }
-    lua_pop(L, 1);
-    return r;
+    conv_error(c, line, col, "'%s' is a table with a metatable, which is not a recipe value%s",
+               conv_dotted(c), "");
+    return NULL;
   }
-  if (c->memo) {
-    /* The schema shares field tables between records (every file
-    ** attribute, in five places): convert each once. */
-    lua_pushvalue(L, idx);
-    lua_rawget(L, c->memo);
-    mkb_def *seen = lua_touserdata(L, -1);
-    lua_pop(L, 1);
-    if (seen) return seen;
-    conv_table(c, idx, d, depth, 0, NULL);
-    lua_pushvalue(L, idx);
-    lua_pushlightuserdata(L, d);
-    lua_rawset(L, c->memo);
-    return d;
-  }
-  return conv_table(c, idx, d, depth, 0, NULL);
+  return c->memo ? conv_shared(c, idx, d, depth) : conv_table(c, idx, d, depth, 0, NULL);
 }
 
 /* ---- loading files ------------------------------------------------------ */
 
-static int read_file(mkb_file *f, arena *a) {
-  f->src = file_read(a, f->path, &f->len);
-  return f->src ? 0 : -1;
+/* Reads recipe file f into the arena: a regular file of at most
+** MAX_RECIPE_BYTES. Returns NULL, or why it cannot. */
+static const char *read_file(mkb_file *f, arena *a) {
+  f->src = file_read(a, f->path, MAX_RECIPE_BYTES, &f->len);
+  if (f->src) return NULL;
+  if (errno == EISDIR || errno == EINVAL) return "not a regular file";
+  if (errno == EFBIG) return "larger than 8 MiB, which no recipe is";
+  return strerror(errno);
 }
 
 /* The first column of line that is not blank; 1 if none. */
@@ -527,6 +574,69 @@ static void add_decl(mkb_host *h, mkb_decl *dc) {
   ptrvec_push(&h->mem, v, dc);
 }
 
+/* Why name cannot name a recipe, or NULL when it can. Names are
+** identifiers: they become file names under -o (NAME.build,
+** guests/NAME/NAME.qvmconf) and words of depfiles and build.ninja, so no
+** '/', no "..", no control character or space, and a bounded length. */
+static const char *name_problem(const char *name, size_t len) {
+  static const char more[] = "_.+-";
+  if (len == 0 || len > MAX_NAME) return "a name has 1 to 64 characters";
+  for (size_t i = 0; i < len; i++) {
+    unsigned char ch = (unsigned char)name[i];
+    int alnum = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+    if (!alnum && (ch == '\0' || strchr(more, ch) == NULL))
+      return "a name is made of letters, digits, '_', '.', '+' and '-'";
+  }
+  if (name[0] == '.' || name[0] == '-' || name[0] == '+')
+    return "a name starts with a letter, a digit or '_'";
+  if (strstr(name, "..")) return "a name has no \"..\"";
+  return NULL;
+}
+
+/* The declaration in the table at di, as the prelude collected it (C checks
+** it all the same): kind, name and line, the column of its constructor.
+** NULL after reporting a name that is not one. */
+static mkb_decl *read_decl(mkb_host *h, mkb_file *f, int di, lua_Integer seq,
+                           const scan_ctor **ctorp) {
+  lua_State *L = h->L;
+  lua_getfield(L, di, "kind");
+  lua_getfield(L, di, "name");
+  lua_getfield(L, di, "line");
+  static const char *const kinds[] = { "board", "guest", "fragment" };
+  const char *kind = lua_tostring(L, -3);
+  size_t len;
+  const char *name = lua_tolstring(L, -2, &len);
+  int k = 0;
+  while (k < 3 && kind && strcmp(kind, kinds[k]) != 0) k++;
+  if (k == 3 || name == NULL || !lua_isinteger(L, -1))
+    luaL_error(L, "the prelude collected a malformed declaration");
+  mkb_decl *dc = arena_alloc(&h->mem, sizeof *dc);
+  dc->kind = k == 0 ? DECL_BOARD : k == 1 ? DECL_GUEST : DECL_FRAGMENT;
+  dc->name = arena_strndup(&h->mem, name, len);
+  dc->file = f;
+  dc->line = (int)lua_tointeger(L, -1);
+  dc->seq = (size_t)seq;
+  lua_pop(L, 3);
+  /* A loop declares many recipes from one constructor: they share the
+  ** same source line, and so the same field positions. Two constructors
+  ** may share a line: take the first of this kind. */
+  const scan_ctor *ctor = NULL;
+  for (int nth = 0; (ctor = scan_find_ctor(&f->scan, dc->line, nth)) != NULL; nth++)
+    if (strcmp(ctor->kind, kinds[k]) == 0) break;
+  /* Not a constructor the scanner knows (pcall(board "t", { ... })): the
+  ** kind's word on the line, else the line. */
+  dc->col = ctor ? ctor->col : scan_token_col_mode(f->src, f->len, dc->line, kinds[k], SCAN_FIRST);
+  if (dc->col == 0) dc->col = line_start_col(f, dc->line);
+  *ctorp = ctor;
+  const char *why = name_problem(name, len);
+  if (why) {
+    diag_add(h->diags, DIAG_ERROR, f->display, dc->line, dc->col,
+             "%s name '%s' is not valid: %s", kinds[k], dc->name, why);
+    return NULL;
+  }
+  return dc;
+}
+
 /* Converts the declarations list at the top of the stack (protected: runs
 ** under lua_pcall, since the Lua API may raise on memory errors). */
 static int l_convert(lua_State *L) {
@@ -534,42 +644,31 @@ static int l_convert(lua_State *L) {
   mkb_host *h = lua_touserdata(L, 2);
   int list = 3;
   lua_Integer n = (lua_Integer)lua_rawlen(L, list);
+  h->values_left = MAX_VALUES;
+  h->values_over = 0;
   for (lua_Integer i = 1; i <= n; i++) {
     lua_rawgeti(L, list, i);
     int di = lua_gettop(L);
-    lua_getfield(L, di, "kind");
-    lua_getfield(L, di, "name");
-    lua_getfield(L, di, "line");
-    const char *kind = lua_tostring(L, -3);
-    const char *name = lua_tostring(L, -2);
-    int line = (int)lua_tointeger(L, -1);
-    mkb_decl *dc = arena_alloc(&h->mem, sizeof *dc);
-    dc->kind = kind[0] == 'b' ? DECL_BOARD : kind[0] == 'g' ? DECL_GUEST : DECL_FRAGMENT;
-    dc->name = arena_strdup(&h->mem, name);
-    dc->file = f;
-    dc->line = line;
-    dc->seq = (size_t)i;
-    /* A loop declares many recipes from one constructor: they share the
-    ** same source line, and so the same field positions. */
-    /* Two constructors may share a line: take the first of this kind. */
     const scan_ctor *ctor = NULL;
-    for (int nth = 0; (ctor = scan_find_ctor(&f->scan, line, nth)) != NULL; nth++)
-      if (strcmp(ctor->kind, kind) == 0) break;
-    dc->col = ctor ? ctor->col : line_start_col(f, line);
-    lua_pop(L, 3);
+    mkb_decl *dc = read_decl(h, f, di, i, &ctor);
+    if (dc == NULL) {
+      f->state = -2;
+      lua_settop(L, di - 1);
+      continue;
+    }
     conv c;
     memset(&c, 0, sizeof c);
     c.h = h;
     c.L = L;
     c.src.file = f->display;
     c.src.recipe = dc->name;
-    c.src.line = line;
+    c.src.line = dc->line;
     c.src.col = dc->col;
     c.ctor = ctor;
-    sb_init(&c.path);
+    c.path = &h->path;
+    sb_clear(c.path);
     lua_getfield(L, di, "fields");
-    dc->fields = conv_value(&c, lua_gettop(L), PRIO_PLAIN, line, dc->col, 0, 0);
-    sb_free(&c.path);
+    dc->fields = conv_value(&c, lua_gettop(L), PRIO_PLAIN, dc->line, dc->col, 0, 0);
     lua_settop(L, di - 1);
     if (dc->fields && c.errors == 0) add_decl(h, dc);
     if (c.errors) f->state = -2;  /* reported; the file counts as failed */
@@ -577,19 +676,45 @@ static int l_convert(lua_State *L) {
   return 0;
 }
 
+/* The source Lua compiles: without a UTF-8 byte order mark, which editors
+** may write and which the scanner skips too (lines stay the same). */
+static void push_source(lua_State *L, const mkb_file *f) {
+  size_t bom = f->len >= 3 && memcmp(f->src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  lua_pushlstring(L, f->src + bom, f->len - bom);
+}
+
+/* Runs l_convert on the declarations on the top of the stack (popped).
+** Returns 0, or -1 after reporting a failure of the conversion itself. */
+static int convert_file(mkb_host *h, mkb_file *f) {
+  lua_State *L = h->L;
+  lua_pushcfunction(L, l_convert);
+  lua_insert(L, -2);
+  lua_pushlightuserdata(L, f);
+  lua_insert(L, -2);
+  lua_pushlightuserdata(L, h);
+  lua_insert(L, -2);
+  int st = lua_pcall(L, 3, 0, 0);
+  if (st == LUA_OK) return 0;
+  char buf[160];
+  diag_add(h->diags, DIAG_ERROR, f->display, 0, 0, "%s",
+           st == LUA_ERRMEM ? sbx_oom_message(&h->sb, buf, sizeof buf) : lua_tostring(L, -1));
+  return -1;
+}
+
 static void load_file(mkb_host *h, mkb_file *f) {
   lua_State *L = h->L;
   int top = lua_gettop(L);
   if (f->state != 0) return;
   f->state = -1;
-  if (read_file(f, &h->mem) != 0) {
-    diag_add(h->diags, DIAG_ERROR, f->display, 0, 0, "cannot read: %s", strerror(errno));
+  const char *err = read_file(f, &h->mem);
+  if (err) {
+    diag_add(h->diags, DIAG_ERROR, f->display, 0, 0, "cannot read: %s", err);
     return;
   }
   if (scan_source(f->src, f->len, &f->scan) != 0) die_oom();
   h->chunkname = arena_printf(&h->mem, "@%s", f->display);
   push_prelude(h, "compile");
-  lua_pushlstring(L, f->src, f->len);
+  push_source(L, f);
   lua_pushstring(L, h->chunkname);
   if (pcall_recipe(h, 2, 2) != LUA_OK) {
     report_run_error(h, f);
@@ -609,19 +734,9 @@ static void load_file(mkb_host *h, mkb_file *f) {
     goto done;
   }
   /* stack: declarations */
-  lua_pushcfunction(L, l_convert);
-  lua_insert(L, -2);
-  lua_pushlightuserdata(L, f);
-  lua_insert(L, -2);
-  lua_pushlightuserdata(L, h);
-  lua_insert(L, -2);
   f->state = 0;
-  if (lua_pcall(L, 3, 0, 0) != LUA_OK) {
-    diag_add(h->diags, DIAG_ERROR, f->display, 0, 0, "%s", lua_tostring(L, -1));
-    f->state = -1;
-    goto done;
-  }
-  f->state = f->state == -2 ? -1 : 1;
+  if (convert_file(h, f) != 0) f->state = -1;
+  else f->state = f->state == -2 ? -1 : 1;
 done:
   h->chunkname = NULL;
   lua_settop(L, top);
@@ -657,7 +772,8 @@ static int l_init(lua_State *L) {
   mkb_host *h = lua_touserdata(L, 2);
   luaL_openlibs(L);
   load_trusted(h, L, prelude);
-  lua_call(L, 0, 1);
+  sbx_push_natives(L);
+  lua_call(L, 1, 1);
   if (!lua_istable(L, -1)) return luaL_error(L, "%s did not return a table", prelude);
   return 1;
 }
@@ -675,7 +791,6 @@ static int l_index(lua_State *L) {
 static void add_dir(mkb_host *h, const host_dir *hd, int di) {
   lua_State *L = h->L;
   int top = lua_gettop(L);
-  h->budget = MAX_INSTRUCTIONS;
   lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_prelude);
   lua_pushcclosure(L, l_index, 1);
   lua_pushstring(L, hd->path);
@@ -724,7 +839,7 @@ static void add_dir(mkb_host *h, const host_dir *hd, int di) {
 }
 
 mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir *dirs,
-                    size_t ndirs, diag_list *d) {
+                    size_t ndirs, const host_limits *limits, diag_list *d) {
   mkb_host *h = calloc(1, sizeof *h);
   if (h == NULL) die_oom();
   arena_init(&h->mem);
@@ -732,11 +847,16 @@ mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir
   strmap_init(&h->decls);
   strmap_init(&h->by_name);
   h->diags = d;
-  h->L = luaL_newstate();
+  host_limits lim;
+  host_limits_init(&lim);
+  if (limits) lim = *limits;
+  else if (host_limits_env(&lim, d) != 0) {
+    host_close(h);
+    return NULL;
+  }
+  h->L = sbx_open(&h->sb, &lim);
   if (h->L == NULL) die_oom();
   lua_State *L = h->L;
-  lua_pushlightuserdata(L, h);
-  lua_setfield(L, LUA_REGISTRYINDEX, "mkbuildfile.host");
   char *prelude = arena_printf(&h->mem, "%s/prelude.lua", luadir);
   lua_pushcfunction(L, l_init);
   lua_pushstring(L, prelude);
@@ -747,10 +867,7 @@ mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir
     host_close(h);
     return NULL;
   }
-  lua_getfield(L, -1, "OP");
-  h->ref_op = luaL_ref(L, LUA_REGISTRYINDEX);
   h->ref_prelude = luaL_ref(L, LUA_REGISTRYINDEX);
-  lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_EVERY);
   h->ndirs = ndirs;
   h->dirs = arena_alloc(&h->mem, (ndirs + 1) * sizeof *h->dirs);
   for (size_t i = 0; i < ndirs; i++) {
@@ -766,7 +883,8 @@ mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir
 void host_close(mkb_host *h) {
   if (h == NULL) return;
   for (size_t i = 0; i < h->files.n; i++) scan_free(&((mkb_file *)h->files.v[i])->scan);
-  if (h->L) lua_close(h->L);
+  sbx_close(&h->sb);
+  sb_free(&h->path);
   strmap_free(&h->decls);
   strmap_free(&h->by_name);
   arena_free(&h->mem);
@@ -902,7 +1020,10 @@ static int l_eval_convert(lua_State *L) {
   c.h = e->h;
   c.L = L;
   c.src = e->src;
-  sb_init(&c.path);
+  c.path = &e->h->path;
+  sb_clear(c.path);
+  e->h->values_left = MAX_VALUES;
+  e->h->values_over = 0;
   diag_list quiet;
   diag_init(&quiet);
   diag_list *saved = e->h->diags;
@@ -910,7 +1031,6 @@ static int l_eval_convert(lua_State *L) {
   e->out = conv_value(&c, 2, PRIO_PLAIN, e->src.line, e->src.col, 1, 0);
   e->h->diags = saved;
   diag_free(&quiet);
-  sb_free(&c.path);
   if (c.errors) e->out = NULL;
   return 0;
 }
@@ -982,12 +1102,11 @@ static int l_load_data(lua_State *L) {
   c.L = L;
   c.src.file = e->path;
   c.src.recipe = "schema";
-  sb_init(&c.path);
+  c.path = &e->h->path;
   int value = lua_gettop(L);
   lua_newtable(L);
   c.memo = lua_gettop(L);
   e->out = conv_value(&c, value, PRIO_PLAIN, 0, 0, 1, 0);
-  sb_free(&c.path);
   if (c.errors) e->out = NULL;
   return 0;
 }
@@ -995,7 +1114,6 @@ static int l_load_data(lua_State *L) {
 mkb_def *host_load_data(mkb_host *h, const char *path) {
   data_ctx e = { h, path, NULL };
   int top = lua_gettop(h->L);
-  h->budget = MAX_INSTRUCTIONS;
   lua_pushcfunction(h->L, l_load_data);
   lua_pushlightuserdata(h->L, &e);
   if (lua_pcall(h->L, 1, 0, 0) != LUA_OK) {

@@ -11,6 +11,7 @@
 
 #include "base/diag.h"
 #include "base/model.h"
+#include "load/sandbox.h"
 #include "load/scan.h"
 
 typedef enum { DECL_BOARD, DECL_GUEST, DECL_FRAGMENT } decl_kind;
@@ -45,10 +46,12 @@ typedef struct mkb_host mkb_host;
 /* Creates the Lua state, runs lua/prelude.lua from luadir and lists the
 ** recipe files of dirs (copied). bytecode_dir, if not NULL, may hold the
 ** build's compiled prelude.luac and schema.luac, used when not older than
-** their sources. Reports problems to d, which must outlive the host;
-** returns NULL on a failure that leaves nothing to work with. */
+** their sources. limits bound the Lua state and every recipe run (NULL: the
+** defaults, changed by the environment; see sandbox.h). Reports problems to
+** d, which must outlive the host; returns NULL on a failure that leaves
+** nothing to work with. */
 mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir *dirs,
-                    size_t ndirs, diag_list *d);
+                    size_t ndirs, const host_limits *limits, diag_list *d);
 void host_close(mkb_host *h);
 
 /* The declaration that the name resolves to: the first file NAME.lua on the

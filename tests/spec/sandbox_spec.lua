@@ -148,16 +148,16 @@ describe("the recipe sandbox", function()
     end)
   end)
 
-  describe("the instruction budget", function()
+  describe("the step budget", function()
     it("stops an endless loop and points at its line", function()
       local text, diags = run("x", "local n = 0\n\n  while true do end\n")
       assert.is_nil(text)
-      assert.are.equal(dir .. "/x.lua:3:3: error: recipe runs too long (over 200 million instructions): an endless loop?\n", diags)
+      assert.are.equal(dir .. "/x.lua:3:3: error: recipe runs too long (over 200 million steps): an endless loop?\n", diags)
     end)
 
     it("stops endless recursion in a tail call", function()
       local _, diags = run("x", "local function f() return f() end\n  f()\n")
-      assert.are.equal(dir .. "/x.lua:1:1: error: recipe runs too long (over 200 million instructions): an endless loop?\n", diags)
+      assert.are.equal(dir .. "/x.lua:1:1: error: recipe runs too long (over 200 million steps): an endless loop?\n", diags)
     end)
 
     it("reports a stack overflow of a deep recursion", function()
@@ -168,7 +168,7 @@ describe("the recipe sandbox", function()
     it("cannot be caught by pcall: an endless loop still fails", function()
       local _, diags = run("x", "local ok, e = pcall(function() while true do end end)\n"
         .. "board \"x\" { include = { \"rcar_h3\" } }\n")
-      assert.are.equal(dir .. "/x.lua:1:1: error: recipe runs too long (over 200 million instructions): an endless loop?\n", diags)
+      assert.are.equal(dir .. "/x.lua:1:1: error: recipe runs too long (over 200 million steps): an endless loop?\n", diags)
     end)
   end)
 

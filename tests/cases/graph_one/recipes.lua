@@ -1,7 +1,7 @@
 -- SPDX-License-Identifier: MIT
 -- One board for the graph: an included board, fragments included twice
 -- (drawn once), a guest that includes a shipped guest and a fragment, and
--- names that dot must quote.
+-- names that dot must quote ('.', '+' and '-' are not in its plain IDs).
 
 fragment "common" {
   include = { "hypervisor-host" },
@@ -21,15 +21,15 @@ board "plain" {
   include = { "common" },
 }
 
-board 'my "quoted" board' {
+board "my-board.v2+hv" {
   include = { "plain", "tools" },
-  guests  = { "guest\\" },
+  guests  = { "guest_1.0" },
 }
 
-fragment "console on ser3" {
+fragment "console.ser3" {
   vdevs = { console = { hostdev = force "/dev/ser3" } },
 }
 
-guest "guest\\" {
-  include = { "qnx-aarch64", "console on ser3" },
+guest "guest_1.0" {
+  include = { "qnx-aarch64", "console.ser3" },
 }

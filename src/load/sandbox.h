@@ -1,0 +1,95 @@
+/* SPDX-License-Identifier: MIT
+** sandbox.h: what a recipe runs with besides the prelude's globals, and how
+** far it may go. Value operations are userdata that only C reads; the
+** library functions whose C loops Lua cannot interrupt (pattern matching,
+** table.move, ...) charge their work to the run's budget before they start;
+** and every run is bounded in steps, in CPU time and in memory.
+**
+** A step is one Lua instruction, 8 bytes the Lua state allocates, or one
+** unit of work a library function announces (a pattern's worst case, a
+** table shift). The budget makes a runaway recipe fail at the same line on
+** every machine; the CPU-time limit catches what a step does not measure
+** (comparing two long strings is one instruction), from a timer signal
+** that makes the next instruction raise. */
+#ifndef MKB_SANDBOX_H
+#define MKB_SANDBOX_H
+
+#include <signal.h>
+#include <stddef.h>
+
+#include <lua.h>
+
+#include "base/diag.h"
+
+/* The limits of the recipe language; 0 turns one off. */
+typedef struct host_limits {
+  size_t memory;     /* bytes the Lua state may hold (MKBUILDFILE_MEMORY_LIMIT, MiB) */
+  long long steps;   /* steps of one recipe run (MKBUILDFILE_STEP_LIMIT, millions) */
+  int seconds;       /* CPU seconds of one recipe run (MKBUILDFILE_TIME_LIMIT) */
+} host_limits;
+
+#define HOST_MEMORY_MIB 256
+#define HOST_STEP_MILLIONS 200
+#define HOST_TIME_SECONDS 10
+
+/* The defaults above. */
+void host_limits_init(host_limits *l);
+
+/* Applies the environment variables named above to l. Returns 0, or -1
+** after reporting a value that is not a whole number to d. */
+int host_limits_env(host_limits *l, diag_list *d);
+
+/* Why a run was stopped. */
+typedef enum { SBX_RUNNING, SBX_STEPS, SBX_TIME } sbx_stop;
+
+typedef struct sbx {
+  host_limits lim;
+  lua_State *L;
+  size_t used;              /* bytes the Lua state holds */
+  long long budget;         /* steps left in the run */
+  int count;                /* instructions between two calls of the hook */
+  int running;              /* a recipe run is under way */
+  volatile sig_atomic_t expired; /* the CPU timer fired (signal handler) */
+  sbx_stop stop;            /* set once a limit is reached */
+  const char *chunkname;    /* the recipe being run, as Lua names it */
+  int kill_line;            /* its line where a limit was reached */
+  int oom_line;             /* its line where an allocation was refused */
+  int over_limit;           /* and it was refused for the limit */
+  char why[256];            /* a library function's reason to stop, or "" */
+  char why_token[16];       /* the token that reason points at */
+  void *timer;              /* the CPU timer (a timer_t), or NULL */
+} sbx;
+
+/* Creates the Lua state of s, with an allocator that holds it to
+** lim->memory, and the CPU timer. NULL when even that fails. */
+lua_State *sbx_open(sbx *s, const host_limits *lim);
+
+/* Closes the state and deletes the timer. */
+void sbx_close(sbx *s);
+
+/* Starts and ends one recipe run of chunkname (borrowed until sbx_end):
+** fills the budget, arms the timer, sets the hook. */
+void sbx_begin(sbx *s, const char *chunkname);
+void sbx_end(sbx *s);
+
+/* The message of the limit that stopped the run (SBX_STEPS or SBX_TIME), and
+** the message of a refused allocation. Static or in s's state: copy them. */
+const char *sbx_stop_message(const sbx *s, char *buf, size_t size);
+const char *sbx_oom_message(const sbx *s, char *buf, size_t size);
+
+/* Pushes the table the prelude builds the sandbox from: op(name, value)
+** makes a value operation; string, table and utf8 hold the library
+** functions that charge their work. Stack: +1. */
+void sbx_push_natives(lua_State *L);
+
+/* Value operations, as C reads them. */
+typedef enum { SBX_APPEND, SBX_PREPEND, SBX_REMOVE, SBX_FORCE, SBX_DEFAULT, SBX_DELETE } sbx_op;
+
+/* The operation at idx, or -1 when the value there is not one. For an
+** operation, pushes the value it holds (nil for delete). Stack: +1 or 0. */
+int sbx_push_op(lua_State *L, int idx);
+
+/* The name of an operation as recipes write it ("append"). */
+const char *sbx_op_name(sbx_op op);
+
+#endif
