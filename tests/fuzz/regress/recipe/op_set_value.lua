@@ -1,0 +1,3 @@
+local a = append { "-v" }
+a.value = 42
+board "x" { startup = a }

@@ -1,0 +1,2 @@
+force(append { 1 })
+board "y" { x = { append { 1 } }, y = delete, z = { delete } }

@@ -1,0 +1,1 @@
+for i = 1, 100 do local s = string.rep("x", 1 << 28) end
