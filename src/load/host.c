@@ -995,7 +995,8 @@ size_t host_list(mkb_host *h, const mkb_decl ***out) {
     const mkb_decl *dc = host_find(h, h->names.v[i], NULL);
     if (dc) ptrvec_push(&h->mem, &h->listing, (void *)dc);
   }
-  qsort(h->listing.v, h->listing.n, sizeof *h->listing.v, cmp_decl_pos);
+  /* qsort wants a non-NULL array even for no elements. */
+  if (h->listing.n) qsort(h->listing.v, h->listing.n, sizeof *h->listing.v, cmp_decl_pos);
   *out = (const mkb_decl **)h->listing.v;
   return h->listing.n;
 }
