@@ -92,8 +92,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     walk_def(all[i]->fields, 0);
   }
   eval_first_line(h, data, size);
+  fuzz_print_diags(&d);  /* before host_close: the host owns the file names */
   host_close(h);
-  fuzz_print_diags(&d);
   diag_free(&d);
   return 0;
 }
