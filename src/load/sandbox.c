@@ -20,6 +20,12 @@
 /* Each allocated block charges a step per BYTES_PER_STEP bytes: allocating
 ** and filling 8 bytes costs about what one instruction does. */
 #define BYTES_PER_STEP 8
+/* Lua 5.4.4 grows its stack by allocating the new one before it moves
+** anything; later releases turn the stack's pointers into offsets while
+** they reallocate it, and a walk of the call chain from the allocator would
+** then read garbage. Only where that is safe does the allocator note the
+** line (elsewhere a memory error is reported without it). */
+#define ALLOC_MAY_WALK (LUA_VERSION_RELEASE_NUM <= 50404)
 #define OP_META "mkbuildfile.op"
 #define FAIL_META "mkbuildfile.fail"
 
@@ -169,7 +175,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     /* Lua counts on shrinking never failing: keep the larger block. */
     if (nsize <= osize) return ptr;
     s->over_limit = s->lim.memory && nsize - osize > room;
-    if (s->running && s->L) s->oom_line = recipe_line(s->L, s);
+    if (ALLOC_MAY_WALK && s->running && s->L) s->oom_line = recipe_line(s->L, s);
     return NULL;
   }
   s->used = s->used - osize + nsize;
@@ -178,7 +184,7 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     /* Over budget: the hook stops the run at the next instruction, but the
     ** line is this one's, which that may not be. */
     if (s->budget < 0 && s->count != 1) {
-      if (s->kill_line == 0) s->kill_line = recipe_line(s->L, s);
+      if (ALLOC_MAY_WALK && s->kill_line == 0) s->kill_line = recipe_line(s->L, s);
       hook_now(s);
     }
   }

@@ -87,6 +87,24 @@ end
 
 M.ROOT = assert(os.getenv("MKBUILDFILE_ROOT"), "set MKBUILDFILE_ROOT to the project root")
 
+-- The binary: MKBUILDFILE_BIN, else beside the Lua module CTest puts on
+-- LUA_CPATH (BUILD/lua/?.so), else ROOT/build.
+function M.bin()
+  local bin = os.getenv("MKBUILDFILE_BIN")
+  if bin and bin ~= "" then return bin end
+  for entry in (os.getenv("LUA_CPATH") or ""):gmatch("[^;]+") do
+    local build = entry:match("^(.*)/lua/%?%.so$")
+    if build then
+      local f = io.open(build .. "/mkbuildfile", "rb")
+      if f then
+        f:close()
+        return build .. "/mkbuildfile"
+      end
+    end
+  end
+  return M.ROOT .. "/build/mkbuildfile"
+end
+
 -- "LINE:COL" of the first occurrence of `needle` in the project file `rel`
 -- (the shipped recipes change as the project grows; positions are looked up).
 function M.position_in(rel, needle)

@@ -239,6 +239,36 @@ board "x" {
     end)
   end)
 
+  describe("meets the limits the environment of the command line sets", function()
+    -- Runs the binary in dir with environment assignments env; returns what
+    -- it prints on stderr.
+    local function cli(env, args)
+      local p = assert(io.popen("cd '" .. dir .. "' && " .. env .. " '" .. h.bin() .. "' " .. args
+        .. " 2>&1 >/dev/null"))
+      local err = p:read("a")
+      p:close()
+      return err
+    end
+
+    it("MKBUILDFILE_STEP_LIMIT in millions of steps", function()
+      h.write_file(dir, "x.lua", "local n = 0\n  while true do n = n + 1 end\n")
+      assert.are.equal("x.lua:2:3: " .. TOO_LONG .. "1 error, 0 warnings\n",
+        cli("MKBUILDFILE_STEP_LIMIT=1", "render x -I ."))
+    end)
+
+    it("MKBUILDFILE_MEMORY_LIMIT in MiB", function()
+      h.write_file(dir, "x.lua", "local s = ('x'):rep(3 << 20)\n")
+      assert.are.equal("x.lua:1:1: error: out of memory: the recipe needs more than 2 MiB "
+        .. "(MKBUILDFILE_MEMORY_LIMIT)\n1 error, 0 warnings\n",
+        cli("MKBUILDFILE_MEMORY_LIMIT=2", "render x -I ."))
+    end)
+
+    it("and a value that is not a whole number is an error", function()
+      assert.are.equal("mkbuildfile: error: MKBUILDFILE_TIME_LIMIT: expected a whole number from 0 "
+        .. "to 1000000, got '1.5'\n1 error, 0 warnings\n", cli("MKBUILDFILE_TIME_LIMIT=1.5", "list"))
+    end)
+  end)
+
   describe("is held to its memory limit", function()
     it("and told so at the line that needed more", function()
       local _, diags = run("x", "local t = {}\nfor i = 1, 20 do\n  t[i] = ('x'):rep(512 << 20)\nend\n")
@@ -250,6 +280,13 @@ board "x" {
       local _, diags = run("x", "local t = {}\nlocal i = 0\nwhile true do\n  i = i + 1\n  t[i] = i\nend\n",
         { memory = 16 })
       assert.are.equal(dir .. "/x.lua:5:3: error: out of memory: the recipe needs more than 16 "
+        .. "MiB (MKBUILDFILE_MEMORY_LIMIT)\n", diags)
+    end)
+
+    it("when the stack of a deep recursion outgrows it, at the call", function()
+      local _, diags = run("x", "local function f(n)\n  local a, b, c, d, e, g, h, k = n, n, n, n, n, n, n, n\n"
+        .. "  return f(n + 1) + a + b + c + d + e + g + h + k\nend\nf(1)\n", { memory = 4 })
+      assert.are.equal(dir .. "/x.lua:3:3: error: out of memory: the recipe needs more than 4 "
         .. "MiB (MKBUILDFILE_MEMORY_LIMIT)\n", diags)
     end)
 

@@ -8,24 +8,7 @@ local h = require "spec.helpers"
 
 local ROOT = h.ROOT
 
--- The binary: MKBUILDFILE_BIN, else beside the Lua module CTest puts on
--- LUA_CPATH (BUILD/lua/?.so), else ROOT/build.
-local function find_bin()
-  local bin = os.getenv("MKBUILDFILE_BIN")
-  if bin and bin ~= "" then return bin end
-  for entry in (os.getenv("LUA_CPATH") or ""):gmatch("[^;]+") do
-    local build = entry:match("^(.*)/lua/%?%.so$")
-    if build then
-      local f = io.open(build .. "/mkbuildfile", "rb")
-      if f then
-        f:close()
-        return build .. "/mkbuildfile"
-      end
-    end
-  end
-  return ROOT .. "/build/mkbuildfile"
-end
-local BIN = find_bin()
+local BIN = h.bin()
 
 local function shq(s) return "'" .. s:gsub("'", "'\\''") .. "'" end
 
