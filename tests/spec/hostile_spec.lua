@@ -54,21 +54,23 @@ describe("a hostile recipe", function()
 
     it("and tostring names the operation, never an address", function()
       local text, diags = run("x", h.BASE .. 'board "x" {\n  include = { "base" },\n'
-        .. '  script = { tostring(append { 1 }), tostring(force(1)), tostring(delete) },\n}\n')
+        .. '  script = { "display_msg " .. tostring(append { 1 }) .. " " .. tostring(force(1)) .. " "\n'
+        .. '    .. tostring(delete) },\n}\n')
       assert.are.equal("", diags)
       assert.are.equal(h.base_text("x", { dir .. "/x.lua" })
-        .. h.script_block { "append{...}", "force(...)", "delete" }, text)
+        .. h.script_block { "display_msg append{...} force(...) delete" }, text)
     end)
 
     it("while the operations still do their work", function()
       local text, diags = run("x", h.BASE .. 'board "x" {\n  include = { "base" },\n'
-        .. '  script = { "a", "b" },\n}\nboard "y" {\n  include = { "x" },\n'
-        .. '  script = append { "c" },\n  kernel = force { "procnto-smp" },\n}\n')
+        .. '  script = { "display_msg a", "display_msg b" },\n}\nboard "y" {\n  include = { "x" },\n'
+        .. '  script = append { "display_msg c" },\n  kernel = force { "procnto-smp" },\n}\n')
       assert.are.equal("", diags)
       assert.is_string(text)
       local y = h.core.render("y", { include = { dir } })
       assert.are.equal((h.base_text("y", { dir .. "/x.lua" })
-        .. h.script_block { "a", "b", "c" }):gsub("procnto%-smp%-instr", "procnto-smp"), y)
+        .. h.script_block { "display_msg a", "display_msg b", "display_msg c" })
+        :gsub("procnto%-smp%-instr", "procnto-smp"), y)
     end)
   end)
 
@@ -201,11 +203,11 @@ local squeezed = text:gsub("%s+", " ")
 for _ in squeezed:gmatch("%a+") do words = words + 1 end
 board "x" {
   include = { "base" },
-  script = { lines .. " " .. words .. " " .. tostring(text:find("word\n", 1, true)) },
+  script = { "display_msg " .. lines .. " " .. words .. " " .. tostring(text:find("word\n", 1, true)) },
 }
 ]])
       assert.are.equal("", diags)
-      assert.are.equal(h.base_text("x", { dir .. "/x.lua" }) .. h.script_block { "20000 40000 7" }, text)
+      assert.are.equal(h.base_text("x", { dir .. "/x.lua" }) .. h.script_block { "display_msg 20000 40000 7" }, text)
     end)
 
     it("before table.move over 2^63 elements, which never ended", function()
@@ -301,9 +303,10 @@ board "x" {
 
     it("and a recipe that catches the memory error may go on", function()
       local text, diags = run("x", h.BASE .. "local ok = pcall(string.rep, 'x', 64 << 20)\n"
-        .. 'board "x" { include = { "base" }, script = { tostring(ok) } }\n', { memory = 16 })
+        .. 'board "x" { include = { "base" }, script = { "display_msg " .. tostring(ok) } }\n',
+        { memory = 16 })
       assert.are.equal("", diags)
-      assert.are.equal(h.base_text("x", { dir .. "/x.lua" }) .. h.script_block { "false" }, text)
+      assert.are.equal(h.base_text("x", { dir .. "/x.lua" }) .. h.script_block { "display_msg false" }, text)
     end)
   end)
 
