@@ -15,6 +15,7 @@
 #include <lualib.h>
 
 #include "base/output.h"
+#include "load/sandbox.h"
 
 #define MAX_DEPTH 64
 /* A recipe file is code, a few KiB; the biggest imported buildfile makes

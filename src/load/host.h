@@ -11,7 +11,7 @@
 
 #include "base/diag.h"
 #include "base/model.h"
-#include "load/sandbox.h"
+#include "load/limits.h"
 #include "load/scan.h"
 
 typedef enum { DECL_BOARD, DECL_GUEST, DECL_FRAGMENT } decl_kind;
