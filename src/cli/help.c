@@ -368,7 +368,11 @@ void help_man(FILE *out, const char *version) {
         "not coloured (unless \\-\\-color=always)\n.TP\n.B MKIFS\nthe mkifs that build.ninja runs, "
         "unless \\-\\-mkifs is given\n.TP\n.B QNX_TARGET\nwithout \\-\\-sysroot, host files "
         "are looked up below QNX_TARGET/PROCESSOR, as mkifs does\n.TP\n.B MKIFS_PATH\nwithout "
-        "\\-\\-sysroot, the folders host files are looked up in, as mkifs does\n", out);
+        "\\-\\-sysroot, the folders host files are looked up in, as mkifs does\n.TP\n"
+        ".B MKBUILDFILE_MEMORY_LIMIT\nMiB the Lua state of the recipes may hold (default 256; 0: "
+        "no limit)\n.TP\n.B MKBUILDFILE_STEP_LIMIT\nmillions of steps one recipe file may run "
+        "(default 200; 0: no limit)\n.TP\n.B MKBUILDFILE_TIME_LIMIT\nCPU seconds one recipe "
+        "file may run (default 10; 0: no limit)\n", out);
   fputs(".SH FILES\n.TP\n.I /usr/share/mkbuildfile/\nthe prelude and schema (lua/), the "
         "shipped boards (boards/) and recipes (recipes/), searched last\n", out);
   fputs(".SH EXAMPLES\n.nf\nmkbuildfile render rcar_h3\nmkbuildfile render rcar_h3 \\-o out/\n"
