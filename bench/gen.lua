@@ -18,9 +18,7 @@ os.execute("mkdir -p '" .. dir .. "/fragments' '" .. dir .. "/guests' '" .. dir 
 local base = { 'fragment "prod-base" {',
   '  env = { PRODUCT = "acme", LOG_LEVEL = "info" },',
   '  script = append {',
-  '    { "io-sock", "-m", "vdevpeer-net", bg = true },',
-  '    { "waitfor", "/dev/socket" },',
-  '    "ifconfig vp0 create up",',
+  '    { "io-pkt-v6-hc", bg = true },',
   '  },',
   '  files = {' }
 for i = 1, 40 do base[#base + 1] = ('    ["/usr/bin/tool%02d"] = "build/tools/tool%02d",'):format(i, i) end

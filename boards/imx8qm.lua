@@ -1,7 +1,8 @@
 -- SPDX-License-Identifier: MIT
 -- NXP i.MX8QM MEK as a QNX Hypervisor 8.0 host: virtualization is built
 -- into the 8.0 kernel, so startup enables it (-Q enable, added by the core)
--- and procnto needs no module. It runs a Linux guest.
+-- and procnto needs no module. It runs a Linux guest, networked to the host:
+-- the core starts io-sock with the vdevpeer module for it.
 --
 -- The bootstrap is the example of QNX's "Configuring the hypervisor host"
 -- (startup-iMX8QM -P 1 -Q enable,el2-host -W -vv):
@@ -46,9 +47,6 @@ board "imx8qm" {
     { "devc-sermx8", "-e", "-F", "-S", "-u", "1", "-c80000000", "0x5a060000,377" },
     { "waitfor", "/dev/ser1", "4" },
     { "reopen", "/dev/ser1" },
-    { "io-sock", "-m", "vdevpeer-net", bg = true },
-    { "waitfor", "/dev/socket" },
-    "ifconfig vp0 create up",
     { "ksh", session = true, bg = true },
   },
   files = {
@@ -58,10 +56,6 @@ board "imx8qm" {
     ["slogger2"] = true,
     ["wdtkick-sc-imx8"] = true,
     ["devc-sermx8"] = true,
-    ["io-sock"] = true,
-    ["mods-vdevpeer-net.so"] = true,
-    ["ifconfig"] = true,
-    ["vpctl"] = true,
     ["ksh"] = true,
     ["/bin/sh"] = { link = "/proc/boot/ksh" },
   },

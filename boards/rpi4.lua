@@ -23,6 +23,12 @@ board "rpi4" {
   startup     = { "startup-bcm2711-rpi4", "-v", "-D", "miniuart", "-W", "2500", "-u", "reg",
                   "-r", "0,4096,1", keeplinked = true },
   kernel      = { "procnto-smp-instr", "-v", keeplinked = true },
+  -- The Pi's PCIe: the BSP's hardware module (PCI_HW_MODULE=/lib/dll/pci/
+  -- pci_hw-bcm2711-rpi4.so) and bus scan limit (pci-server
+  -- --bus-scan-limit=1; [runtime] BUS_SCAN_LIMIT=1 in the pci_server.cfg of
+  -- QNX's RPi4 hypervisor host, rpi4-hypervisor.build above). The core
+  -- starts pci-server when a guest is given a PCI device.
+  pci = { hw_module = "pci_hw-bcm2711-rpi4.so", settings = { runtime = { BUS_SCAN_LIMIT = 1 } } },
   devices = {
     spi0 = {
       doc    = "BCM2711 SPI0 controller",

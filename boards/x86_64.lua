@@ -1,6 +1,7 @@
 -- SPDX-License-Identifier: MIT
 -- x86_64: a generic x86_64 PC as a QNX Hypervisor 2.2 host (QNX 7.1),
--- booted by the BIOS, running a QNX guest and a Linux guest.
+-- booted by the BIOS, running a QNX guest and a Linux guest (networked to
+-- the host: the core starts io-pkt with the vdevpeer driver for it).
 
 board "x86_64" {
   include     = { "hypervisor-host" },
@@ -18,6 +19,18 @@ board "x86_64" {
     -- so it is on the library path, as in QNX's 8.0 images.
     LD_LIBRARY_PATH = { "/proc/boot", "/lib", "/usr/lib", "/lib/dll", "/lib/dll/pci" },
   },
+  -- The PC's PCI: "The only mandatory environment variable is
+  -- PCI_HW_MODULE" (without it pci-server crashes), which the core writes in
+  -- the [envars] section of pci-server's configuration (envars page above),
+  -- with the module in /lib/dll/pci; the PC's module is pci_hw-Intel_x86.so
+  -- (Deniz-Eren qnx710 ifs.build: [buscfg] DO_BUS_CONFIG=no, [envars]
+  -- PCI_HW_MODULE=pci_hw-Intel_x86.so; QNX's 8.0 x86_64 BSP:
+  -- PCI_HW_MODULE=/lib/dll/pci/pci_hw-Intel_x86.so).
+  pci = {
+    hw_module = "pci_hw-Intel_x86.so",
+    config    = "/etc/pci_server.cfg",
+    settings  = { buscfg = { DO_BUS_CONFIG = "no" } },
+  },
   script = {
     -- Since QNX 7.0 the runtime linker is a file of its own, loaded from
     -- /usr/lib (QNX 7.1 migration guide, "Buildfiles",
@@ -33,7 +46,6 @@ board "x86_64" {
     { "reopen", "/dev/ser1" },
     { "pci-server", "--config=/etc/pci_server.cfg", bg = true },
     { "waitfor", "/dev/pci" },
-    { "io-pkt-v6-hc", "-d", "vdevpeer-net", bg = true },
     { "ksh", session = true, bg = true },
   },
   files = {
@@ -44,21 +56,8 @@ board "x86_64" {
     ["slogger2"] = true,
     ["devc-ser8250"] = true,
     ["pci-server"] = true,
-    -- "The only mandatory environment variable is PCI_HW_MODULE" (without
-    -- it pci-server crashes), set in the [envars] section of its
-    -- configuration file (envars page above); the PC's module is
-    -- pci_hw-Intel_x86.so (Deniz-Eren qnx710 ifs.build: [buscfg]
-    -- DO_BUS_CONFIG=no, [envars] PCI_HW_MODULE=pci_hw-Intel_x86.so; QNX's
-    -- 8.0 x86_64 BSP: PCI_HW_MODULE=/lib/dll/pci/pci_hw-Intel_x86.so).
-    ["/etc/pci_server.cfg"] = { perms = "0444", contents =
-      "[buscfg]\nDO_BUS_CONFIG=no\n\n[envars]\nPCI_HW_MODULE=/lib/dll/pci/pci_hw-Intel_x86.so\n" },
-    -- Where QNX's images take PCI modules from (pci/ below lib/dll on
-    -- mkifs' search path: Qnx_Hypervisor_rbye qnx_host/images/rpi4-hypervisor.build).
-    ["/lib/dll/pci/pci_hw-Intel_x86.so"] = "pci/pci_hw-Intel_x86.so",
     -- pci-server's library (both images above carry it).
     ["libpci.so"] = true,
-    ["io-pkt-v6-hc"] = true,
-    ["devnp-vdevpeer-net.so"] = true,
     ["ksh"] = true,
     ["/bin/sh"] = { link = "/proc/boot/ksh" },
     ["/bin/qvm-check"] = { "qvm-check", optional = true },

@@ -202,6 +202,28 @@ local legacy = field("legacy", bool_t, "use the legacy (pre-1.0) virtio interfac
 local disk_hostdev = field("hostdev", words_t, "host file or device holding the disk (< read-only; > is not allowed)",
                            { refuse_prefix = ">" })
 local certified = "certified"
+-- What a guest NIC connects to (virtio-net `to`).
+local nic_to_t = { type = "oneof", types = {
+  { type = "enum", values = { "host" } },
+  { type = "record", fields = {
+    field("host", { type = "oneof", types = { bool_t, string_t } },
+          "the host: true for a vpN the core allocates, or the interface to use (\"vp2\")"),
+    field("bridge", string_t, "the host adds its interface to this bridge of the board (network.bridges)"),
+    field("guest", string_t, "another guest of the board"),
+    field("nic", string_t, "that guest's NIC (the key of its virtio-net vdev); by default its one NIC "
+          .. "that connects back here"),
+  } },
+} }
+-- What backs a guest disk (virtio-blk `disk`).
+local disk_t = { type = "record", fields = {
+  field("file", string_t, "a disk image file on the host (in its image or on the data partition)"),
+  field("device", string_t, "an existing host block device"),
+  field("ram", { type = "size" }, "a RAM disk of this size, made by devb-ram on the host"),
+  field("loopback", string_t, "a host file the host serves as a disk with devb-loopback"),
+  field("prefix", string_t, "a RAM or loopback disk's host device: /dev/PREFIX0 (qvmdisk, qvmdisk1, ... "
+        .. "by default)"),
+  field("readonly", bool_t, "the guest may only read it (hostdev <...)"),
+} }
 
 local vdev_types = {
   -- gicd, its-prealloc: options of the 8.0 vdev gic page
@@ -219,18 +241,43 @@ local vdev_types = {
   }, { implicit = true, pic = true, window = 0x10000 }),
   vdev("pl011", arm, "ARM PL011 UART", { hostdev, batch, delayed, sched }, { bus = "mmio", safety = certified }),
   vdev("ser8250", both, "Intel 8250 UART", { hostdev, batch, delayed, sched }, { io_loc = x86, safety = "none" }),
-  vdev("virtio-console", both, "VirtIO console", { hostdev, legacy }, { bus = "pci_or_mmio", safety = certified }),
-  vdev("virtio-blk", both, "VirtIO block device", { disk_hostdev, legacy, delayed },
+  -- delayed, sched: options of the 7.1 page ("delay opening the device in
+  -- the host until it is first referenced by the guest"; "the priority ...
+  -- for pulses indicating that input is available on the host device"),
+  -- https://www.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.user/topic/vdev_ref/vdev_virtio-console.html
+  vdev("virtio-console", both, "VirtIO console", { hostdev, legacy, delayed, sched },
        { bus = "pci_or_mmio", safety = certified }),
+  -- dio: "enable|disable" on 7.1, "disable|enable|read" on 8.0 (read: direct
+  -- I/O for reads only, 8.0); threads: "up to 32", default 1 (7.1, 8.0):
+  -- http://www.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.user/topic/vdev_ref/vdev_virtio-blk.html,
+  -- https://qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/vdev_ref/vdev_virtio-blk.html.
+  -- disk: what backs it, so that the core writes hostdev and, for a disk
+  -- the host makes, starts its driver (io.disk below); not a qvm option.
+  vdev("virtio-blk", both, "VirtIO block device", {
+    disk_hostdev, legacy, delayed,
+    field("dio", { type = "enum", values = { "enable", "disable", "read" } },
+          "direct I/O to the host file: enable, disable, or read (reads only; QNX 8.0)"),
+    field("threads", int_t, "I/O threads of the device, 1 to 32"),
+    field("disk", disk_t, "what backs the disk, instead of hostdev: exactly one of file, device, ram "
+          .. "(a RAM disk the host creates) or loopback (a file the host serves as a disk)"),
+  }, { bus = "pci_or_mmio", safety = certified }),
   -- tapdev: "Deprecated." on the 7.0 and 7.1 pages, gone from the 8.0 one;
   -- bind-mode: 7.1 only ("There's no virtio-net configuration option for
   -- setting access permissions, unlike in previous releases", 8.0)
   -- (https://qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/vdev_ref/vdev_virtio-net.html,
   -- http://www.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.safety.user/topic/vdev_ref/vdev_virtio-net.html).
+  -- peer is mandatory to qvm ("The `peer' option is mandatory", qvm 8.0);
+  -- the core writes it from `to` (io.net below), so a recipe gives one or
+  -- the other. name: "Set this side of a peer-to-peer networking
+  -- connection"; the host reaches the NIC at /dev/qvm/SYSTEM/NAME (8.0 page
+  -- above; 7.0 guest2host.html).
   vdev("virtio-net", both, "VirtIO network interface, peer to peer", {
-    field("peer", string_t, "the other end: /dev/vdevpeers/vpN, or /dev/qvm/SYSTEM/NAME of another guest",
-          { required = true }),
-    field("mac", string_t, "MAC address aa:bb:cc:dd:ee:ff"),
+    field("peer", string_t, "the other end: /dev/vdevpeers/vpN, or /dev/qvm/SYSTEM/NAME of another guest "
+          .. "(written by the core from `to`)"),
+    field("to", nic_to_t, "what the NIC connects to: \"host\" (a vpN the core allocates), "
+          .. "{ host = \"vp2\", bridge = \"bridge0\" }, or { guest = \"other\", nic = \"net\" }; "
+          .. "the core writes both sides"),
+    field("mac", string_t, "MAC address aa:bb:cc:dd:ee:ff (derived from the system and name when not given)"),
     field("peerfeats", { type = "oneof", types = { int_t, string_t } }, "features offered to the peer (0 towards io-pkt)"),
     field("bind_mode", string_t, "bind mode (QNX 7.1 only)", { qnx = { "7.1" } }),
     field("tapdev", string_t, "deprecated: tap device (QNX 7.1 only)", { qnx = { "7.1" } }),
@@ -366,11 +413,18 @@ local guest = {
         field("addr", addr_t, "guest address to load at"),
       } } } } }, "files copied into guest memory; a QNX guest loads its own image by default"),
     field("cmdline", string_t, "kernel command line"),
+    -- pass: "[blob_type] pass [loc options] [intr guest_intr[=vector_number]]";
+    -- loc "[{mem:|io:}]region,length,{+|-|r|w|x|c|e|m|d|n|s|t}[,=host_location]"
+    -- (https://www.qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/vm/pass.html;
+    -- 7.0: "mem:0x2000,r=0x1000", http://www.qnx.com/developers/docs/7.0.0/com.qnx.doc.hypervisor.user/topic/vm/pass.html).
     field("pass", { type = "list", of = { type = "oneof", types = { string_t, { type = "record", fields = {
+      field("device", string_t, "a device of the board, given whole (its loc and intr, which loc or intr "
+            .. "here replace: intr = \"gic:44\" sets the guest's interrupt)"),
       field("loc", string_t, "[mem:]ADDR,LEN,ATTRS[=HOST], io:PORT,LEN or pci:..."),
       field("intr", string_t, "PIC:N[=HOSTVECTOR]"),
       field("type", string_t, "blob type of host data passed to the guest"),
-    } } } } }, "pass-through: a device of the board by name, or { loc = ..., intr = ... }"),
+    } } } } }, "pass-through: a device of the board by name, { device = NAME, intr = ... }, or "
+      .. "{ loc = ..., intr = ... } (a loc over a board device's registers gives that device)"),
     -- The variables of type address: host-paddr-gicd, -gich and -gicv
     -- (../shared/reference/qnx-hypervisor.md §4, from the QNX qvm
     -- documentation and a public qvmconf).
@@ -405,6 +459,32 @@ local guest = {
     field("host_files", { type = "map", of = file_t },
           "files the host image holds for this guest (kernels, disks), by their path in the host"),
     field("autostart", bool_t, "the host's startup script starts the guest", { default = true }),
+    -- qvm's command line: "qvm @mainline-guest.qvmconf set fdt-dump-file
+    -- /tmp/fdt.dtb dryrun" -- @files and options mixed, later ones after
+    -- earlier ones (../shared/reference/qnx-hypervisor.md §1, QNX's VM
+    -- configuration pages; set: "set var val",
+    -- https://qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/vm/variables.html).
+    -- pri and sched_aps are the script line's modifiers [pri=...] and
+    -- [sched_aps=...] (QNX 7.1 Building Embedded Systems, "Script files",
+    -- nto_script.html; /work/notes/facts-12.md §3).
+    field("launch", { type = "record", fields = {
+      field("pri", { type = "oneof", types = { int_t, string_t } },
+            "priority and policy of qvm ([pri=...] on its script line), e.g. 20 or \"20r\""),
+      field("sched_aps", string_t, "the APS partition qvm starts in ([sched_aps=NAME])"),
+      field("files", strings_t, "more configuration files qvm reads after the guest's own (@FILE each)"),
+      field("set", { type = "map", of = { type = "oneof", types = { string_t, int_t, bool_t } } },
+            "qvm variables set on its command line, after the files (set NAME VALUE; _ for -)"),
+      field("dryrun", bool_t, "qvm checks the configuration and exits without starting the guest"),
+    } }, "how the host's script starts qvm for this guest"),
+    -- QNX's Raspberry Pi 4 guide keeps the guests on a QNX6 data partition
+    -- beside the host image and starts them from there: "cd
+    -- /guests/qnx-guest", "qvm @qnx800-guest-1.qvmconf" (gitlab.com/qnx/hypervisor/getting-started,
+    -- copied in PM-Maestro-ITI-GP-Org/Qnx_Hypervisor_rbye: README,
+    -- qnx_host/images/part_qnx_data.build).
+    field("partition", bool_t, "the guest lives on the board's data partition: its configuration, image and "
+          .. "host_files go there (listed in BOARD-data.build), not into the host image"),
+    field("partition_files", { type = "map", of = string_t },
+          "files of this guest on the data partition, by their path on the host: the file each comes from"),
   },
 }
 
@@ -473,6 +553,12 @@ for _, f in ipairs {
               .. "-Q enable,el2-host or el1-host; without it, -Q enable: the best mode the CPU has"),
         field("config_dir", string_t, "folder of the guests' .qvmconf files in the image", { default = "/vm/config" }),
         field("image_dir", string_t, "folder of the guests' images in the image", { default = "/vm/images" }),
+        -- QNX's RPi4 host carries vdev libraries for guests started by hand
+        -- from its data partition (Qnx_Hypervisor_rbye
+        -- qnx_host/images/rpi4-hypervisor.build, "Hypervisor Virtual
+        -- Devices"): declared here, they are not "unused".
+        field("vdevs", strings_t, "vdev types the host carries for guests it starts by hand (vdev-TYPE.so "
+              .. "each)"),
       },
     }, "the hypervisor host"),
     field("guests", strings_t, "the guests this host runs: guest recipe names"),
@@ -485,6 +571,47 @@ for _, f in ipairs {
         field("files", strings_t, "the image entries of the driver: they leave the host"),
       } }, "the host driver, taken out when a guest is given the device"),
     } } }, "devices a guest may be given by name (pass-through)"),
+    field("network", { type = "record", fields = {
+      field("bridges", { type = "map", of = strings_t },
+            "bridges the host creates: NAME = the board's network interfaces in it; a guest NIC joins "
+            .. "one with to.bridge"),
+    } }, "the host's side of the guests' networks"),
+    -- "The only mandatory environment variable is PCI_HW_MODULE", set in the
+    -- [envars] section of pci-server's configuration (--config=FILE)
+    -- (https://www.qnx.com/developers/docs/7.1/com.qnx.doc.pci_server/topic/envars.html);
+    -- "installed in /etc/system/config/pci/ on your target"
+    -- (https://www.qnx.com/developers/docs/8.0/com.qnx.doc.pci_server/topic/config.html).
+    field("pci", { type = "record", fields = {
+      field("hw_module", string_t, "the board's PCI hardware module (PCI_HW_MODULE), e.g. pci_hw-Intel_x86.so",
+            { required = true }),
+      field("config", string_t, "where pci-server's configuration goes in the image",
+            { default = "/etc/system/config/pci/pci_server.cfg" }),
+      field("settings", { type = "map", of = { type = "map", of = { type = "oneof", types = { string_t, int_t } } } },
+            "more of that configuration, by section: { buscfg = { DO_BUS_CONFIG = \"no\" } }"),
+    } }, "the board has PCI: pci-server and its configuration"),
+    -- smmuman: "smmuman @/etc/myx86.smmu" in the startup script,
+    -- /lib/dll/smmu-vtd.so in the image
+    -- (https://www.qnx.com/developers/docs/7.1/com.qnx.doc.smmuman.user/topic/use/start.html);
+    -- "set the smmu option's smmu_type argument to the name of the support
+    -- library" (smmu-armsmmu.so: smmu armsmmu,
+    -- https://get.qnx.com/developers/docs/7.0.0/com.qnx.doc.smmuman.user/topic/use/arm.html).
+    field("smmu", { type = "record", fields = {
+      field("type", string_t, "the SMMU's support library type: smmuman loads smmu-TYPE.so (rcar3, armsmmu, vtd)",
+            { required = true }),
+      field("config", string_t, "the smmuman configuration in the image (smmuman @FILE)", { required = true }),
+      field("source", string_t, "the host file that configuration comes from (else the board's files hold it)"),
+    } }, "the board's IOMMU/SMMU: smmuman runs when a guest is given a device that does DMA"),
+    field("data_partition", { type = "record", fields = {
+      field("mount", string_t, "where the host mounts it", { default = "/" }),
+      field("dir", string_t, "the guests' folder on it, below the mount: each guest in DIR/NAME",
+            { default = "guests" }),
+      field("device", string_t, "the block device it is on: the host waits for it and mounts it before the "
+            .. "guests start (else the board's script mounts it)"),
+      field("type", string_t, "its file system, for mount -t", { default = "qnx6" }),
+      field("files", { type = "map", of = string_t },
+            "files on it, by their path on the host: the file each comes from (the guests' are added)"),
+    } }, "a file system beside the host image that holds guests: render -o writes BOARD-data.build, "
+      .. "what goes on it, for mkqnx6fsimg"),
 } do board.fields[#board.fields + 1] = f end
 
 -- What the core knows of images beyond their fields: the closure check
@@ -531,9 +658,167 @@ local images = {
   search = { "sbin", "usr/sbin", "boot/sys", "bin", "usr/bin", "lib", "lib/dll", "usr/lib" },
 }
 
+-- How the core wires a guest's devices to the host: the commands it adds
+-- to the host's startup script and the files it adds to the host's image
+-- (src/core/wire*.c read it). A command is a list of words; {NAME} in a word
+-- is filled in by the core; a list inside a command repeats for each member
+-- ({ "addm", "{member}" }); bg = true runs it in the background. Programs
+-- are added to the image by their name (they land in /proc/boot);
+-- `only_for_guests`: files the host has only for its guests, left out (with
+-- a warning) when no guest uses them.
+local io = {
+  net = {
+    -- The guest NIC's peer is the host interface's bind path
+    -- /dev/vdevpeers/vpN; the host's peer is the guest NIC's node
+    -- /dev/qvm/SYSTEM/NAME: guest "vdev virtio-net ... mac aa:aa:aa:aa:aa:aa
+    -- name p2p peer /dev/vdevpeers/vp0" with host "io-pkt-v6-hc -d
+    -- vdevpeer-net peer=/dev/qvm/qnx7-arm-guest/p2p,bind=/dev/vdevpeers/vp0,mac=a0b0c0d0e0f0"
+    -- (https://get.qnx.com/developers/docs/7.0.0/com.qnx.doc.hypervisor.user/topic/network/guest2host.html);
+    -- "vpctl vp0 peer=/dev/qvm/qnx-guest-1/guest_to_host bind=/dev/vdevpeers/vp0"
+    -- (QNX's RPi4 host, Qnx_Hypervisor_rbye qnx_host/images/rpi4-hypervisor.build);
+    -- guest to guest: "peer /dev/qvm/guest_2/guest_to_guest" on one side,
+    -- "peer /dev/qvm/guest_1/guest_to_guest" on the other (its guest
+    -- configurations qnx_guests/images/guest-*/qnx-guest-*.qvmconf).
+    bind_dir = "/dev/vdevpeers",
+    qvm_dir = "/dev/qvm",
+    interface = "vp",
+    -- A MAC the recipe does not give is made from the system and NIC names:
+    -- "mac aa:aa:aa:aa:aa:aa: The locally-assigned MAC address of the node"
+    -- (7.0 guest2host.html above), so the locally administered, unicast
+    -- first octet of IEEE 802 (U/L bit set, I/G bit clear): 0x02.
+    mac_first_octet = 2,
+    versions = {
+      -- devnp-vdevpeer-net.so: "io-pkt-v4-hc -d vdevpeer-net
+      -- [peer=path,option[,option...][,peer=path,option,...]]", io-pkt-v6-hc
+      -- the same, "mac=XXXXXXXXXXXX MAC address of this peer", "bind=path
+      -- Path of the network interface for this driver instance"
+      -- (http://www.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.user/topic/utils/devnp-vdevpeer-net.so.html);
+      -- one -d vdevpeer-net with a peer=...,bind=... per guest
+      -- (https://www.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.user/topic/network/network.html);
+      -- "ifconfig vp0 up" (7.0 guest2host.html). Bridges: "brconfig bridge
+      -- add interface ... up: Start forwarding packets on the bridge"
+      -- (http://www.qnx.com/developers/docs/7.0.0/com.qnx.doc.neutrino.utilities/topic/b/brconfig.html);
+      -- the bridge itself made by "ifconfig bridge0 create" is UNCONFIRMED
+      -- on a QNX page (it is how NetBSD's brconfig(8), io-pkt's, does it).
+      ["7.1"] = {
+        stacks = { "io-pkt-v4-hc", "io-pkt-v6-hc" },
+        start = { "io-pkt-v6-hc" },
+        driver = { "-d", "vdevpeer-net" },
+        peer = "peer={peer},bind={bind},mac={hostmac}",
+        setup = { { "ifconfig", "{if}", "up" } },
+        bridge = { { "ifconfig", "{bridge}", "create" }, { "brconfig", "{bridge}", { "add", "{member}" }, "up" } },
+        files = { "devnp-vdevpeer-net.so", "ifconfig" },
+        only_for_guests = { "devnp-vdevpeer-net.so" },
+        bridge_files = { "brconfig" },
+      },
+      -- mods-vdevpeer-net.so: "io-sock -m vdevpeer-net"; "you can create
+      -- and destroy interfaces as required using ifconfig ... ifconfig vp0
+      -- create"; "Use the vpctl utility to configure the interfaces to work
+      -- with a peer" (https://www.qnx.com/developers/docs/8.0/com.qnx.doc.neutrino.utilities/topic/m/mods-vdevpeer-net.so.html).
+      -- QNX's RPi4 host waits for the module ("waitfor
+      -- /dev/io-sock/mods-vdevpeer-net.so"), then "ifconfig vp0 create",
+      -- "vpctl vp0 peer=... bind=...", and bridges with "ifconfig bridge0
+      -- create up addm genet0" (rpi4-hypervisor.build above); mkqnximage's
+      -- host binds the peer before it starts qvm.
+      ["8.0"] = {
+        stacks = { "io-sock" },
+        start = { "io-sock" },
+        driver = { "-m", "vdevpeer-net" },
+        ready = { "waitfor", "/dev/io-sock/mods-vdevpeer-net.so" },
+        setup = { { "ifconfig", "{if}", "create", "up" }, { "vpctl", "{if}", "peer={peer}", "bind={bind}" } },
+        bridge = { { "ifconfig", "{bridge}", "create", "up", { "addm", "{member}" } } },
+        files = { "mods-vdevpeer-net.so", "vpctl", "ifconfig" },
+        only_for_guests = { "mods-vdevpeer-net.so", "vpctl" },
+        bridge_files = {},
+      },
+    },
+  },
+  -- Disks the host makes: "devb-ram ram capacity=262144 disk name=qvmdisk"
+  -- gives /dev/qvmdisk0 (QNX's RPi4 host above, "Creating example ram disks
+  -- for guests to use"; capacity in blocks of 512 bytes by default,
+  -- https://www.qnx.com/developers/docs/7.1/com.qnx.doc.neutrino.utilities/topic/d/devb-ram.html);
+  -- "devb-loopback loopback blksz=512,prefix=qvmdisk,fd=FILE" then "waitfor
+  -- /dev/qvmdisk0" (mkqnximage's hypervisor host; prefix= and fd=,
+  -- https://qnx.com/developers/docs/8.0/com.qnx.doc.neutrino.utilities/topic/d/devb-loopback.html).
+  -- The block drivers' libraries as QNX's RPi4 host carries them ("Block
+  -- driver support libraries").
+  disk = {
+    prefix = "qvmdisk",
+    device = "/dev/{prefix}0",
+    block = 512,
+    ram = { "devb-ram", "ram", "capacity={blocks}", "disk", "name={prefix}" },
+    loopback = { "devb-loopback", "loopback", "blksz=512,prefix={prefix},fd={file}" },
+    wait = { "waitfor", "{dev}" },
+    support = { { "/lib/dll/io-blk.so", "io-blk.so" }, { "/lib/dll/cam-disk.so", "cam-disk.so" },
+                { "/lib/libcam.so", "libcam.so" } },
+  },
+  -- "If your hypervisor system will pass through PCI devices, you must
+  -- include the pci_server-qvm_support.so module in your hypervisor host"
+  -- (https://www.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.user/topic/config/hyp.html).
+  -- PCI modules (pci_server-* among them) are "in /lib/dll/pci/ on your
+  -- target. You must add the latter path to your LD_LIBRARY_PATH"
+  -- (http://www.qnx.com/developers/docs/7.0.0/com.qnx.doc.pci_server/topic/overview.html);
+  -- QNX's images take them from pci/ below lib/dll
+  -- ("/lib/dll/pci/pci_hw-bcm2711-rpi4.so=pci/pci_hw-bcm2711-rpi4.so",
+  -- rpi4-hypervisor.build above), start "pci-server ... &" then "waitfor
+  -- /dev/pci", and give PCI_HW_MODULE in [envars] of the --config file.
+  -- "The PCI server can load other optional modules, each with its own set
+  -- of arguments ... see ... pci_server-template.cfg"
+  -- (https://www.qnx.com/developers/docs/7.1/com.qnx.doc.neutrino.utilities/topic/p/pci-server.html):
+  -- the line of that file that names a module is UNCONFIRMED (the template
+  -- is not public), so the core writes none: pci.settings carries it.
+  pci = {
+    module_dir = "/lib/dll/pci",
+    source_dir = "pci",
+    qvm_support = "pci_server-qvm_support.so",
+    hw_variable = "PCI_HW_MODULE",
+    hw_section = "envars",
+    server = "pci-server",
+    config_option = "--config={config}",
+    start = { { "pci-server", "--config={config}", bg = true }, { "waitfor", "/dev/pci" } },
+  },
+  -- "d Device uses DMA. If you're using smmuman to manage DMA, you must
+  -- specify either this attribute or n"; "m Usable as system memory
+  -- (implicitly specifies +rwxcstn). If you specify this attribute, you must
+  -- not specify d" (8.0 pass.html). smmuman and its support library:
+  -- "smmuman @/etc/myx86.smmu", "/lib/dll/smmu-vtd.so = smmu-vtd.so"
+  -- (7.1 smmuman start.html); the safety variants "smmuman-safety",
+  -- "smmu-rcar3-safety.so", "smmu-armsmmu-safety.so" (SMMUMAN User's Guide,
+  -- https://www.qnx.com/developers/docs/7.1/com.qnx.doc.smmuman.user/topic/arch/components.html,
+  -- .../topic/use/rcar.html). That a PCI pass-through counts as DMA-capable
+  -- is inferred (PCI devices master the bus; the pass flags "are not used"
+  -- for pci:, 7.0 pass.html).
+  smmu = {
+    program = "smmuman",
+    safety_suffix = "-safety",
+    start = { "{program}", "@{config}" },
+    module = "/lib/dll/smmu-{type}{suffix}.so",
+    dma = "d",
+    no_dma = "n",
+    memory = "m",
+  },
+  -- The data partition: QNX's RPi4 host waits for it and mounts it ("waitfor
+  -- /dev/sd0t179", "mount -t qnx6 /dev/sd0t179 /"), and its guide starts a
+  -- guest with "cd /guests/qnx-guest" then "qvm @qnx800-guest-1.qvmconf"
+  -- (rpi4-hypervisor.build and README above); the partition's contents are a
+  -- mkqnx6fsimg buildfile ("/guests/guest-1/qnx-guest.ifs = ...",
+  -- qnx_host/images/part_qnx_data.build). A startup script is no shell (its
+  -- own commands are display_msg, procmgr_symlink, reopen, sched_aps and
+  -- waitfor, 7.1 nto_script.html): the cd runs in ksh.
+  partition = {
+    mount = { { "waitfor", "{device}" }, { "mount", "-t", "{type}", "{device}", "{mount}" } },
+    -- /bin/mount, and the file system's library ("/lib/dll/fs-qnx6.so",
+    -- QNX's RPi4 host, "Block driver support libraries").
+    files = { "mount" },
+    support = { { "/lib/dll/fs-{type}.so", "fs-{type}.so" } },
+    start = { "ksh", "-c", "cd {dir} && {qvm}" },
+  },
+}
+
 return {
   version = 1,
   images = images,
+  io = io,
   board = board,
   guest = guest,
   vdevs = vdev_types,

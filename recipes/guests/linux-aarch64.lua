@@ -20,7 +20,9 @@ guest "linux-aarch64" {
     gic     = { "gic", version = 2 },
     console = { "pl011", loc = 0x1c090000, intr = "gic:37", hostdev = ">-" },
     disk    = { "virtio-blk", loc = 0x1c0d0000, intr = "gic:41", hostdev = dir .. "/rootfs.img" },
-    net     = { "virtio-net", loc = 0x1c0c0000, intr = "gic:40", peer = "/dev/vdevpeers/vp0",
+    -- To the host, which allocates its interface and binds it to the NIC
+    -- (/dev/qvm/SYSTEM/guest_to_host); the name QNX's RPi4 guests give it.
+    net     = { "virtio-net", loc = 0x1c0c0000, intr = "gic:40", name = "guest_to_host", to = "host",
                 mac = "02:00:00:00:00:01", peerfeats = 0 },
   },
   host_files = {

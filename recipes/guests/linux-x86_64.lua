@@ -23,7 +23,7 @@ guest "linux-x86_64" {
     serial   = { "ser8250", hostdev = ">-", intr = "myioapic:4" },
     keyboard = { "pckeyboard" },
     disk     = { "virtio-blk", hostdev = dir .. "/rootfs.img" },
-    net      = { "virtio-net", peer = "/dev/vdevpeers/vp0", peerfeats = 0 },
+    net      = { "virtio-net", name = "guest_to_host", to = "host", peerfeats = 0 },
   },
   host_files = {
     [dir .. "/bzImage"]    = "images/linux-x86_64/bzImage",

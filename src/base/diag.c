@@ -36,7 +36,10 @@ static const diag_rule_info rules[] = {
   { "wiring", "HostWiring",
     "The host cannot be wired for its guests as the recipes say.",
     "The host gets qvm, one vdev-TYPE.so per vdev type its guests use and the guests' "
-    "configurations; a file the board lists that no guest uses is left out." },
+    "configurations; a file the board lists that no guest uses is left out. A guest NIC "
+    "connects to the host or to another guest's named NIC, each host interface once; a disk "
+    "has one backing; a PCI pass-through needs a board with PCI; a data partition must be "
+    "declared to hold guests." },
   { "bootstrap", "Bootstrap",
     "The image would not boot: the startup program, the kernel or the boot file format.",
     "The bootstrap starts with the startup program (startup-*) and ends with procnto*; the "
@@ -60,8 +63,10 @@ static const diag_rule_info rules[] = {
     "The guests' RAM must fit the board's, and each vCPU's runmask must name the board's CPUs." },
   { "image", "ImageContents",
     "Two entries of an image collide, or a passed-through device is still used by the host.",
-    "An image has one entry per target path; a device is passed to one guest, and the host's "
-    "script may not start the driver of a device a guest owns." },
+    "An image has one entry per target path; a device, a host register range or a host "
+    "interrupt is passed to one guest, and the host's script may not start the driver of a "
+    "device a guest owns; on a board with an SMMU a memory pass-through says d or n; a "
+    "library sits in a folder on LD_LIBRARY_PATH." },
   { "syntax", "FileSyntax",
     "An existing buildfile or qvm configuration does not parse.",
     "mkifs buildfiles and qvm configuration files follow the QNX syntax of attributes, "

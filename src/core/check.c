@@ -3,6 +3,8 @@
 #include "core/check.h"
 
 #include "core/boot.h"
+#include "core/io_check.h"
+#include "core/pass.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -360,6 +362,25 @@ typedef struct guest_check {
   ptrvec used;           /* intr_use*: the interrupt lines taken */
 } guest_check;
 
+/* The guest side of each memory pass-through: a window in guest memory
+** like a vdev's (lua/schema.lua, guest field 'pass'). */
+static void add_pass_windows(check_ctx *c, const mkb_guest *g, ptrvec *windows) {
+  const mkb_node *pass = node_get(g->model, "pass");
+  for (size_t i = 0; pass && i < pass->nitems; i++) {
+    const mkb_node *loc = node_get(pass->items[i], "loc");
+    pass_loc l;
+    if (node_get(pass->items[i], "type") || loc == NULL || loc->kind != V_STR ||
+        !pass_loc_read(loc->s, &l) || l.kind != PASS_MEM || l.len == 0)
+      continue;
+    span *s = arena_alloc(c->mem, sizeof *s);
+    s->lo = l.addr;
+    s->hi = l.addr + l.len;
+    s->site = loc;
+    s->what = arena_printf(c->mem, "the pass-through %s (0x%llx-0x%llx)", loc->s, s->lo, s->hi - 1);
+    ptrvec_push(c->mem, windows, s);
+  }
+}
+
 /* The guest, and its own image, on the host's architecture and its QNX. */
 static void check_guest_arch(check_ctx *c, mkb_guest *g, const char *barch, const char *qnx) {
   mkb_node *m = g->model;
@@ -479,6 +500,7 @@ static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const cha
   check_overlaps(c, &gc.regions, g->name);
   for (size_t i = 0; i < gc.regions.n; i++) ptrvec_push(c->mem, &gc.windows, gc.regions.v[i]);
   check_vdevs(c, &gc);
+  add_pass_windows(c, g, &gc.windows);
   check_windows(c, &gc);
   const mkb_node *pass = node_get(g->model, "pass");
   for (size_t i = 0; pass && i < pass->nitems; i++)
@@ -695,6 +717,8 @@ int check_system(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t n) {
   }
   c->cur = c->stack;
   check_passthrough(c, board, guests, n);
+  diag_set_rule(c->diags, "image");
+  io_check(c, board, guests, n);
   diag_set_rule(c->diags, "bootstrap");
   boot_check(c, board, guests, n);
   diag_set_rule(c->diags, rule);
@@ -705,6 +729,7 @@ int check_guest_alone(check_ctx *c, mkb_guest *g, const char *arch, const char *
   int before = c->diags->errors;
   const char *rule = diag_set_rule(c->diags, "guest");
   check_guest(c, g, arch, qnx);
+  io_check_guest(c, g);
   diag_set_rule(c->diags, "bootstrap");
   boot_check_guest(c, g, arch);
   diag_set_rule(c->diags, rule);

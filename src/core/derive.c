@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "core/wire.h"
+
 static int has_item(const mkb_node *list, const char *s) {
   for (size_t i = 0; list && i < list->nitems; i++)
     if (list->items[i]->kind == V_STR && strcmp(list->items[i]->s, s) == 0) return 1;
@@ -39,12 +41,16 @@ static const char *vm_dir(const mkb_schema *s, const mkb_node *hv, const char *k
 
 /* ---- guests -------------------------------------------------------------- */
 
+/* Why a pass names a device it was given by name (a pass that names one
+** for another reason, wire_pass.c's, says that reason). */
+static const char given_by_name[] = "the device given to the guest";
+
 static mkb_node *device_pass(arena *a, const mkb_node *dev, const char *name,
                              const mkb_def *origin) {
   mkb_node *rec = node_new(a, V_TABLE);
   rec->origin = origin;
   rec->why = arena_printf(a, "pass \"%s\": the board's device", name);
-  node_set(a, rec, "device", node_new_str(a, name, "the device given to the guest", origin));
+  node_set(a, rec, "device", node_new_str(a, name, given_by_name, origin));
   const char *keys[2] = { "loc", "intr" };
   for (int k = 0; k < 2; k++) {
     mkb_node *v = node_get(dev, keys[k]);
@@ -74,28 +80,30 @@ int derive_guest(const mkb_schema *s, mkb_node *board, mkb_guest *g, arena *a, d
                                     "the guest's own image, mapped by the host", node_site(ifs)));
     node_set(a, m, "load", load);
   }
-  /* A device of the board passed by name becomes its pass lines. */
+  /* A device of the board passed by name becomes its pass lines: "spi0",
+  ** or { device = "spi0", intr = ... }, which wire_pass.c completes. */
   mkb_node *pass = node_get(m, "pass");
   mkb_node *devices = node_get(board, "devices");
   for (size_t i = 0; pass && i < pass->nitems; i++) {
     mkb_node *e = pass->items[i];
-    if (e->kind != V_STR) continue;
-    mkb_node *dev = node_get(devices, e->s);
+    mkb_node *en = e->kind == V_TABLE ? node_get(e, "device") : e;
+    if (en == NULL || en->kind != V_STR) continue;
+    mkb_node *dev = node_get(devices, en->s);
     if (dev == NULL) {
-      const mkb_def *at = node_site(e);
-      const char *best = devices ? mkb_nearest(e->s, devices->keys, devices->nkeys, NULL) : NULL;
+      const mkb_def *at = node_site(en);
+      const char *best = devices ? mkb_nearest(en->s, devices->keys, devices->nkeys, NULL) : NULL;
       if (best)
         diag_add(d, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
                  at ? at->src.col : 0, "guest '%s' passes '%s', which is not a device of the "
-                 "board; did you mean '%s'?", g->name, e->s, best);
+                 "board; did you mean '%s'?", g->name, en->s, best);
       else
         diag_add(d, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
                  at ? at->src.col : 0, "guest '%s' passes '%s', which is not a device of the "
-                 "board (a board lists its devices in 'devices')", g->name, e->s);
+                 "board (a board lists its devices in 'devices')", g->name, en->s);
       errors++;
       continue;
     }
-    pass->items[i] = device_pass(a, dev, e->s, node_site(e));
+    if (e->kind == V_STR) pass->items[i] = device_pass(a, dev, e->s, node_site(e));
   }
   return errors;
 }
@@ -208,8 +216,7 @@ static const char *basename_of(const char *p) {
   return s ? s + 1 : p;
 }
 
-/* The command a script line runs: its first word. */
-static const char *script_program(arena *a, const mkb_node *line) {
+const char *derive_script_program(arena *a, const mkb_node *line) {
   if (line->kind == V_TABLE)
     return line->nitems && line->items[0]->kind == V_STR ? line->items[0]->s : NULL;
   if (line->kind != V_STR) return NULL;
@@ -244,16 +251,17 @@ static void record(arena *a, ptrvec *removals, const char *path, const mkb_node 
 }
 
 static void remove_driver(arena *a, mkb_node *board, const mkb_node *dev, const char *devname,
-                          const char *gname, const mkb_def *by, ptrvec *removals) {
-  const char *why = arena_printf(a, "the host driver of device '%s', given to guest '%s'",
-                                 devname, gname);
+                          const char *gname, const char *how, const mkb_def *by,
+                          ptrvec *removals) {
+  const char *why = arena_printf(a, "the host driver of device '%s', given to guest '%s'%s%s",
+                                 devname, gname, how ? " by " : "", how ? how : "");
   const mkb_node *drv = node_get(dev, "driver");
   const mkb_node *progs = node_get(drv, "programs");
   const mkb_node *files = node_get(drv, "files");
   mkb_node *script = node_get(board, "script");
   mkb_node *bfiles = node_get(board, "files");
   for (size_t i = 0; script && progs && i < script->nitems;) {
-    const char *p = script_program(a, script->items[i]);
+    const char *p = derive_script_program(a, script->items[i]);
     int drop = 0;
     for (size_t k = 0; p && k < progs->nitems && !drop; k++)
       drop = progs->items[k]->kind == V_STR &&
@@ -275,6 +283,13 @@ static void remove_driver(arena *a, mkb_node *board, const mkb_node *dev, const 
     record(a, removals, arena_printf(a, "files.%s", files->items[k]->s), v, why, by);
     node_remove_key(bfiles, files->items[k]->s);
   }
+}
+
+/* The -safety file exists only for the vdevs QNX certifies; qvm-safety
+** runs the others as they are, or refuses them (boot.c says which). */
+const char *derive_vdev_so(arena *a, const vdev_type *vt, int safe) {
+  int variant = safe && vt->safety == VDEV_CERTIFIED;
+  return arena_printf(a, "vdev-%s%s.so", vt->name, variant ? SAFETY_SUFFIX : "");
 }
 
 int derive_is_vdev_so(const char *target, const char *source) {
@@ -304,13 +319,13 @@ typedef struct host {
   int safe;
   const char *arch, *cfg, *img;
   strmap used;               /* vdev .so names a guest uses */
-  int pci;                   /* a guest is given a PCI device */
-  const mkb_def *pci_site;   /* where the first one is */
 } host;
 
-/* The guest's configuration and image, and the files it asks the host for. */
+/* The guest's configuration and image, and the files it asks the host for
+** (a guest on the data partition keeps them there, wire.h). */
 static void add_guest_files(host *h, const mkb_guest *g) {
   arena *a = h->a;
+  if (wire_on_partition(g)) return;
   add_file(a, h->files, arena_printf(a, "%s/%s.qvmconf", h->cfg, g->name),
            arena_printf(a, "guests/%s/%s.qvmconf", g->name, g->name),
            arena_printf(a, "the configuration of guest '%s'", g->name), g->site);
@@ -334,10 +349,7 @@ static void add_vdev_sos(host *h, const mkb_guest *g) {
     if (v->nitems == 0 || v->items[0]->kind != V_STR) continue;
     const vdev_type *vt = schema_vdev(h->s, v->items[0]->s);
     if (vt == NULL || (vt->implicit && h->arch && strcmp(h->arch, "aarch64le") == 0)) continue;
-    /* The -safety file exists only for the vdevs QNX certifies; qvm-safety
-    ** runs the others as they are, or refuses them (boot.c says which). */
-    int variant = h->safe && vt->safety == VDEV_CERTIFIED;
-    const char *so = arena_printf(a, "vdev-%s%s.so", vt->name, variant ? SAFETY_SUFFIX : "");
+    const char *so = derive_vdev_so(a, vt, h->safe);
     if (strmap_get(&h->used, so)) continue;
     strmap_put(&h->used, so, (void *)so);
     if (has_so(h->files, so)) continue;
@@ -347,43 +359,25 @@ static void add_vdev_sos(host *h, const mkb_guest *g) {
   }
 }
 
-/* The devices the guest is given: the first PCI one asks for pci-server's
-** qvm support, and each of the board's leaves the host with its driver. */
+/* The board's devices the guest is given leave the host with their
+** drivers (by name, or by their registers or interrupt: wire_pass.c). */
 static void pass_through(host *h, const mkb_guest *g) {
   mkb_node *pass = node_get(g->model, "pass");
   for (size_t k = 0; pass && k < pass->nitems; k++) {
     mkb_node *p = pass->items[k];
-    mkb_node *loc = node_get(p, "loc");
-    for (size_t j = 0; loc && j < (loc->kind == V_TABLE ? loc->nitems : 1); j++) {
-      const mkb_node *l = loc->kind == V_TABLE ? loc->items[j] : loc;
-      if (l->kind == V_STR && strncmp(l->s, "pci:", 4) == 0 && !h->pci) {
-        h->pci = 1;
-        h->pci_site = site_or(p, g->site);
-      }
-    }
-    const char *dev = node_str(p, "device");
-    if (dev)
-      remove_driver(h->a, h->board, node_get(node_get(h->board, "devices"), dev), dev, g->name,
-                    site_or(p, g->site), h->removals);
+    const mkb_node *dn = node_get(p, "device");
+    if (dn && dn->kind == V_STR)
+      remove_driver(h->a, h->board, node_get(node_get(h->board, "devices"), dn->s), dn->s,
+                    g->name, dn->why == given_by_name ? NULL : dn->why, site_or(p, g->site),
+                    h->removals);
   }
 }
 
-/* The script line that starts the guest: qvm @CONFIG &. */
+/* The script line that starts the guest: qvm @CONFIG & (wire.h). */
 static void add_start_line(host *h, const mkb_guest *g) {
-  arena *a = h->a;
   if (!node_bool(g->model, "autostart", 1)) return;
-  mkb_node *script = ensure_table(a, h->board, "script", "the guests' start lines", g->site);
-  mkb_node *line = node_new(a, V_TABLE);
-  line->why = arena_printf(a, "starts guest '%s'", g->name);
-  line->origin = g->site;
-  node_push(a, line, node_new_str(a, DERIVE_QVM_SOURCE, line->why, g->site));
-  node_push(a, line, node_new_str(a, arena_printf(a, "@%s/%s.qvmconf", h->cfg, g->name),
-                                  line->why, g->site));
-  mkb_node *bg = node_new(a, V_BOOL);
-  bg->b = 1;
-  bg->why = line->why;
-  node_set(a, line, "bg", bg);
-  node_push(a, script, line);
+  mkb_node *script = ensure_table(h->a, h->board, "script", "the guests' start lines", g->site);
+  node_push(h->a, script, wire_start_line(h->s, h->board, g, h->cfg, h->a));
 }
 
 /* Unused component removal: a vdev .so that no guest uses leaves. */
@@ -392,8 +386,9 @@ static void drop_unused_sos(host *h, diag_list *d) {
   for (size_t k = 0; k < files->nkeys;) {
     mkb_node *v = files->vals[k];
     const char *src = v->kind == V_STR ? v->s : NULL;
-    if (!derive_is_vdev_so(files->keys[k], src) || v->why != NULL ||
-        strmap_get(&h->used, basename_of(src ? src : files->keys[k]))) {
+    const char *so = basename_of(src ? src : files->keys[k]);
+    if (!derive_is_vdev_so(files->keys[k], src) || v->why != NULL || strmap_get(&h->used, so) ||
+        wire_declared_vdev(h->board, so)) {
       k++;
       continue;
     }
@@ -413,7 +408,7 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
   mkb_node *enable = node_get(hv, "enable"), *safety = node_get(hv, "safety");
   if (!((enable && enable->kind == V_BOOL && enable->b) || n > 0)) return 0;
   host h = { s, board, NULL, a, removals, 0, node_str(board, "arch"),
-             vm_dir(s, hv, "config_dir"), vm_dir(s, hv, "image_dir"), { 0 }, 0, NULL };
+             vm_dir(s, hv, "config_dir"), vm_dir(s, hv, "image_dir"), { 0 } };
   h.safe = safety && safety->kind == V_BOOL && safety->b;
   if (wires_startup(board)) wire_startup(board, a, enable);
   else wire_kernel(board, a, enable, h.safe, safety);
@@ -426,16 +421,15 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
     add_guest_files(&h, &guests[i]);
     add_vdev_sos(&h, &guests[i]);
     pass_through(&h, &guests[i]);
-    add_start_line(&h, &guests[i]);
   }
-  if (h.pci)
-    add_file(a, h.files, "pci_server-qvm_support.so", NULL,
-             "PCI pass-through needs pci-server's qvm support module", h.pci_site);
+  /* What must run before the guests start, then the lines that start them. */
+  int errors = wire_host(s, board, guests, n, a, d, removals);
+  for (size_t i = 0; i < n; i++) add_start_line(&h, &guests[i]);
   /* A host with no guest among the recipes (an imported one) keeps what it
   ** lists. */
   if (n > 0) drop_unused_sos(&h, d);
   strmap_free(&h.used);
-  return 0;
+  return errors;
 }
 
 /* ---- the inverse, for import ---------------------------------------------- */

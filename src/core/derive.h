@@ -33,6 +33,14 @@ typedef struct mkb_removal {
   const mkb_def *by;       /* where that was decided */
 } mkb_removal;
 
+/* The program a script line runs: its first word after any [modifiers]
+** and VAR=value words (in a), or NULL. */
+const char *derive_script_program(arena *a, const mkb_node *line);
+
+/* The file of vdev type vt on a host (safe: QHS): vdev-TYPE.so, or its
+** -safety variant where QNX certifies one. */
+const char *derive_vdev_so(arena *a, const vdev_type *vt, int safe);
+
 /* Adds the host wiring for its guests (already derived) to board; what it
 ** takes out is recorded in removals (mkb_removal*, in a). */
 int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,

@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "core/wire.h"
+
 #define INDENT "    "
 
 /* Keys of an entry that are not attributes in its bracket group. */
@@ -239,4 +241,25 @@ void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *o
     sb_addc(out, '\n');
     for (size_t i = 0; i < files->nkeys; i++) render_file(out, files->keys[i], files->vals[i]);
   }
+}
+
+int render_datafile(const mkb_node *board, const render_header *hdr, strbuf *out) {
+  const mkb_node *dp = node_get(board, "data_partition");
+  const mkb_node *files = node_get(dp, "files");
+  if (files == NULL || files->nkeys == 0) return 0;
+  render_header_comment(out, hdr);
+  /* QNX's RPi4 host builds its guest partition from such a file:
+  ** "mkqnx6fsimg part_qnx_data.build" (lua/schema.lua, io.partition). */
+  sb_printf(out, "# What goes on the data partition, which the host mounts at %s: a buildfile\n"
+            "# for mkqnx6fsimg (paths on the partition = host files).\n\n",
+            node_str(dp, "mount") ? node_str(dp, "mount") : "/");
+  arena a;
+  arena_init(&a);
+  for (size_t i = 0; i < files->nkeys; i++) {
+    const char *at;
+    if (!wire_partition_target(board, files->keys[i], &a, &at)) continue;
+    render_file(out, at, files->vals[i]);
+  }
+  arena_free(&a);
+  return 1;
 }

@@ -29,4 +29,10 @@ void mkifs_word(strbuf *b, const char *s, int in_block);
 ** output depends on nothing but its inputs: no time, no hash order. */
 void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *out);
 
+/* Appends what goes on the board's data partition (data_partition.files,
+** wired) to out: a buildfile for mkqnx6fsimg, one PATH=HOSTFILE line per
+** file, PATH on the partition. Returns 0 when the board puts nothing there
+** (out is then untouched). */
+int render_datafile(const mkb_node *board, const render_header *hdr, strbuf *out);
+
 #endif

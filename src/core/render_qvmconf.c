@@ -203,13 +203,17 @@ static void render_load(const mkb_schema *s, strbuf *b, const mkb_node *load) {
   }
 }
 
+int render_qvm_option(const char *key) {
+  return strcmp(key, "size") != 0 && strcmp(key, "to") != 0 && strcmp(key, "disk") != 0;
+}
+
 static void render_vdev(const mkb_schema *s, strbuf *b, const mkb_node *v) {
   sb_adds(b, "vdev ");
   add_token(b, v->items[0]->s);
   sb_addc(b, '\n');
   for (size_t k = 0; k < v->nkeys; k++) {
     if (strcmp(v->keys[k], "set") == 0) add_sets(s, b, INDENT, v->vals[k]);
-    else if (strcmp(v->keys[k], "size") != 0) add_option(s, b, INDENT, v->keys[k], v->vals[k]);
+    else if (render_qvm_option(v->keys[k])) add_option(s, b, INDENT, v->keys[k], v->vals[k]);
   }
 }
 

@@ -12,4 +12,9 @@
 void render_qvmconf(const mkb_schema *s, const mkb_node *guest, const render_header *hdr,
                     strbuf *out);
 
+/* Is key of a vdev one of qvm's options (written to the file), not one of
+** the recipe's own (size, for the overlap check; to and disk, which the
+** wiring turns into qvm's options)? */
+int render_qvm_option(const char *key);
+
 #endif

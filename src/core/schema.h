@@ -10,6 +10,7 @@
 #include "base/model.h"
 #include "core/boot_facts.h"
 #include "core/schema_images.h"
+#include "core/io_facts.h"
 
 typedef enum {
   T_STRING, T_INTEGER, T_BOOLEAN, T_ADDRESS, T_SIZE, T_PERMS,
@@ -84,6 +85,7 @@ typedef struct mkb_schema {
   schema_images *images;     /* CPUs, script commands, search folders */
   size_t nhex;               /* the names of the fields and map entries */
   const char **hex;          /* flagged hex (schema_hex), each once */
+  const mkb_def *io;         /* how guests' devices are wired (io_facts.h) */
 } mkb_schema;
 
 /* The vdev type of that name, or NULL. */

@@ -115,7 +115,8 @@ static const key_rule VDEV_KEYS[] = {
 };
 static const key_rule ROOT_KEYS[] = {
   { "version", K_INT }, { "board", K_TABLE }, { "guest", K_TABLE }, { "vdevs", K_TABLES },
-  { "vdev_common", K_TABLES }, { "boot", K_TABLE }, { "images", K_TABLE }, { NULL, K_ANY }
+  { "vdev_common", K_TABLES }, { "boot", K_TABLE }, { "images", K_TABLE }, { "io", K_TABLE },
+  { NULL, K_ANY }
 };
 
 static int fits(const mkb_def *v, key_kind k) {
@@ -456,5 +457,7 @@ mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_li
   check_defaults(&r, s);
   if (r.errors) return NULL;
   s->boot = boot_facts_read(dget(root, "boot"), path, a, d);
-  return s->boot ? s : NULL;
+  s->io = dget(root, "io");
+  if (s->boot == NULL || io_facts_check(s->io, path, d) != 0) return NULL;
+  return s;
 }

@@ -16,6 +16,7 @@
 #include "core/merge.h"
 #include "core/render_build.h"
 #include "core/render_qvmconf.h"
+#include "core/wire.h"
 
 int set_option_valid(const char *opt) {
   const char *eq = strchr(opt, '=');
@@ -304,6 +305,8 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   resolve_guests(s, sys, a);
   if (s->diags.errors > before) goto done;
   diag_set_rule(&s->diags, "wiring");
+  wire_guests(s->schema, sys->board, sys->guests, sys->nguests, a, &s->diags);
+  if (s->diags.errors > before) goto done;
   derive_board(s->schema, sys->board, sys->guests, sys->nguests, a, &s->diags, &sys->removals);
   if (s->diags.errors > before) goto done;
   mkb_def *bsite = arena_alloc(a, sizeof *bsite);
@@ -334,6 +337,15 @@ void system_render(mkb_session *s, const mkb_system *sys, mkb_render *out) {
   stack_files(&sys->stack, &a, &h);
   render_buildfile(sys->board, &h,
                    &add_output(out, arena_printf(&a, "%s.build", sys->name))->data);
+  strbuf data;
+  sb_init(&data);
+  if (render_datafile(sys->board, &h, &data)) {
+    mkb_output *o = add_output(out, arena_printf(&a, "%s-data.build", sys->name));
+    sb_free(&o->data);
+    o->data = data;
+  } else {
+    sb_free(&data);
+  }
   for (size_t i = 0; i < sys->nguests; i++) {
     const mkb_guest *g = &sys->guests[i];
     render_header gh = { "guest", g->name, node_str(g->model, "description"), NULL, 0, NULL, 0 };

@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "core/wire.h"
 #include "formats/parse_qvmconf.h"
 
 /* The shipped guests an import may build on (recipes/guests/). */
@@ -508,6 +509,9 @@ void import_guest(mkb_session *s, const mkb_node *guest, const char *name, strbu
     mkb_node *b = resolve_base(&w, BASES[i]);
     const char *barch = node_str(b, "arch");
     if (b == NULL || barch == NULL || strcmp(barch, arch) != 0) continue;
+    /* The file was written wired: compare it with the base wired alike. */
+    const char *sys = node_str(guest, "system");
+    wire_as_base(s->schema, b, sys ? sys : name, &a);
     const mkb_node *bv = node_get(b, "vdevs");
     size_t nb = bv ? bv->nkeys : 0;
     long *match = arena_alloc(&a, (nf + 1) * sizeof *match);

@@ -590,8 +590,10 @@ static void roundtrip(const char *path) {
   sb_init(&rec);
   if (p) import_guest(&S, p, "imp", &rec);
   const char *arch = p ? qvmconf_arch(p, S.schema) : NULL;
+  /* A guest given a PCI device needs a host with PCI: on ARM, the rpi4. */
   const char *board = arch && strcmp(arch, "x86_64") == 0 ? "x86_64"
-                    : p && uses_qnx80(p, S.schema) ? "rpi4" : "rcar_h3";
+                    : p && (uses_qnx80(p, S.schema) || strstr(text, "loc pci:")) ? "rpi4"
+                                                                                   : "rcar_h3";
   char file[PATH_MAX + 16], bfile[PATH_MAX + 16];
   snprintf(file, sizeof file, "%s/imp.lua", TMP);
   snprintf(bfile, sizeof bfile, "%s/t.lua", TMP);
@@ -779,7 +781,7 @@ static const schema_type *inner_record(const schema_type *t) {
 
 static mkb_node *normalise(arena *a, const mkb_node *g) {
   static const char *const never[] = { "description", "arch", "ifs", "host_files", "autostart",
-                                       NULL };
+                                       "launch", "partition", "partition_files", NULL };
   const schema_type *gt = S.schema->guest;
   mkb_node *m = norm_copy(a, g);
   for (int i = 0; never[i]; i++) {
@@ -836,7 +838,9 @@ static mkb_node *normalise(arena *a, const mkb_node *g) {
         mkb_node *t = node_new(a, V_TABLE);
         node_push(a, t, v->items[0]);
         for (size_t i = 0; i < v->nkeys; i++)
-          if (strcmp(v->keys[i], "size") != 0) node_set(a, t, v->keys[i], v->vals[i]);
+          if (strcmp(v->keys[i], "size") != 0 && strcmp(v->keys[i], "to") != 0 &&
+              strcmp(v->keys[i], "disk") != 0)
+            node_set(a, t, v->keys[i], v->vals[i]);
         if (vt) reorder_like(a, t, vt->options);
         node_set(a, nv, keys[k], t);
       }
