@@ -20,7 +20,8 @@ local base = { 'fragment "prod-base" {',
   '  script = append {',
   '    { "io-pkt-v6-hc", bg = true },',
   '  },',
-  '  files = {' }
+  '  files = {',
+  '    ["io-pkt-v6-hc"] = true,' }
 for i = 1, 40 do base[#base + 1] = ('    ["/usr/bin/tool%02d"] = "build/tools/tool%02d",'):format(i, i) end
 base[#base + 1] = '    ["/etc/product.conf"] = { perms = "0444", contents = "name=acme\\nrev=1\\n" },'
 base[#base + 1] = '    ["io-sock"] = true,'

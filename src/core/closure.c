@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/wire.h"
 #include "load/elf.h"
 
 /* One image (the board's, or a QNX guest's) and what it provides. */
@@ -33,13 +34,10 @@ typedef struct program {
   const elf_info *elf;
 } program;
 
-/* Is path provided by something other than the image, a file system the
-** host mounts at boot? Nothing is declared that way yet: the declaration
-** of a data partition (the next issue) answers here. */
+/* Is path provided by something other than the image: the board's data
+** partition, which the host mounts at boot (wire.h)? */
 static int provided_elsewhere(const image *im, const char *path) {
-  (void)im;
-  (void)path;
-  return 0;
+  return wire_partition_provides(im->img, path);
 }
 
 static const char *last_segment(const char *p) {
