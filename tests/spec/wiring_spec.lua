@@ -226,7 +226,7 @@ end
 
 local function check_pci(b, guests)
   local checked = 0
-  for sys, q in pairs(guests) do
+  for _, q in pairs(guests) do
     for _, p in ipairs(q.passes) do
       if p.loc and p.loc:match("^pci:") then
         local server = find(b.script, "pci-server --config=")
