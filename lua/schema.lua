@@ -220,7 +220,7 @@ local disk_t = { type = "record", fields = {
   field("device", string_t, "an existing host block device"),
   field("ram", { type = "size" }, "a RAM disk of this size, made by devb-ram on the host"),
   field("loopback", string_t, "a host file the host serves as a disk with devb-loopback"),
-  field("prefix", string_t, "a RAM or loopback disk's host device: /dev/PREFIX0 (qvmdisk, qvmdisk1, ... "
+  field("prefix", string_t, "a RAM or loopback disk's host device: /dev/PREFIX0 (qvmdisk, qvmdiskb, ... "
         .. "by default)"),
   field("readonly", bool_t, "the guest may only read it (hostdev <...)"),
 } }

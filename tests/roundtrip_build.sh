@@ -46,7 +46,8 @@ import_render() {
     return 1
   fi
   if ! (cd "$2" && "$bin" render "$3" -I . -o "$3.build") 2>"$tmp/err"; then
-    if [ "$5" = corpus ] && ! grep -q '^  startup ' "$2/$3.lua"; then
+    # (a golden one too: a data partition's manifest, BOARD-data.build)
+    if ! grep -q '^  startup ' "$2/$3.lua"; then
       echo "SKIP $4: no bootstrap (a non-bootable image does not render yet)"
       return 2
     fi

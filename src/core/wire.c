@@ -3,8 +3,6 @@
 #include "core/wire_int.h"
 
 #include <stdio.h>
-
-#include "core/render_qvmconf.h"
 #include <string.h>
 
 void wire_open(wire *w, const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,
@@ -251,12 +249,8 @@ void wire_as_base(const mkb_schema *s, mkb_node *guest, const char *name, arena 
   wire_net_guests(&w);
   wire_disk_guests(&w);
   diag_free(&d);
-  mkb_node *vdevs = node_get(guest, "vdevs");
-  for (size_t i = 0; vdevs && i < vdevs->nkeys; i++) {
-    mkb_node *v = vdevs->vals[i];
-    size_t k = 0;
-    for (size_t j = 0; j < v->nkeys; j++)
-      if (render_qvm_option(v->keys[j])) v->keys[k] = v->keys[j], v->vals[k++] = v->vals[j];
-    v->nkeys = k;
-  }
+}
+
+const char *wire_writes(const char *key) {
+  return strcmp(key, "to") == 0 ? "peer" : strcmp(key, "disk") == 0 ? "hostdev" : NULL;
 }

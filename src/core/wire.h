@@ -34,10 +34,14 @@ int wire_guests(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t 
 int wire_host(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n, arena *a,
               diag_list *d, ptrvec *removals);
 
-/* Guest model (of recipe name) as qvm sees it once wired on a host of its
-** own: NIC peers, names and MACs and disk hostdevs written, the recipe's
-** own options (to, disk) gone. For import, which compares a file with it. */
+/* Guest model (of system name) as wired on a host of its own: NIC peers
+** and MACs and disk hostdevs written. For import, which compares a file
+** with it. */
 void wire_as_base(const mkb_schema *s, mkb_node *guest, const char *name, arena *a);
+
+/* The qvm option a vdev option of the recipe's own writes: to -> peer,
+** disk -> hostdev; NULL for any other. */
+const char *wire_writes(const char *key);
 
 /* The script line that starts guest g, whose configuration is cfg in the
 ** host image (or on the data partition). */

@@ -60,7 +60,8 @@ static void collect(wire *w, ptrvec *out) {
 }
 
 /* The host devices of the disks the host makes: the ones named, each once,
-** then qvmdisk, qvmdisk1, ... for the rest. */
+** then qvmdisk, qvmdiskb, qvmdiskc, ... for the rest (a digit after the
+** prefix would read as the unit: /dev/qvmdisk10). */
 static void name_devices(wire *w, ptrvec *blks) {
   strmap taken;
   strmap_init(&taken);
@@ -85,7 +86,10 @@ static void name_devices(wire *w, ptrvec *blks) {
     blk *b = blks->v[i];
     if (!made_by_host(b) || b->prefix) continue;
     const char *p;
-    while (strmap_get(&taken, p = next ? arena_printf(w->a, "%s%d", base, next) : base)) next++;
+    while (strmap_get(&taken, p = next == 0 ? base
+                                 : next < 26 ? arena_printf(w->a, "%s%c", base, 'a' + next)
+                                             : arena_printf(w->a, "%s_%d", base, next)))
+      next++;
     b->prefix = p;
     strmap_put(&taken, p, b);
     node_set(w->a, b->disk, "prefix", wire_str(w, p, "the host device of a disk the host makes",

@@ -139,11 +139,15 @@ static mkb_guest *guest_by(wire *w, const char *name, const char *system) {
 /* The other end of a guest-to-guest NIC; reports what does not exist. */
 static void resolve(wire *w, ptrvec *nics, nic *c) {
   mkb_guest *tg = guest_by(w, c->to_guest, c->peer_sys);
-  const char *which = c->to_guest ? c->to_guest : c->peer_sys;
-  if (tg == NULL) {
-    wire_error(w, c->site, NULL, "vdev '%s' of guest '%s' connects to %s '%s', which board runs "
-               "no guest %s", c->key, c->g->name, c->to_guest ? "guest" : "system", which,
-               c->to_guest ? "of that name" : "with that system name");
+  if (tg == NULL && c->to_guest) {
+    wire_error(w, c->site, NULL, "vdev '%s' of guest '%s' connects to guest '%s', which the board "
+               "does not run", c->key, c->g->name, c->to_guest);
+    return;
+  }
+  if (tg == NULL) {  /* a written peer: maybe a guest the host starts by hand */
+    wire_warning(w, c->site, NULL, "vdev '%s' of guest '%s' connects to system '%s', which no guest "
+                 "of the board has: the core wires nothing for it", c->key, c->g->name,
+                 c->peer_sys);
     return;
   }
   int count = 0;

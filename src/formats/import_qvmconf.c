@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "core/render_qvmconf.h"
 #include "core/wire.h"
 #include "formats/parse_qvmconf.h"
 
@@ -411,6 +412,27 @@ static const char *const FIELDS[] = {
   "unsupported", "tolerance", "dump", "safety", "debug", NULL
 };
 
+/* A vdev's options of the recipe's own (to, disk, size) are in no file: a
+** file says nothing of them, unless it changes the option one of them writes
+** (peer, hostdev), which then replaces it. Drops the other deletions of
+** them from d; returns d, or NULL when nothing is left. */
+static wval *keep_wired(wval *d) {
+  if (d == NULL || d->kind != W_TABLE) return d;
+  size_t k = 0;
+  for (size_t i = 0; i < d->n; i++) {
+    const char *key = d->keys[i], *writes = wire_writes(key);
+    if (d->vals[i]->kind == W_DELETE && !render_qvm_option(key)) {
+      size_t j = 0;
+      while (writes && j < d->n && strcmp(d->keys[j], writes) != 0) j++;
+      if (writes == NULL || j == d->n) continue;
+    }
+    d->keys[k] = key;
+    d->vals[k++] = d->vals[i];
+  }
+  d->n = k;
+  return d->n || d->items ? d : NULL;
+}
+
 /* The recipe of guest g over base b (NULL: a recipe of its own). */
 static void build(writer *w, const mkb_node *g, const char *name, const char *bname,
                   const mkb_node *b, recipe *r) {
@@ -468,7 +490,7 @@ static void build(writer *w, const mkb_node *g, const char *name, const char *bn
   for (size_t k = 0; bv && k < bv->nkeys; k++) {
     size_t i = 0;
     while (i < nf && match[i] != (long)k) i++;
-    wval *d = i < nf ? diff(w, fv->vals[i], bv->vals[k]) : w_delete(w);
+    wval *d = i < nf ? keep_wired(diff(w, fv->vals[i], bv->vals[k])) : w_delete(w);
     if (d) w_put(w, vd, bv->keys[k], d);
   }
   for (size_t i = 0; i < nf; i++) {
