@@ -34,7 +34,7 @@ board "rpi4" {
       doc    = "BCM2711 SPI0 controller",
       loc    = "mem:0xfe204000,0x1000,rwn",
       intr   = "gic:150=150",
-      driver = { programs = { "spi-bcm2711" }, files = { "spi-bcm2711" } },
+      driver = { programs = { "spi-bcm2711" }, files = { "spi-bcm2711", "/etc/system/config/spi/spi.conf" } },
     },
   },
   script = {
@@ -64,6 +64,13 @@ board "rpi4" {
     ["wdtkick"] = true,
     ["devc-serminiuart"] = true,
     ["spi-bcm2711"] = true,
+    -- spi-bcm2711 takes its buses and devices from this file (QNX's RPi4
+    -- hypervisor host starts it with no option and carries the file:
+    -- rpi4-hypervisor.build above, whose spi0 bus and first device these are).
+    ["/etc/system/config/spi/spi.conf"] = { contents =
+      "[bus]\nbusno=0\nname=spi0\nbase=0xfe204000\nirq=150\ninput_clock=500000000\n\n"
+      .. "[dev]\nparent_busno=0\ndevno=0\nname=dev0\nclock_rate=5000000\ncpha=1\ncpol=0\n"
+      .. "bit_order=msb\nword_width=32\n" },
     ["ksh"] = true,
     ["/bin/sh"] = { link = "/proc/boot/ksh" },
     ["/bin/qvm-check"] = { "qvm-check", optional = true },

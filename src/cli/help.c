@@ -33,7 +33,9 @@ static const command commands[] = {
     "render boards: the host buildfile, a .qvmconf per guest, a buildfile per QNX guest",
     "Without -o, prints the host buildfile of BOARD. With -o DIR, writes DIR/BOARD.build, "
     "DIR/guests/NAME/NAME.qvmconf for every guest and DIR/guests/NAME/NAME.build for a guest "
-    "with its own image, so that the mappings of the host buildfile hold relative to DIR. "
+    "with its own image, so that the mappings of the host buildfile hold relative to DIR; and, "
+    "when guests live on the board's data partition, DIR/BOARD-data.build, what goes on it (a "
+    "buildfile for mkqnx6fsimg). "
     "With -o FILE.build, the host buildfile is FILE.build and the guests' files go beside it.\n\n"
     "Files are written atomically and only when their content changed; a line on standard "
     "error says, per output folder, how many files were written, unchanged and removed. When "

@@ -381,7 +381,7 @@ board "pt" { include = { "rpi4" }, guests = { "spi-guest" } }
         assert.are.equal("pt.lua", r.map.at.map.file)
         assert.are.equal(1, r.map.at.map.line)
       end
-      assert.are.same({ "script", "files.spi-bcm2711" }, paths)
+      assert.are.same({ "script", "files.spi-bcm2711", "files./etc/system/config/spi/spi.conf" }, paths)
     end)
     h.rmtree(dir)
     assert(ok, e)
