@@ -82,11 +82,3 @@ int pass_device_vector(const char *intr, long long *vec) {
   *vec = strtoll(colon + 1, NULL, 0);
   return 1;
 }
-
-void pass_intr_guest(const char *intr, char *buf, unsigned long n) {
-  size_t k = strcspn(intr, "=");
-  if (n == 0) return;
-  if (k >= n) k = n - 1;
-  memcpy(buf, intr, k);
-  buf[k] = '\0';
-}

@@ -37,7 +37,4 @@ int pass_intr_vector(const char *intr, long long *vec);
 ** ("gic:150" -> 150). Returns 1 and sets *vec, or 0. */
 int pass_device_vector(const char *intr, long long *vec);
 
-/* The guest side of an intr: "gic:44=150" -> "gic:44" (in buf, size n). */
-void pass_intr_guest(const char *intr, char *buf, unsigned long n);
-
 #endif
