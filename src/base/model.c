@@ -358,6 +358,37 @@ void sb_lua_string(strbuf *b, const char *s) {
   sb_addc(b, '"');
 }
 
+/* Lua keeps a long string's text as written, but drops the newline right
+** after its opening bracket (so the text starts on the next line) and
+** reads a carriage return as a newline: such text is quoted instead. */
+void sb_lua_text(strbuf *b, const char *s) {
+  if (strchr(s, '\r') || strchr(s, '\n') == NULL) {
+    sb_lua_string(b, s);
+    return;
+  }
+  size_t level = 0;
+  for (;;) {
+    /* ]=*level] must not occur in the text followed by the closing ']'. */
+    int clash = 0;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n && !clash; i++) {
+      if (s[i] != ']') continue;
+      size_t k = 0;
+      while (i + 1 + k < n && s[i + 1 + k] == '=') k++;
+      if (k == level && (i + 1 + k == n || s[i + 1 + k] == ']')) clash = 1;
+    }
+    if (!clash) break;
+    level++;
+  }
+  sb_addc(b, '[');
+  for (size_t i = 0; i < level; i++) sb_addc(b, '=');
+  sb_adds(b, "[\n");
+  sb_adds(b, s);
+  sb_addc(b, ']');
+  for (size_t i = 0; i < level; i++) sb_addc(b, '=');
+  sb_addc(b, ']');
+}
+
 void sb_lua_int(strbuf *b, long long i) {
   if (i >= 0x1000 && i % 0x1000 == 0) sb_printf(b, "0x%llx", (unsigned long long)i);
   else sb_printf(b, "%lld", i);

@@ -195,6 +195,11 @@ void sb_lua_key(strbuf *b, const char *k);
 void sb_lua_number(strbuf *b, double n);
 void sb_lua_int(strbuf *b, long long i);
 
+/* Text of several lines as a long string [[...]] (with as many '=' as it
+** takes that the text cannot close it), the text starting on the line
+** after the bracket; other text as sb_lua_string writes it. */
+void sb_lua_text(strbuf *b, const char *s);
+
 /* A whole value: { "a", k = 1 }. sb_lua_value writes integers as
 ** sb_lua_int; sb_lua_value_hex, for a file to keep (an imported recipe),
 ** writes in hex the non-negative integers under a key for which hex(ctx,

@@ -16,37 +16,6 @@
 
 /* ---- Lua text ------------------------------------------------------------ */
 
-/* Text of several lines as a long string [[...]], with as many '=' as it
-** takes that the text cannot close it. Lua drops the newline right after
-** the opening bracket, so the text starts on the next line. Carriage
-** returns do not survive a long string: such text is quoted. */
-static void lua_text(strbuf *b, const char *s) {
-  if (strchr(s, '\r') || strchr(s, '\n') == NULL) {
-    sb_lua_string(b, s);
-    return;
-  }
-  size_t level = 0;
-  for (;;) {
-    /* ]=*level] must not occur in the text followed by the closing ']'. */
-    int clash = 0;
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n && !clash; i++) {
-      if (s[i] != ']') continue;
-      size_t k = 0;
-      while (i + 1 + k < n && s[i + 1 + k] == '=') k++;
-      if (k == level && (i + 1 + k == n || s[i + 1 + k] == ']')) clash = 1;
-    }
-    if (!clash) break;
-    level++;
-  }
-  sb_addc(b, '[');
-  for (size_t i = 0; i < level; i++) sb_addc(b, '=');
-  sb_adds(b, "[\n");
-  sb_adds(b, s);
-  sb_addc(b, ']');
-  for (size_t i = 0; i < level; i++) sb_addc(b, '=');
-  sb_addc(b, ']');
-}
 
 /* ---- values ------------------------------------------------------------- */
 
@@ -125,7 +94,7 @@ static void braces(strbuf *b, const ptrvec *e, int wrap) {
 ** printer of Lua values writes it, addresses in hex as the schema says. */
 static void value(out *o, strbuf *b, const mkb_node *v, const char *key, int wrap) {
   if (v->kind == V_STR) {
-    lua_text(b, v->s);
+    sb_lua_text(b, v->s);
   } else if (v->kind == V_TABLE) {
     ptrvec e = elements(o, v);
     braces(b, &e, wrap);
