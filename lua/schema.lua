@@ -815,6 +815,238 @@ local io = {
   },
 }
 
+-- What the board definitions file of a QNX SDP 8.0 BSP says, and how QNX's
+-- build template turns it into a buildfile (src/formats/bspdefs.c reads
+-- this; `mkbuildfile import DEFS`). A BSP's images/Makefile sets
+-- BUILD_TEMPLATE to Templates_build_sdp800 and includes its template.mk,
+-- which runs m4 over a generic buildfile with the board's definitions.m4
+-- (RPi4 BSP_raspberrypi-bcm2711-rpi4_be-800 as published in
+-- sunnnnny484/pi4_hypervisor_host, images/Makefile). The template itself is
+-- not public: what it does is read here off four buildfiles QNX generated
+-- from public definitions files, which agree with one another:
+--   RPi4 images/rpi4.build (sunnnnny484/pi4_hypervisor_host @73c089f),
+--   RPi5 images/rpi5.build (qnx/bsp_raspberrypi-bcm2712-rpi5 @fccfad4),
+--   i.MX8M Plus EVK images/imx8mp-evk.build (KozhinovAlexander/qnx8-bsp-stm32mp257f-dk,
+--     bsp/com.qnx.qnx800.bsp.hw.nxp_imx8mp_evk_0.0.2.00094T202401181553L, @2cd3bae),
+--   the ARMv8 guest qnx_guests/images/guest-1/qnx800-guest-1.build
+--     (PM-Maestro-ITI-GP-Org/Qnx_Hypervisor_rbye @ecdebb3),
+-- and QNX's RPi4 boot log in its hypervisor getting-started guide ("Starting
+-- wdtkick ... / Starting I2C driver ... / Starting PCI Server ... / Starting
+-- serial driver ..."). Every text here is m4, expanded with the board's
+-- macros as the template expands its own.
+local bsp = {
+  -- The template of SDP 8.0 (Templates_build_sdp800).
+  qnx = "8.0",
+  -- What every definitions file defines: without them the template makes
+  -- no bootstrap.
+  required = { "__ARCH__", "__TYPE__", "__STARTUP__", "__PROCNTO__" },
+  -- The image and its bootstrap: [image=__BOOT_ADDR__], [virtual=__ARCH__,
+  -- __TYPE__ __COMPRESS_ATTR__] and the two bootstrap lines, PATH and
+  -- LD_LIBRARY_PATH as every generated image has them (the i.MX8MP one appends
+  -- __GRAPHICS_LIB_PATH__; [+keeplinked] is global in the generated images;
+  -- dnl joins the lines).
+  bootstrap = [[
+ifdef(`__BOOT_ADDR__', `[image=__BOOT_ADDR__]')
+[virtual=__ARCH__,__TYPE__ ifdef(`__COMPRESS_ATTR__', `__COMPRESS_ATTR__')] boot = {
+    [+keeplinked] __STARTUP__ ifdef(`__STARTUP_OPTS__', `__STARTUP_OPTS__')
+    [+keeplinked] PATH=/proc/boot:/sbin:/bin:/usr/bin:/usr/sbin:/usr/libexec dnl
+LD_LIBRARY_PATH=/proc/boot:/lib:/usr/lib:/lib/dll:/lib/dll/pci`'ifdef(`__GRAPHICS_LIB_PATH__', `:__GRAPHICS_LIB_PATH__') dnl
+__PROCNTO__ ifdef(`__PROCNTO_OPTS__', `__PROCNTO_OPTS__')
+}
+]],
+  -- Macros of the template that definitions files use in their own
+  -- values. __I2C_COMMON_START__ (used by the J722S definitions): the I2C
+  -- block of the RPi4 and i.MX8MP images, a driver line per element of
+  -- __I2C_OPTS__. __NET_COMMON_START__ (used by the AM62P, J722S and guest
+  -- definitions): the guest image shows it is the network block, io-sock
+  -- -m phy with __NET_OPTS__ (then the template's DHCP, ssh, devc-pty and
+  -- qconn, which a board recipe leaves out). __NET_PCI_OPTS__ and
+  -- __NET_USB_OPTS__: the template's drivers of PCI and USB network
+  -- adapters (-m pci -d em -d ix -d re [-d igc], -m usb -d axe -d axge -d
+  -- cdce -d smsc in the images), not the board's: empty here.
+  -- __PCI_COMMON_START__ (used by the x86_64 definitions): its text is not
+  -- in any generated image found; this is the PCI block of the RPi4
+  -- definitions and of the x86_64 ones' __BOARD_EARLY_START__: UNCONFIRMED.
+  -- foreach(NAME, TEXT, ITEM...), which the i.MX8MP and x86_64 definitions
+  -- call, is the template's too: src/formats/m4.c gives each ITEM's TEXT on
+  -- a line of its own, as the i.MX8MP image has its USB waitfor lines.
+  template = {
+    __I2C_COMMON_START__ = [[
+display_msg "Starting I2C driver ..."
+ifdef(`__I2C_OPTS__', `foreach(`_x', `__I2C_DRVR__ _x', __I2C_OPTS__)', `__I2C_DRVR__')
+]],
+    __NET_COMMON_START__ = [[
+display_msg "Starting networking ..."
+io-sock -m phy ifdef(`__NET_OPTS__', `__NET_OPTS__')
+]],
+    __NET_PCI_OPTS__ = "",
+    __NET_USB_OPTS__ = "",
+    __PCI_COMMON_START__ = [[
+display_msg "Starting PCI Server ..."
+PCI_HW_MODULE=/lib/dll/pci/__PCI_HW_MODULE__
+pci-server ifdef(`__PCI_OPTS__', `__PCI_OPTS__') &
+waitfor /dev/pci
+]],
+  },
+  -- The script in the order of the generated images, a step per block.
+  -- A step's `start` macro is its block when the board defines it; else
+  -- `script`, the template's own lines, when one of `when` is defined (or
+  -- always, without `when`). `files`: its entries, as buildfile lines, in
+  -- the folders of the generated images (drivers in /sbin, wdtkick and CAN
+  -- in /bin, shared objects in /lib/dll, PCI modules in /lib/dll/pci),
+  -- when one of `when` is defined (or always). Where the generated images
+  -- say nothing (a step no image shows: the board's early block, Wi-Fi;
+  -- the USB default) the step says UNCONFIRMED.
+  steps = {
+    { name = "runtime linker", when = { "__LD_QNX__" },
+      script = "procmgr_symlink ../../proc/boot/__LD_QNX__ /usr/lib/__LD_QNX__",
+      files = [[
+__LD_QNX__=__LD_QNX__
+/lib/libc.so=libc.so
+/lib/libgcc_s.so=libgcc_s.so
+]] },
+    -- The first of the template's services (slogger2, dumper, mqueue,
+    -- random): the system logger, which drivers write to.
+    { name = "system logger", script = "slogger2", files = "/bin/slogger2=slogger2" },
+    -- UNCONFIRMED place: no generated image has a non-empty early block;
+    -- the x86_64 definitions start pci-server in it "Because all drivers
+    -- need PCI server", so it comes before the drivers.
+    { name = "board early start", start = "__BOARD_EARLY_START__" },
+    -- "If startup is given -W parameter then the wdtkick utility MUST be
+    -- uncommented below" (RPi4 definitions, __WDT_START__); started right
+    -- after the template's services. A kicker without __WDT_START__ is not
+    -- started (the guest's image holds wdtkick and starts it from a script).
+    { name = "watchdog kicker", start = "__WDT_START__", when = { "__WDT_DRVR__" },
+      files = "foreach(`_x', `/bin/_x=_x', __WDT_DRVR__)" },
+    { name = "I2C", start = "__I2C_START__", when = { "__I2C_DRVR__" }, script = "__I2C_COMMON_START__",
+      files = "foreach(`_x', `/sbin/_x=_x', __I2C_DRVR__)" },
+    -- "RTC utility - requires i2c driver to be running" (i.MX8MP definitions)
+    { name = "RTC", start = "__RTC_START__", when = { "__RTC_DRVR__" },
+      files = "foreach(`_x', `/sbin/_x=_x', __RTC_DRVR__)" },
+    -- pci-server, its library and the modules QNX's PCI blocks name
+    -- (PCI_BKWD_COMPAT_MODULE, PCI_SLOG_MODULE, PCI_DEBUG_MODULE, RPi4).
+    { name = "PCI server", start = "__PCI_START__", when = { "__PCI_HW_DRVR__", "__PCI_HW_MODULE__" },
+      script = "__PCI_COMMON_START__",
+      files = [[
+ifdef(`__PCI_HW_DRVR__', `foreach(`_x', `/lib/dll/pci/_x=pci/_x', __PCI_HW_DRVR__)')
+/sbin/pci-server=pci-server
+/lib/libpci.so=libpci.so
+/lib/dll/pci/pci_bkwd_compat.so=pci/pci_bkwd_compat.so
+/lib/dll/pci/pci_slog2.so=pci/pci_slog2.so
+/lib/dll/pci/pci_debug2.so=pci/pci_debug2.so
+ifdef(`__PCI_HW_CFG__', `__PCI_HW_CFG__')
+]] },
+    { name = "CAN", start = "__CAN_START__", when = { "__CAN_DRVR__" },
+      files = "foreach(`_x', `/bin/_x=_x', __CAN_DRVR__)" },
+    { name = "serial", start = "__DEVC_START__", when = { "__DEVC_DRVR__" },
+      files = "foreach(`_x', `/sbin/_x=_x', __DEVC_DRVR__)" },
+    { name = "SPI", start = "__IO_SPI_START__", when = { "__IO_SPI_DRVR__" },
+      script = [[
+display_msg "Starting SPI master driver ..."
+__IO_SPI_DRVR__
+waitfor /dev/io-spi
+]],
+      files = [[
+foreach(`_x', `/sbin/_x=_x', __IO_SPI_DRVR__)
+ifdef(`__IO_SPI_CFG_CONTENTS__', `/etc/system/config/spi/spi.conf = {__IO_SPI_CFG_CONTENTS__}')
+]] },
+    -- The block drivers and what they load (the images' "Block driver
+    -- support libraries").
+    { name = "block", start = "__DEVB_DRVR_START__", when = { "__BLOCK_DRVR__" },
+      files = [[
+foreach(`_x', `/sbin/_x=_x', __BLOCK_DRVR__)
+/lib/libcam.so=libcam.so
+/lib/dll/io-blk.so=io-blk.so
+/lib/dll/cam-disk.so=cam-disk.so
+/lib/dll/fs-qnx6.so=fs-qnx6.so
+/lib/dll/fs-dos.so=fs-dos.so
+]] },
+    { name = "NOR flash", start = "__NOR_START__", when = { "__NOR_DRVR__" },
+      files = "foreach(`_x', `/sbin/_x=_x', __NOR_DRVR__)" },
+    -- Without __USB_START__: io-usb-otg with __USB_HOST_OPTS__ and a waitfor
+    -- per __USB_HOST_DEV__, as the i.MX8MP definitions write their block:
+    -- UNCONFIRMED (no image of a board without __USB_START__ was found).
+    { name = "USB host", start = "__USB_START__", when = { "__USB_HOST_DRVR__" },
+      script = [[
+ifdef(`__USB_HOST_OPTS__', `io-usb-otg __USB_HOST_OPTS__
+ifdef(`__USB_HOST_DEV__', `foreach(`_x', `waitfor _x', __USB_HOST_DEV__)')')
+]],
+      files = [[
+foreach(`_x', `/lib/dll/_x=_x', __USB_HOST_DRVR__)
+/sbin/io-usb-otg=io-usb-otg
+/lib/libusbdi.so=libusbdi.so
+]] },
+    { name = "persistent storage", start = "__PERSISTENT_STORAGE_START__",
+      when = { "__PERSISTENT_STORAGE_START__", "__PERSISTENT_STORAGE_FILES__" },
+      files = "ifdef(`__PERSISTENT_STORAGE_FILES__', `__PERSISTENT_STORAGE_FILES__')" },
+    -- io-sock loads devs-NAME.so for -d NAME and mods-NAME.so for -m NAME
+    -- (the images hold mods-phy.so for the template's -m phy, and mods-fdt.so,
+    -- mods-phy_fdt.so for the boards' -m fdt -m phy_fdt).
+    { name = "network", start = "__NET_START__", when = { "__NET_DRVR__", "__NET_START__" },
+      script = "__NET_COMMON_START__",
+      files = [[
+ifdef(`__NET_DRVR__', `foreach(`_x', `/lib/dll/_x=_x', __NET_DRVR__)')
+/sbin/io-sock=io-sock
+/lib/libsocket.so=libsocket.so
+/lib/dll/mods-phy.so=mods-phy.so
+ifelse(index(ifdef(`__NET_OPTS__', `__NET_OPTS__'), `-m fdt'), `-1', `', `/lib/dll/mods-fdt.so=mods-fdt.so')
+ifelse(index(ifdef(`__NET_OPTS__', `__NET_OPTS__'), `-m phy_fdt'), `-1', `', `/lib/dll/mods-phy_fdt.so=mods-phy_fdt.so')
+]] },
+    -- UNCONFIRMED place (the RPi4 definitions have it commented out).
+    { name = "Wi-Fi", start = "__WIFI_START__" },
+    { name = "customize", start = "__CUSTOMIZE_SCRIPT_START__",
+      when = { "__CUSTOMIZE_SCRIPT_START__", "__CUSTOMIZE_SCRIPT_FILES__" },
+      files = "ifdef(`__CUSTOMIZE_SCRIPT_FILES__', `__CUSTOMIZE_SCRIPT_FILES__')" },
+    { name = "board late start", start = "__BOARD_LATE_START__" },
+    -- The end of every generated script, and the links after it.
+    { name = "console shell",
+      script = [[
+ifdef(`__CONSOLE__', `reopen __CONSOLE__')
+[+session] ksh &
+]],
+      files = [[
+/bin/ksh=ksh
+[type=link] /bin/sh=/bin/ksh
+[type=link] /tmp=/dev/shmem
+ifdef(`__CONSOLE__', `[type=link] /dev/console=__CONSOLE__')
+[type=link] /var/log=/tmp
+[type=link] /usr/tmp=/tmp
+]] },
+    { name = "DMA", when = { "__DMA_DRVR__" }, files = "foreach(`_x', `/lib/_x=_x', __DMA_DRVR__)" },
+    -- "Board specific files": buildfile entries, last in every image.
+    { name = "board files", when = { "__BOARD_FILES__" }, files = "ifdef(`__BOARD_FILES__', `__BOARD_FILES__')" },
+  },
+  -- Programs of the template the boards' own blocks run (on, in the x86_64
+  -- definitions; devb-umass, in the i.MX8MP ones), where the generated
+  -- images put them (their groups "General commands", "Network driver and
+  -- support", "USB host driver and support", "I2C support", "NOR flash
+  -- driver files", "CAN drivers", "PCIe driver and support"): the import
+  -- adds the ones a script line of the recipe starts.
+  commands = {
+    "/bin/confstr", "/bin/df", "/bin/hostname", "/bin/kill", "/bin/mount", "/bin/on", "/bin/pidin",
+    "/bin/slay", "/bin/slog2info", "/bin/sync", "/bin/umount", "/bin/waitfor", "/sbin/mqueue",
+    "/sbin/pipe", "/sbin/shutdown", "/usr/bin/getconf", "/usr/bin/hd", "/usr/bin/ldd", "/usr/bin/setconf",
+    "/usr/bin/top", "/usr/bin/use", "/usr/sbin/dumper", "/usr/sbin/random", "/usr/sbin/tracelogger",
+    "/sbin/dhcpcd", "/sbin/ifconfig", "/sbin/route", "/sbin/sysctl", "/sbin/usb", "/sbin/devb-umass",
+    "/bin/isend", "/bin/isendrecv", "/sbin/devf-ram", "/usr/bin/flashctl", "/bin/canctl",
+    "/usr/sbin/pci-tool",
+  },
+  -- Macros of the definitions files the template reads and a board recipe
+  -- leaves to it (profiles, device names, switches set outside the file:
+  -- __SMMU__, __HYP__, __GRAPHICS__ and what depends on them). '*' stands
+  -- for any text. The import lists them in a comment; any other macro it
+  -- does not use is unknown: a comment and a warning.
+  known = {
+    "__PROCNTO_MODULES__", "__ROOT_PROFILE__", "__ENV_PROFILE_FILE__", "__PROFILE_CFG__",
+    "__CUSTOMIZE_SCRIPT_NAME__", "__DTB_FILE__", "__DEBUG_CONSOLE_SCRIPT__",
+    "__DEVC_OPTS__", "__DEVC_DEV__", "__DEVC_SER*__", "__DEVB_*__",
+    "__NET_DEV__", "__NET_DHCLIENT_SUPPORT__", "__NET_CONF_FILE_*__", "__NET_*_OPTS__",
+    "__I2C_DEV__", "__I2C_OPTS__", "__USB_HOST_DEV__", "__USB_HOST_OPTS__", "__LOCAL_XHCI_OPTS__",
+    "__USB_DEVICE_DRVR__", "__PCI_*__", "__RANDOM_DRVR__", "__RANDOM_DRVR_OPTS__",
+    "__GRAPHICS*__", "__SMMU*__", "__HYP__", "__PERSISTENT_STORAGE_*__",
+  },
+}
+
 return {
   version = 1,
   images = images,
@@ -824,4 +1056,5 @@ return {
   vdevs = vdev_types,
   vdev_common = vdev_common,
   boot = boot,
+  bsp = bsp,
 }

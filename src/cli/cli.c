@@ -18,6 +18,8 @@
 #include "views/diff.h"
 #include "cli/root.h"
 #include "core/session.h"
+#include "cli/import_defs.h"
+#include "formats/bspdefs.h"
 #include "formats/existing.h"
 #include "views/explain.h"
 #include "views/graph.h"
@@ -46,6 +48,7 @@ typedef struct cli {
   int show_json;          /* show --json */
   int luals, markdown, luacheckrc; /* schema --luals, --markdown, --luacheckrc */
   int md;                 /* render -MD */
+  int boards;             /* import --boards DIR */
   int quiet;              /* -q: no summary lines */
   int man;                /* help --man */
   color_when color;       /* --color=WHEN */
@@ -100,7 +103,7 @@ static const char *const valued[] = { "-I", "-o", "--set", "-MF", "--ninja", "--
                                       "--sysroot", "--sarif-root", "--diagnostics", "--color" };
 /* The options that take none. */
 static const char *const flags[] = { "-MD", "--all", "--json", "--luals", "--markdown",
-                                     "--luacheckrc", "-q", "--Werror", "--man" };
+                                     "--luacheckrc", "-q", "--Werror", "--man", "--boards" };
 
 static int one_of(const char *word, const char *const *v, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -156,6 +159,7 @@ static void set_flag(cli *c, const char *o) {
   else if (strcmp(o, "--markdown") == 0) c->markdown = 1;
   else if (strcmp(o, "--luacheckrc") == 0) c->luacheckrc = 1;
   else if (strcmp(o, "-q") == 0) c->quiet = 1;
+  else if (strcmp(o, "--boards") == 0) c->boards = 1;
   else if (strcmp(o, "--Werror") == 0) c->opt.werror = 1;
   else c->man = 1;
 }
@@ -644,10 +648,15 @@ static char *import_name(const char *path) {
 }
 
 static int cmd_import(cli *c, mkb_session *s) {
+  if (c->boards && (c->nargs != 1 || c->out == NULL))
+    return usage_error("import --boards takes a BSP's folder and -o DIR%s", "");
+  if (c->boards) return import_defs_boards(s, c->args[0], c->out, &c->dirs);
   if (c->nargs != 1) return usage_error("import takes one file%s", "");
+  if (!file_kind(c->args[0]) && bspdefs_is_file(c->args[0]))
+    return import_defs(s, c->args[0], c->out, &c->dirs);
   if (!file_kind(c->args[0]))
-    return usage_error("import: cannot tell what '%s' is: name it FILE.build or FILE.qvmconf",
-                       c->args[0]);
+    return usage_error("import: cannot tell what '%s' is: name it FILE.build or FILE.qvmconf, "
+                       "or give a BSP's board definitions file", c->args[0]);
   char *name = import_name(c->args[0]);
   strbuf b;
   sb_init(&b);

@@ -86,6 +86,9 @@ typedef struct mkb_schema {
   size_t nhex;               /* the names of the fields and map entries */
   const char **hex;          /* flagged hex (schema_hex), each once */
   const mkb_def *io;         /* how guests' devices are wired (io_facts.h) */
+  const mkb_def *bsp;        /* the table 'bsp': what QNX's build template makes
+                                of a BSP's board definitions (formats/bspdefs.c
+                                reads it), or NULL */
 } mkb_schema;
 
 /* The vdev type of that name, or NULL. */

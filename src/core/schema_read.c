@@ -458,6 +458,7 @@ mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_li
   if (r.errors) return NULL;
   s->boot = boot_facts_read(dget(root, "boot"), path, a, d);
   s->io = dget(root, "io");
+  s->bsp = dget(root, "bsp");
   if (s->boot == NULL || io_facts_check(s->io, path, d) != 0) return NULL;
   return s;
 }

@@ -46,6 +46,14 @@ typedef struct mac {
   int listed;                  /* in m4->order */
 } mac;
 
+typedef struct call {
+  const char *name;
+  const char *file;
+  int line, col;
+  size_t argc;
+  const char **argv;           /* argv[0] is the name */
+} call;
+
 struct m4 {
   arena *a;
   diag_list *d;
@@ -56,6 +64,7 @@ struct m4 {
   ptrvec included;             /* const char*: paths include() read */
   strmap unsupported;          /* builtins already warned about */
   char lq[MAX_QUOTE], rq[MAX_QUOTE];
+  call *quote_call;            /* the last changequote(), or NULL */
   frame *fr;
   size_t nfr, cap;
   size_t calls, bytes, seq, nest;
@@ -63,13 +72,6 @@ struct m4 {
 };
 
 /* A call being collected: its name, where it was, its arguments. */
-typedef struct call {
-  const char *name;
-  const char *file;
-  int line, col;
-  size_t argc;
-  const char **argv;           /* argv[0] is the name */
-} call;
 
 static const char *const gnu_builtins[] = {
   "builtin", "changecom", "changeword", "debugfile", "debugmode", "decr", "defn", "divert",
@@ -411,6 +413,8 @@ static const char *substitute(m4 *m, const char *text, const call *k) {
 }
 
 static void changequote(m4 *m, const call *k) {
+  m->quote_call = arena_alloc(m->a, sizeof *m->quote_call);
+  *m->quote_call = *k;
   const char *l = k->argc > 1 ? k->argv[1] : "`";
   const char *r = k->argc > 2 && k->argv[2][0] ? k->argv[2] : "'";
   if (strlen(l) >= MAX_QUOTE || strlen(r) >= MAX_QUOTE) {
@@ -601,6 +605,15 @@ int m4_read(m4 *m, const char *display, const char *text, size_t len) {
   push(m, text, len, display, 0, 0, 1, 0);
   scan(m, base, NULL, 1);
   m->nfr = base;
+  /* Expansions after the file read their own text with m4's quotes. */
+  if (!m->failed && (strcmp(m->lq, "`") != 0 || strcmp(m->rq, "'") != 0)) {
+    const call *q = m->quote_call;
+    diag_add(m->d, DIAG_WARNING, q ? q->file : display, q ? q->line : 1, q ? q->col : 1,
+             "the definitions end with the quotes %s and %s (changequote): mkbuildfile "
+             "expands with ` and '", m->lq[0] ? m->lq : "(none)", m->rq);
+    strcpy(m->lq, "`");
+    strcpy(m->rq, "'");
+  }
   return m->failed ? -1 : 0;
 }
 

@@ -1,0 +1,4 @@
+define(`__ARCH__', `aarch64le')
+define(`__TYPE__', `raw')
+define(`__STARTUP__', `startup-a')
+define(`__PROCNTO__', `procnto-smp-instr')

@@ -1,0 +1,5 @@
+define(`__ARCH__', `x86_64')
+define(`__TYPE__', `bios')
+define(`__STARTUP__', `startup-x86')
+define(`__PROCNTO__', `procnto-smp-instr')
+define(`__ACME_OPTION__', `on')
