@@ -554,40 +554,35 @@ void bspdefs_recipe(imp *I, const char *name, strbuf *out) {
   sb_adds(out, ", \"hypervisor-host\" } }\n");
 }
 
-/* Reads the definitions at path into I->m; -1 after reporting. */
-static int read_defs(imp *I) {
-  strbuf b;
-  sb_init(&b);
-  if (sb_read_file(&b, I->path) != 0) {
-    diag_add(&I->s->diags, DIAG_ERROR, NULL, 0, 0, "cannot read %s: %s", I->path,
-             strerror(errno));
-    sb_free(&b);
-    return -1;
-  }
-  for (size_t i = 0; i < I->f->ntemplate; i++)
-    m4_predefine(I->m, I->f->template[i].key, I->f->template[i].value);
-  int rc = m4_read(I->m, I->path, b.s ? b.s : "", b.len);
-  sb_free(&b);
-  m4_clear_used(I->m);
-  return rc;
+static int no_file(void *ctx, const char *path, char **text, size_t *len) {
+  (void)ctx, (void)path, (void)text, (void)len;
+  errno = EPERM;
+  return -1;
 }
 
-bspdefs *bspdefs_read(mkb_session *s, const char *path) {
+bspdefs *bspdefs_parse(mkb_session *s, const char *display, const char *text, size_t len,
+                       m4_reader read) {
   imp *I = calloc(1, sizeof *I);
   if (I == NULL) die_oom();
   int before = s->diags.errors;
   I->s = s;
   arena_init(&I->mem);
   I->a = &I->mem;
-  I->path = arena_strdup(&s->mem, path);
+  I->path = display;
   strmap_init(&I->seen);
   strmap_init(&I->used);
   I->f = s->schema->bsp ? facts_read(s->schema, I->a, &s->diags) : NULL;
   if (s->schema->bsp == NULL)
     diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "schema: no table 'bsp'");
-  /* Diagnostics keep the file names m4 reads: they live in the session. */
-  if (I->f) I->m = m4_open(&s->mem, &s->diags, read_file, NULL);
-  if (I->m && read_defs(I) == 0 && read_header(I) == 0) {
+  if (I->f) {
+    /* Diagnostics keep the names of the files m4 reads: they live in the session. */
+    I->m = m4_open(I->a, &s->mem, &s->diags, read ? read : no_file, NULL);
+    for (size_t i = 0; i < I->f->ntemplate; i++)
+      m4_predefine(I->m, I->f->template[i].key, I->f->template[i].value);
+  }
+  int ok = I->m && m4_read(I->m, display, text, len) == 0;
+  if (ok) m4_clear_used(I->m);  /* what the file itself expanded is not the recipe's */
+  if (ok && read_header(I) == 0) {
     for (size_t i = 0; i < I->f->nsteps; i++) run_step(I, &I->f->steps[i]);
     add_commands(I);
     sort_unused(I);
@@ -597,6 +592,18 @@ bspdefs *bspdefs_read(mkb_session *s, const char *path) {
     return NULL;
   }
   return I;
+}
+
+bspdefs *bspdefs_read(mkb_session *s, const char *path) {
+  strbuf b;
+  sb_init(&b);
+  bspdefs *d = NULL;
+  if (sb_read_file(&b, path) != 0)
+    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot read %s: %s", path, strerror(errno));
+  else
+    d = bspdefs_parse(s, arena_strdup(&s->mem, path), b.s ? b.s : "", b.len, read_file);
+  sb_free(&b);
+  return d;
 }
 
 void bspdefs_free(bspdefs *I) {

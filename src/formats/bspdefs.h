@@ -8,6 +8,7 @@
 #define MKB_BSPDEFS_H
 
 #include "core/session.h"
+#include "formats/m4.h"
 
 /* Is text (len bytes) a board definitions file: does a line of it start
 ** with define(`__ or undefine(`__ (white space before it aside)? */
@@ -22,6 +23,12 @@ int bspdefs_is_file(const char *path);
 typedef struct bspdefs bspdefs;
 bspdefs *bspdefs_read(mkb_session *s, const char *path);
 void bspdefs_free(bspdefs *d);
+
+/* The same for text (len bytes) shown as display (which must outlive the
+** session's diagnostics); include() opens files with read (m4.h), or
+** with NULL refuses them. */
+bspdefs *bspdefs_parse(mkb_session *s, const char *display, const char *text, size_t len,
+                       m4_reader read);
 
 /* The files the definitions include(), as read (the including file's
 ** folder joined with the name). */

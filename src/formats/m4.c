@@ -56,6 +56,7 @@ typedef struct call {
 
 struct m4 {
   arena *a;
+  arena *keep;                 /* where the names of included files live */
   diag_list *d;
   m4_reader read;
   void *ctx;
@@ -82,21 +83,11 @@ static const char *const gnu_builtins[] = {
 
 /* ---- the input stack ----------------------------------------------------- */
 
-static void fail(m4 *m, const char *file, int line, int col, const char *fmt, ...)
-  __attribute__((format(printf, 5, 6)));
-
-static void fail(m4 *m, const char *file, int line, int col, const char *fmt, ...) {
-  if (m->failed) return;
-  m->failed = 1;
-  strbuf b;
-  va_list ap;
-  sb_init(&b);
-  va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
-  va_end(ap);
-  diag_add(m->d, DIAG_ERROR, file, line, col, "%s", b.s ? b.s : "");
-  sb_free(&b);
-}
+/* The first error of a reader: reported, and everything after it stops. */
+#define fail(m, file, line, col, ...)                                              \
+  ((m)->failed ? (void)0                                                           \
+               : ((m)->failed = 1, (void)diag_add((m)->d, DIAG_ERROR, file, line, col, \
+                                                  __VA_ARGS__)))
 
 /* Pushes text to be read next. A file is read from line 1; any other text
 ** is placed where the call that made it was (file, line, col). */
@@ -468,6 +459,7 @@ static void include(m4 *m, const call *k, int silent) {
   }
   const char *s = arena_strndup(m->a, text, len);
   free(text);
+  path = arena_strdup(m->keep, path);
   ptrvec_push(m->a, &m->included, (void *)path);
   push(m, s, len, path, 0, 0, 1, 0);
 }
@@ -552,10 +544,11 @@ static void invoke(m4 *m, size_t base, mac *x, call *k, strbuf *out) {
 
 /* ---- the interface ------------------------------------------------------ */
 
-m4 *m4_open(arena *a, diag_list *d, m4_reader read, void *ctx) {
+m4 *m4_open(arena *a, arena *names, diag_list *d, m4_reader read, void *ctx) {
   m4 *m = calloc(1, sizeof *m);
   if (m == NULL) die_oom();
   m->a = a;
+  m->keep = names;
   m->d = d;
   m->read = read;
   m->ctx = ctx;

@@ -32,8 +32,10 @@ typedef int (*m4_reader)(void *ctx, const char *path, char **text, size_t *len);
 typedef struct m4 m4;
 
 /* A reader of definitions whose diagnostics go to d and whose strings live
-** in a; read opens the files include() names. Free with m4_close. */
-m4 *m4_open(arena *a, diag_list *d, m4_reader read, void *ctx);
+** in a, but the names of the files include() reads, which live in names
+** (diagnostics name them: names must outlive d's printing); read opens
+** those files. Free with m4_close. */
+m4 *m4_open(arena *a, arena *names, diag_list *d, m4_reader read, void *ctx);
 void m4_close(m4 *m);
 
 /* Defines name as text before any file is read: a macro of the template

@@ -11,6 +11,7 @@
 #   qvmconf/  the same for .qvmconf (SHARED_CORPUS/qvmconf, .partial included)
 #   elf/      small ELF files of both classes and byte orders, whole and cut
 #             short (elf_seeds.lua), and /bin/true of the machine
+#   bspdefs/  the board definitions files of the golden cases (*.m4)
 # SHARED_CORPUS defaults to ../shared/corpus beside the work tree, else
 # /work/shared/corpus. A file is named after its path ('/' -> '__'); files
 # with the same content are kept once.
@@ -24,7 +25,7 @@ if [ -z "$shared" ]; then
 fi
 seeds=$out
 rm -rf "$seeds"
-mkdir -p "$seeds/scan" "$seeds/build/shared" "$seeds/qvmconf/shared" "$seeds/elf"
+mkdir -p "$seeds/scan" "$seeds/build/shared" "$seeds/qvmconf/shared" "$seeds/elf" "$seeds/bspdefs"
 
 # add DIR FILE...: copies each file into DIR unless DIR holds its content
 add() {
@@ -43,6 +44,7 @@ add "$seeds/scan" $(find boards recipes examples lua -name '*.lua' | sort)
 add "$seeds/scan" $(find tests/cases -name '*.lua' -not -path '*/out/*' | sort)
 add "$seeds/build" $(find tests/cases -name '*.build' -not -path '*/out/*' | sort)
 add "$seeds/qvmconf" $(find tests/cases -name '*.qvmconf' -not -path '*/out/*' | sort)
+add "$seeds/bspdefs" $(find tests/cases -name '*.m4' -not -path '*/out/*' | sort)
 if [ -d "$shared" ]; then
   # the public files keep their own names, and SOURCES.md goes beside them
   for t in build qvmconf; do
@@ -59,6 +61,6 @@ lua5.4 tests/fuzz/elf_seeds.lua "$seeds/elf"
 [ -f /bin/true ] && cp /bin/true "$seeds/elf/bin-true"
 find "$seeds" -name .sums -delete
 chmod -R u+w,go-w,a+r "$seeds"
-for t in scan build qvmconf elf; do
+for t in scan build qvmconf elf bspdefs; do
   echo "$t: $(find "$seeds/$t" -type f | wc -l) files, $(du -sk "$seeds/$t" | cut -f1) KiB"
 done

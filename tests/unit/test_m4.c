@@ -39,7 +39,7 @@ static void fresh(void) {
   diag_free(&D);
   arena_init(&A);
   diag_init(&D);
-  M = m4_open(&A, &D, reader, NULL);
+  M = m4_open(&A, &A, &D, reader, NULL);
 }
 
 /* Reads defs, then expands text; "ERROR" when either failed. */

@@ -1,0 +1,1 @@
+define(`__A__', `__A__ __A__')define(`__BOARD_FILES__', `__A__')define(`__ARCH__', `x86_64')define(`__TYPE__', `bios')define(`__STARTUP__', `s')define(`__PROCNTO__', `p')

@@ -1,0 +1,1 @@
+changequote(`', `')define(__X__, y)
