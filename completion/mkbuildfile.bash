@@ -33,14 +33,15 @@ _mkbuildfile_dirs() {
   COMPREPLY=($(compgen -d -- "$1"))
 }
 
-# Files named *.build, *.qvmconf or *.partial, and folders to look into.
+# Files named *.build, *.qvmconf or *.partial (and, with $2, *.m4: board
+# definitions), and folders to look into.
 _mkbuildfile_existing() {
   local f
   compopt -o filenames 2>/dev/null
   COMPREPLY=()
   while IFS= read -r f; do
     if [ -d "$f" ]; then COMPREPLY+=("$f"); continue; fi
-    case $f in *.build | *.qvmconf | *.partial) COMPREPLY+=("$f") ;; esac
+    case $f in *.build | *.qvmconf | *.partial) COMPREPLY+=("$f") ;; *.m4) [ -n "${2:-}" ] && COMPREPLY+=("$f") ;; esac
   done < <(compgen -f -- "$1")
 }
 
@@ -97,7 +98,8 @@ _mkbuildfile() {
         case ${COMP_WORDS[i]} in -I | -o | --set | --sysroot) ((i++)) ;; -*) ;; *) ((n++)) ;; esac
       done
       [ $n -eq 1 ] && COMPREPLY=($(compgen -W "$(_mkbuildfile_recipes board)" -- "$cur")) ;;
-    lint | import) _mkbuildfile_existing "$cur" ;;
+    lint) _mkbuildfile_existing "$cur" ;;
+    import) _mkbuildfile_existing "$cur" m4 ;;
     help) COMPREPLY=($(compgen -W "$commands" -- "$cur")) ;;
   esac
 }

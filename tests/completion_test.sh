@@ -80,5 +80,8 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/sub"
 touch "$tmp/a.build" "$tmp/b.txt" "$tmp/c.qvmconf" "$tmp/d.partial"
 expect "$tmp/a.build $tmp/c.qvmconf $tmp/d.partial $tmp/sub" "mkbuildfile lint $tmp/" "-o filenames"
+touch "$tmp/e.m4"
+expect "$tmp/a.build $tmp/c.qvmconf $tmp/d.partial $tmp/e.m4 $tmp/sub" "mkbuildfile import $tmp/" "-o filenames"
+expect "--boards" "mkbuildfile import --bo"
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

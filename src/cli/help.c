@@ -87,10 +87,22 @@ static const command commands[] = {
     "(FILE.qvmconf) and reports their syntax errors and what the checks of recipes find in "
     "them, as file:line:col diagnostics.",
     REPORTING },
-  { "import", "import FILE [-o RECIPE.lua]", "turn an existing file into a recipe",
+  { "import", "import FILE [-o RECIPE.lua]\nimport DEFS [-o RECIPE.lua]\nimport --boards DIR -o DIR",
+    "turn an existing file, or a BSP's board definitions, into a recipe",
     "Writes a readable recipe: a board for FILE.build, a guest for FILE.qvmconf, using the "
-    "shipped recipes where they match. Rendering it gives back the model of FILE.",
-    "-o " REPORTING },
+    "shipped recipes where they match. Rendering it gives back the model of FILE.\n\n"
+    "DEFS is a QNX SDP 8.0 BSP's board definitions file (images/definitions.m4: m4 "
+    "define()s of __ARCH__, __STARTUP__, __DEVC_START__ ...), known by its content. The "
+    "recipe is the board the definitions describe: its image, startup and kernel, the "
+    "runtime linker, and for each subsystem they enable the driver's files and its start "
+    "lines, in the order of the images QNX's build template makes; and NAME-host, the same "
+    "board as a QNX Hypervisor host (give it guests = { ... }). A macro mkbuildfile does not "
+    "know becomes a comment in the recipe, with a warning at its line. The recipe is named "
+    "after RECIPE.lua, else after the file or its folder.\n\n"
+    "With --boards, every definitions file below DIR but those the others include() becomes "
+    "-o DIR/NAME.lua, NAME after the file's folder; each is said on standard output. Nothing "
+    "is written unless every one imported.",
+    "-o --boards " REPORTING },
   { "list", "list", "every recipe on the search path",
     "Prints every recipe name, its kind (board, guest, fragment) and the file:line that "
     "declares it, in search-path order.",
@@ -112,12 +124,13 @@ static const option options[] = {
   { "--set", "PATH=VALUE", ' ', "override a board field last, e.g. --set "
     "image.base=0x48000000; true, false, integers, quoted strings, tables and calls such as "
     "append{\"-s\"} are Lua, any other text is a string; repeatable, later wins" },
-  { "-o", "PATH", ' ', "where to write (render: a folder, or FILE.build; import, schema: a "
-    "file)" },
+  { "-o", "PATH", ' ', "where to write (render: a folder, or FILE.build; import: a file, "
+    "with --boards a folder; schema: a file)" },
   { "-MD", NULL, ' ', "also write a make-style depfile, OUTPUT.d, naming every recipe file "
     "read, every search path probed and, with a sysroot, every host file found" },
   { "-MF", "FILE", ' ', "the depfile's name (one board)" },
   { "--all", NULL, ' ', "every board on the search path" },
+  { "--boards", NULL, ' ', "import: every board definitions file below the folder given" },
   { "--ninja", "DIR", ' ', "with render --all: write DIR/build.ninja, which renders every "
     "board and runs mkifs on what it renders, guest images first, and writes itself again "
     "when the recipes change" },
