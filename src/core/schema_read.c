@@ -116,6 +116,7 @@ static const key_rule VDEV_KEYS[] = {
 static const key_rule ROOT_KEYS[] = {
   { "version", K_INT }, { "board", K_TABLE }, { "guest", K_TABLE }, { "vdevs", K_TABLES },
   { "vdev_common", K_TABLES }, { "boot", K_TABLE }, { "images", K_TABLE }, { "io", K_TABLE },
+  { "bsp", K_TABLE },
   { NULL, K_ANY }
 };
 

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/output.h"
 #include "core/boot_facts.h"
 #include "formats/m4.h"
 #include "formats/parse_build.h"
@@ -134,28 +135,22 @@ int bspdefs_is(const char *text, size_t len) {
   return 0;
 }
 
+/* A definitions file is text of some KiB: a larger file is none. */
+#define MAX_DEFS (16u << 20)
+
 int bspdefs_is_file(const char *path) {
-  strbuf b;
-  sb_init(&b);
-  int is = sb_read_file(&b, path) == 0 && bspdefs_is(b.s ? b.s : "", b.len);
-  sb_free(&b);
+  arena a;
+  arena_init(&a);
+  size_t len;
+  const char *text = file_read(&a, path, MAX_DEFS, &len);
+  int is = text && bspdefs_is(text, len);
+  arena_free(&a);
   return is;
 }
 
-static int read_file(void *ctx, const char *path, char **text, size_t *len) {
+static const char *read_file(void *ctx, arena *a, const char *path, size_t *len) {
   (void)ctx;
-  strbuf b;
-  sb_init(&b);
-  if (sb_read_file(&b, path) != 0) {
-    int e = errno;
-    sb_free(&b);
-    errno = e;
-    return -1;
-  }
-  *len = b.len;
-  *text = b.s ? b.s : calloc(1, 1);
-  if (*text == NULL) die_oom();
-  return 0;
+  return file_read(a, path, MAX_DEFS, len);
 }
 
 /* ---- the import ---------------------------------------------------------- */
@@ -554,10 +549,10 @@ void bspdefs_recipe(imp *I, const char *name, strbuf *out) {
   sb_adds(out, ", \"hypervisor-host\" } }\n");
 }
 
-static int no_file(void *ctx, const char *path, char **text, size_t *len) {
-  (void)ctx, (void)path, (void)text, (void)len;
+static const char *no_file(void *ctx, arena *a, const char *path, size_t *len) {
+  (void)ctx, (void)a, (void)path, (void)len;
   errno = EPERM;
-  return -1;
+  return NULL;
 }
 
 bspdefs *bspdefs_parse(mkb_session *s, const char *display, const char *text, size_t len,
@@ -595,14 +590,16 @@ bspdefs *bspdefs_parse(mkb_session *s, const char *display, const char *text, si
 }
 
 bspdefs *bspdefs_read(mkb_session *s, const char *path) {
-  strbuf b;
-  sb_init(&b);
+  arena a;
+  arena_init(&a);
+  size_t len;
   bspdefs *d = NULL;
-  if (sb_read_file(&b, path) != 0)
+  const char *text = file_read(&a, path, MAX_DEFS, &len);
+  if (text == NULL)
     diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot read %s: %s", path, strerror(errno));
   else
-    d = bspdefs_parse(s, arena_strdup(&s->mem, path), b.s ? b.s : "", b.len, read_file);
-  sb_free(&b);
+    d = bspdefs_parse(s, arena_strdup(&s->mem, path), text, len, read_file);
+  arena_free(&a);
   return d;
 }
 

@@ -445,20 +445,18 @@ static void include(m4 *m, const call *k, int silent) {
                                                       k->file, name));
   size_t files = 0;
   for (size_t i = 0; i < m->nfr; i++) files += m->fr[i].is_file;
-  char *text = NULL;
   size_t len = 0;
   if (files >= 16) {
     fail(m, k->file, k->line, k->col, "include(%s): files included more than 16 deep", name);
     return;
   }
-  if (m->read(m->ctx, path, &text, &len) != 0) {
+  const char *s = m->read(m->ctx, m->a, path, &len);
+  if (s == NULL) {
     if (!silent)
       fail(m, k->file, k->line, k->col, "include(%s): cannot read %s: %s", name, path,
            strerror(errno));
     return;
   }
-  const char *s = arena_strndup(m->a, text, len);
-  free(text);
   path = arena_strdup(m->keep, path);
   ptrvec_push(m->a, &m->included, (void *)path);
   push(m, s, len, path, 0, 0, 1, 0);

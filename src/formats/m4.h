@@ -25,9 +25,9 @@ typedef struct m4_macro {
   size_t seq;             /* order of first definition */
 } m4_macro;
 
-/* Reads the file at path: 0 and its text (malloc'd, *len bytes), or -1
-** with errno set. */
-typedef int (*m4_reader)(void *ctx, const char *path, char **text, size_t *len);
+/* The text of the file at path read into a (*len bytes), or NULL with
+** errno set. */
+typedef const char *(*m4_reader)(void *ctx, arena *a, const char *path, size_t *len);
 
 typedef struct m4 m4;
 

@@ -21,16 +21,15 @@ static const char *const files[][2] = {
   { "defs/loop.m4", "include(`loop.m4')" },
 };
 
-static int reader(void *ctx, const char *path, char **text, size_t *len) {
+static const char *reader(void *ctx, arena *a, const char *path, size_t *len) {
   (void)ctx;
   for (size_t i = 0; i < sizeof files / sizeof *files; i++)
     if (strcmp(files[i][0], path) == 0) {
-      *text = strdup(files[i][1]);
       *len = strlen(files[i][1]);
-      return 0;
+      return arena_strdup(a, files[i][1]);
     }
   errno = ENOENT;
-  return -1;
+  return NULL;
 }
 
 static void fresh(void) {
