@@ -5,47 +5,13 @@
 ** architecture asked for (qvmconf_arch) and its diagnostics formatted. Each
 ** input gets its own arena and diagnostics.
 **
-** The schema comes from a session opened once, on the first input, on the
-** project root: $MKB_ROOT, else the MKB_FUZZ_ROOT the build defines (the
-** source tree). It is closed at exit, so that a leak checker sees only what
-** an input leaked. */
+** The schema comes from the session of fuzz_session.h. */
 #include "fuzz_common.h"
-#include "core/session.h"
+#include "fuzz_session.h"
 #include "formats/parse_qvmconf.h"
 
-#ifndef MKB_FUZZ_ROOT
-#define MKB_FUZZ_ROOT "."
-#endif
-
-static mkb_session session;
-static int session_state; /* 0 not opened, 1 open */
-
-static void close_session(void) {
-  if (session_state == 1) session_close(&session);
-  session_state = 0;
-}
-
-static const mkb_schema *fuzz_schema(void) {
-  if (session_state == 0) {
-    const char *root = getenv("MKB_ROOT");
-    if (root == NULL || *root == '\0') root = MKB_FUZZ_ROOT;
-    mkb_options o;
-    memset(&o, 0, sizeof o);
-    if (session_open(&session, root, &o) != 0 || session.schema == NULL) {
-      diag_print(&session.diags, stderr, 0);
-      fprintf(stderr, "fuzz_qvmconf: cannot load the schema from root '%s' "
-              "(set MKB_ROOT to the project root)\n", root);
-      session_close(&session);
-      exit(2);
-    }
-    session_state = 1;
-    atexit(close_session);
-  }
-  return session.schema;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  const mkb_schema *s = fuzz_schema();
+  const mkb_schema *s = fuzz_session("fuzz_qvmconf")->schema;
   char *src = fuzz_copy(data, size);
   arena a;
   diag_list d;
