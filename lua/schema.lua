@@ -979,9 +979,11 @@ foreach(`_x', `/lib/dll/_x=_x', __USB_HOST_DRVR__)
     { name = "persistent storage", start = "__PERSISTENT_STORAGE_START__",
       when = { "__PERSISTENT_STORAGE_START__", "__PERSISTENT_STORAGE_FILES__" },
       files = "ifdef(`__PERSISTENT_STORAGE_FILES__', `__PERSISTENT_STORAGE_FILES__')" },
-    -- io-sock loads devs-NAME.so for -d NAME and mods-NAME.so for -m NAME
-    -- (the images hold mods-phy.so for the template's -m phy, and mods-fdt.so,
-    -- mods-phy_fdt.so for the boards' -m fdt -m phy_fdt).
+    -- io-sock with the board's driver (__NET_DRVR__, devs-NAME.so for -d
+    -- NAME) and the modules its options name: the images hold mods-NAME.so
+    -- in /lib/dll for -m NAME (mods-phy.so for the template's -m phy,
+    -- mods-fdt.so and mods-phy_fdt.so for the boards' -m fdt -m phy_fdt;
+    -- that io-sock finds them by that name is read off those images).
     { name = "network", start = "__NET_START__", when = { "__NET_DRVR__", "__NET_START__" },
       script = "__NET_COMMON_START__",
       files = [[
