@@ -74,30 +74,17 @@ board "acme-hyp80" {
   -- A guest started by hand from the partition uses virtio-entropy, which
   -- no guest of these recipes does: declared, it stays in the image.
   hypervisor = { vdevs = { "virtio-entropy" } },
+  -- rpi4 starts the SD card (devb-sdmmc-bcm2711), which holds partition
+  -- 179, and the network stack with the Pi's Ethernet (io-sock ... -d
+  -- genet; the core adds the vdevpeer module to that line); genet0 is up
+  -- before the bridge joins it (QNX's RPi4 host: if_up -p genet0, ifconfig
+  -- genet0 up).
   script = append {
-    -- The SD card (QNX's RPi4 host: devb-sdmmc-bcm2711 mem name=below1G sdio
-    -- addr=0xfe340000,irq=158 disk name=sd blk &), which holds partition 179.
-    { "devb-sdmmc-bcm2711", "mem", "name=below1G", "sdio", "addr=0xfe340000,irq=158", "disk",
-      "name=sd", "blk", bg = true },
-    -- The network stack with the Pi's Ethernet (genet0), up before the
-    -- bridge joins it (QNX's RPi4 host: io-sock -m phy -m fdt -m phy_fdt -d
-    -- genet ..., if_up -p genet0, ifconfig genet0 up). The core adds the
-    -- vdevpeer module to this line.
-    { "io-sock", "-m", "phy", "-m", "fdt", "-m", "phy_fdt", "-d", "genet" },
     { "if_up", "-p", "genet0" },
     { "ifconfig", "genet0", "up" },
   },
   files = {
-    ["devb-sdmmc-bcm2711"] = true,
-    ["/lib/dll/io-blk.so"] = "io-blk.so",
-    ["/lib/dll/cam-disk.so"] = "cam-disk.so",
-    ["/lib/libcam.so"] = "libcam.so",
-    ["io-sock"] = true,
     ["if_up"] = true,
-    ["/lib/dll/mods-phy.so"] = "mods-phy.so",
-    ["/lib/dll/mods-fdt.so"] = "mods-fdt.so",
-    ["/lib/dll/mods-phy_fdt.so"] = "mods-phy_fdt.so",
-    ["/lib/dll/devs-genet.so"] = "devs-genet.so",
   },
   guests = { "cluster", "infotainment" },
 }
