@@ -24,12 +24,8 @@ static diag *vreport(wire *w, diag_level lv, const mkb_node *n, const mkb_def *d
                      const char *fmt, va_list ap) {
   const mkb_def *at = node_site(n);
   if (at == NULL) at = dflt;
-  strbuf b;
-  sb_init(&b);
-  sb_vprintf(&b, fmt, ap);
-  diag *g = diag_add(w->d, lv, at ? at->src.file : NULL, at ? at->src.line : 0,
-                     at ? at->src.col : 0, "%s", b.s);
-  sb_free(&b);
+  diag *g = diag_vadd(w->d, lv, at ? at->src.file : NULL, at ? at->src.line : 0,
+                      at ? at->src.col : 0, fmt, ap);
   if (lv == DIAG_ERROR) w->errors++;
   return g;
 }
@@ -53,14 +49,10 @@ diag *wire_warning(wire *w, const mkb_node *n, const mkb_def *dflt, const char *
 void wire_note(wire *w, diag *g, const mkb_node *n, const char *fmt, ...) {
   const mkb_def *at = node_site(n);
   if (at == NULL || g == NULL) return;
-  strbuf b;
   va_list ap;
-  sb_init(&b);
   va_start(ap, fmt);
-  sb_vprintf(&b, fmt, ap);
+  diag_vnote(w->d, g, at->src.file, at->src.line, at->src.col, fmt, ap);
   va_end(ap);
-  diag_note(w->d, g, at->src.file, at->src.line, at->src.col, "%s", b.s);
-  sb_free(&b);
 }
 
 mkb_node *wire_str(wire *w, const char *s, const char *why, const mkb_def *origin) {
