@@ -2,6 +2,7 @@
 ** model.c: lookups and builders on the value tree. */
 #include "base/model.h"
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -132,6 +133,37 @@ mkb_node *node_read(arena *a, mkb_kind k, int b, long long i, const char *s, mkb
   n->s = d->s = s;
   n->origin = d;
   return n;
+}
+
+mkb_node *node_read_int(arena *a, long long i, const char *text, mkb_src src) {
+  mkb_node *n = node_read(a, V_INT, 0, i, NULL, src);
+  if (text) def_set_lit(a, (mkb_def *)n->origin, text, strlen(text));
+  return n;
+}
+
+void def_set_lit(arena *a, mkb_def *d, const char *text, size_t len) {
+  unsigned long long x = 0;
+  size_t k = 0;
+  int hex = len > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X');
+  if (d->kind != V_INT || len == 0 || len > 40 || (!hex && text[0] == '0' && len > 1)) return;
+  for (k = hex ? 2 : 0; k < len; k++) {
+    char c = text[k];
+    int v = c >= '0' && c <= '9' ? c - '0'
+          : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10
+          : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+    if (v < 0 || x > (ULLONG_MAX >> 4)) return;
+    x = x * (hex ? 16 : 10) + (unsigned)v;
+  }
+  if (x != (unsigned long long)d->i || d->i < 0) return;
+  d->lit = arena_strndup(a, text, len);
+}
+
+const char *def_lit(const mkb_def *d, long long i) {
+  return d && d->kind == V_INT && d->i == i ? d->lit : NULL;
+}
+
+const char *node_lit(const mkb_node *n) {
+  return n && n->kind == V_INT ? def_lit(n->origin, n->i) : NULL;
 }
 
 int node_remove_key(mkb_node *t, const char *key) {
@@ -434,12 +466,13 @@ typedef struct lua_style {
   const void *ctx;
 } lua_style;
 
-static void lua_scalar(strbuf *b, mkb_kind kind, int bv, long long i, double n, const char *s,
-                       const char *key, const lua_style *st) {
+static void lua_scalar(strbuf *b, mkb_kind kind, int bv, long long i, const char *lit, double n,
+                       const char *s, const char *key, const lua_style *st) {
   switch (kind) {
     case V_BOOL: sb_adds(b, bv ? "true" : "false"); break;
     case V_INT:
-      if (st->hex == NULL) sb_lua_int(b, i);
+      if (lit) sb_adds(b, lit);
+      else if (st->hex == NULL) sb_lua_int(b, i);
       else if (i >= 0 && st->hex(st->ctx, key)) sb_printf(b, "0x%llx", (unsigned long long)i);
       else sb_printf(b, "%lld", i);
       break;
@@ -472,13 +505,13 @@ static void lua_scalar(strbuf *b, mkb_kind kind, int bv, long long i, double n, 
   } while (0)
 
 static void put_node(strbuf *b, const mkb_node *n, const char *key, const lua_style *st) {
-  if (n->kind != V_TABLE) lua_scalar(b, n->kind, n->b, n->i, n->n, n->s, key, st);
+  if (n->kind != V_TABLE) lua_scalar(b, n->kind, n->b, n->i, node_lit(n), n->n, n->s, key, st);
   else LUA_TABLE(b, n, put_node, st);
 }
 
 static void put_def(strbuf *b, const mkb_def *d, const char *key, const lua_style *st) {
   if (d->op == OP_DELETE) sb_adds(b, "delete");
-  else if (d->kind != V_TABLE) lua_scalar(b, d->kind, d->b, d->i, d->n, d->s, key, st);
+  else if (d->kind != V_TABLE) lua_scalar(b, d->kind, d->b, d->i, def_lit(d, d->i), d->n, d->s, key, st);
   else LUA_TABLE(b, d, put_def, st);
 }
 

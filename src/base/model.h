@@ -42,6 +42,8 @@ struct mkb_def {
   mkb_src src;
   int b;               /* V_BOOL */
   long long i;         /* V_INT */
+  const char *lit;     /* V_INT: the integer as its source wrote it
+                          ("0x00007fc3"), or NULL: see def_lit */
   double n;            /* V_NUM */
   const char *s;       /* V_STR (NUL-terminated; may not hold NULs) */
   size_t nitems;       /* V_TABLE: positional part, and the list of
@@ -145,6 +147,24 @@ void node_set(arena *a, mkb_node *t, const char *key, mkb_node *val);
 ** value there, so that it carries its place as a recipe's value does. */
 mkb_node *node_read(arena *a, mkb_kind k, int b, long long i, const char *s, mkb_src src);
 
+/* An integer read from an existing file, as node_read, that keeps the text
+** it was written as (def_set_lit). */
+mkb_node *node_read_int(arena *a, long long i, const char *text, mkb_src src);
+
+/* Numbers as written. A file or recipe that writes 0x00007fc3 gets
+** 0x00007fc3 back from import, render and messages, not 32707: the
+** definition keeps the spelling of an integer literal (lit), and every
+** printer of integers writes it when the value is still the one it spells.
+** def_set_lit keeps text (len bytes) as d's spelling when it is one that
+** Lua and the files read back as d->i: 0x-hex of any case and width, or a
+** decimal without leading zeros (0382 is octal to some readers). def_lit:
+** d's spelling when d is an integer of value i that has one, else NULL.
+** node_lit: the spelling of a resolved integer, from the definition that
+** gave it. */
+void def_set_lit(arena *a, mkb_def *d, const char *text, size_t len);
+const char *def_lit(const mkb_def *d, long long i);
+const char *node_lit(const mkb_node *n);
+
 /* Takes key out of t, the other keys keeping their order; 0 when absent. */
 int node_remove_key(mkb_node *t, const char *key);
 
@@ -188,7 +208,8 @@ const char *mkb_number(char *buf, double n);
 ** a key, bare when a name, else ["..."]. sb_lua_number: mkb_number, and
 ** 1.0 for a whole one (as Lua prints a float). sb_lua_int: the views'
 ** integer: a whole number of 4 KiB pages (an address or a size, most
-** likely) in hex, any other in decimal. */
+** likely) in hex, any other in decimal. Every printer of an integer that
+** has a spelling (node_lit, def_lit) writes that instead. */
 int lua_is_name(const char *k);
 void sb_lua_string(strbuf *b, const char *s);
 void sb_lua_key(strbuf *b, const char *k);

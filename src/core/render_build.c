@@ -39,7 +39,10 @@ void mkifs_word(strbuf *b, const char *s, int in_block) {
 
 static void add_scalar(strbuf *b, const mkb_node *v, int in_block) {
   switch (v->kind) {
-    case V_INT: sb_printf(b, "%lld", v->i); break;
+    case V_INT:
+      if (node_lit(v)) sb_adds(b, node_lit(v));
+      else sb_printf(b, "%lld", v->i);
+      break;
     case V_NUM: {  /* no field takes one: the schema check keeps them out */
       char buf[32];
       sb_adds(b, mkb_number(buf, v->n));
@@ -203,10 +206,15 @@ void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *o
   /* Global attribute lines: each holds from here on, the bootstrap included. */
   if ((v = node_get(image, "compress"))) {
     if (v->kind == V_BOOL) sb_printf(out, "[%ccompress]\n", v->b ? '+' : '-');
-    else sb_printf(out, "[compress=%lld]\n", v->i);
+    else {
+      sb_adds(out, "[compress=");
+      add_scalar(out, v, 0);
+      sb_adds(out, "]\n");
+    }
   }
   if ((v = node_get(image, "base"))) {
-    if (v->kind == V_INT) sb_printf(out, "[image=0x%llx]\n", (unsigned long long)v->i);
+    if (node_lit(v)) sb_printf(out, "[image=%s]\n", node_lit(v));
+    else if (v->kind == V_INT) sb_printf(out, "[image=0x%llx]\n", (unsigned long long)v->i);
     else sb_printf(out, "[image=%s]\n", v->s);
   }
   strbuf g;

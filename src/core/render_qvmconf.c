@@ -30,7 +30,8 @@ static void add_name(strbuf *b, const char *key) {
 static void add_value(strbuf *b, const mkb_node *v, int hex) {
   switch (v->kind) {
     case V_INT:
-      if (hex && v->i >= 0) sb_printf(b, "0x%llx", (unsigned long long)v->i);
+      if (node_lit(v)) sb_adds(b, node_lit(v));
+      else if (hex && v->i >= 0) sb_printf(b, "0x%llx", (unsigned long long)v->i);
       else sb_printf(b, "%lld", v->i);
       break;
     case V_NUM: {  /* no field takes one: the schema check keeps them out */

@@ -68,8 +68,9 @@ static mkb_node *n_str(pb *P, size_t off, const char *s) {
   return node_read(P->a, V_STR, 0, 0, s, src_at(P, off));
 }
 
-static mkb_node *n_int(pb *P, size_t off, long long i) {
-  return node_read(P->a, V_INT, 0, i, NULL, src_at(P, off));
+/* An integer the file wrote as text (kept as written: def_set_lit). */
+static mkb_node *n_int(pb *P, size_t off, long long i, const char *text) {
+  return node_read_int(P->a, i, text, src_at(P, off));
 }
 
 static mkb_node *n_bool(pb *P, size_t off, int b) {
@@ -310,7 +311,7 @@ static mkb_node *attr_value(pb *P, const attr *x) {
   if (x->is_bool) return n_bool(P, x->at, x->b);
   if ((strcmp(x->name, "uid") == 0 || strcmp(x->name, "gid") == 0 ||
        strcmp(x->name, "compress") == 0) && !x->val.quoted && is_small_uint(x->val.s, &v))
-    return n_int(P, x->at, v);
+    return n_int(P, x->at, v, x->val.s);
   if (strcmp(x->name, "search") == 0) return n_split(P, &x->val, 0, x->at);
   return n_str(P, x->at, x->val.s);
 }
@@ -320,7 +321,7 @@ static mkb_node *modifier_value(pb *P, const attr *x) {
   long long v;
   if (!x->is_bool && (strcmp(x->name, "pri") == 0 || strcmp(x->name, "cpu") == 0) &&
       !x->val.quoted && is_small_uint(x->val.s, &v))
-    return n_int(P, x->at, v);
+    return n_int(P, x->at, v, x->val.s);
   if (x->is_bool) return n_bool(P, x->at, x->b);
   return n_str(P, x->at, x->val.s);
 }
@@ -595,7 +596,7 @@ static void global_line(pb *P, const group *g) {
       long long v;
       if (!cond_applies(P, x, node_get(P->image, "base") != NULL)) continue;
       node_set(P->a, P->image, "base", !x->val.quoted && is_address(x->val.s, &v)
-                                     ? n_int(P, x->at, v) : n_str(P, x->at, x->val.s));
+                                     ? n_int(P, x->at, v, x->val.s) : n_str(P, x->at, x->val.s));
     } else if (strcmp(x->name, "compress") == 0) {
       if (cond_applies(P, x, node_get(P->image, "compress") != NULL))
         node_set(P->a, P->image, "compress", attr_value(P, x));

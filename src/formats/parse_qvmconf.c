@@ -202,8 +202,10 @@ static mkb_node *mk_str(parser *p, const char *s, int line, int col) {
   return mk(p, V_STR, 0, 0, s, line, col);
 }
 
-static mkb_node *mk_int(parser *p, long long v, int line, int col) {
-  return mk(p, V_INT, 0, v, NULL, line, col);
+/* An integer; text, when given, is how the file wrote it (kept: def_set_lit). */
+static mkb_node *mk_int(parser *p, long long v, const char *text, int line, int col) {
+  mkb_src src = { p->file, "(qvmconf)", line, col };
+  return node_read_int(p->a, v, text, src);
 }
 
 static mkb_node *mk_bool(parser *p, int v, int line, int col) {
@@ -285,7 +287,7 @@ static mkb_node *value_for(parser *p, const schema_type *t, const tok *tk, const
   int line, col;
   long long v;
   at_off(tk, off, &line, &col);
-  if (accepts(t, V_INT) && plain_int(text, &v)) return mk_int(p, v, line, col);
+  if (accepts(t, V_INT) && plain_int(text, &v)) return mk_int(p, v, text, line, col);
   const schema_type *l = list_of(t);
   if (l && l->of->t == T_INTEGER && text[0] != '\0') {
     mkb_node *list = mk_table(p, line, col);
@@ -295,7 +297,7 @@ static mkb_node *value_for(parser *p, const schema_type *t, const tok *tk, const
       int pl, pc;
       at_off(tk, off + (size_t)(q - text), &pl, &pc);
       if (!plain_int(part, &v)) return mk_str(p, text, line, col);
-      node_push(p->a, list, mk_int(p, v, pl, pc));
+      node_push(p->a, list, mk_int(p, v, part, pl, pc));
       if (q[k] == '\0') break;
       q += k + 1;
     }
@@ -317,7 +319,7 @@ static mkb_node *set_value(parser *p, const tok *tk) {
   long long v;
   if (!tk->quoted && (strcmp(tk->s, "on") == 0 || strcmp(tk->s, "off") == 0))
     return mk_bool(p, tk->s[1] == 'n', tk->line, tk->col);
-  if (plain_int(tk->s, &v)) return mk_int(p, v, tk->line, tk->col);
+  if (plain_int(tk->s, &v)) return mk_int(p, v, tk->s, tk->line, tk->col);
   return mk_str(p, tk->s, tk->line, tk->col);
 }
 
@@ -960,7 +962,7 @@ static void build_memory(parser *p, mkb_node *root_vals[2]) {
       if (start > (unsigned long long)LLONG_MAX || size > ~0ULL - start) break;
       if (r->start == NULL) {
         const mkb_def *at = site(r->size);
-        r->start = mk_int(p, (long long)start, at->src.line, at->src.col);
+        r->start = mk_int(p, (long long)start, NULL, at->src.line, at->src.col);
         r->start->why = "where qvm places a region without a start: after the highest one above";
       }
       if (start + size > top) top = start + size;
@@ -1016,7 +1018,7 @@ static mkb_node *build_cpus(parser *p) {
   }
   if (!bare) return list_of_nodes(p, &p->cpus);
   const mkb_def *first = site(p->cpus.v[0]);
-  return mk_int(p, (long long)p->cpus.n, first->src.line, first->src.col);
+  return mk_int(p, (long long)p->cpus.n, NULL, first->src.line, first->src.col);
 }
 
 static mkb_node *build_vdevs(parser *p) {

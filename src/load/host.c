@@ -166,6 +166,7 @@ typedef struct conv {
   mkb_src src;          /* file, recipe; line/col of the constructor */
   const scan_ctor *ctor;
   strbuf *path;         /* the host's: nothing to free when Lua raises */
+  const char *text;     /* the recipe file's source, for numerals as written */
   int errors;
   int memo;             /* stack index of a table: Lua table -> its def, for
                            trusted data whose tables are shared (0: off) */
@@ -196,6 +197,14 @@ static void conv_position(conv *c, int *line, int *col) {
 
 static mkb_def *conv_value(conv *c, int idx, mkb_prio prio, int line, int col,
                            int depth, int in_list);
+
+/* The integer d keeps the spelling the recipe gave it at this path, when
+** its value is one numeral there (base = 0x80000000). */
+static void conv_lit(conv *c, mkb_def *d) {
+  const scan_field *f = c->text && c->ctor && c->path->len && c->ctor->nfields
+                          ? scan_lookup(c->ctor, c->path->s) : NULL;
+  if (f && f->num_len) def_set_lit(&c->h->mem, d, c->text + f->num_off, f->num_len);
+}
 
 typedef struct keyed {
   const char *key;
@@ -367,6 +376,7 @@ static mkb_def *conv_scalar(conv *c, int idx, mkb_def *d) {
   } else if (lua_isinteger(L, idx)) {
     d->kind = V_INT;
     d->i = (long long)lua_tointeger(L, idx);
+    conv_lit(c, d);
   } else if (lua_type(L, idx) == LUA_TNUMBER) {
     d->kind = V_NUM;
     d->n = (double)lua_tonumber(L, idx);
@@ -667,6 +677,7 @@ static int l_convert(lua_State *L) {
     c.src.col = dc->col;
     c.ctor = ctor;
     c.path = &h->path;
+    c.text = f->src;
     sb_clear(c.path);
     lua_getfield(L, di, "fields");
     dc->fields = conv_value(&c, lua_gettop(L), PRIO_PLAIN, dc->line, dc->col, 0, 0);

@@ -345,6 +345,7 @@ static void add_field(parser *p, const tok *t) {
   memcpy(s, p->path, p->plen + 1);
   c->fields[c->nfields].path = s;
   c->fields[c->nfields].line = t->line;
+  c->fields[c->nfields].num_off = c->fields[c->nfields].num_len = 0;
   c->fields[c->nfields++].col = t->col;
 }
 
@@ -437,6 +438,13 @@ static size_t parse_table(parser *p, size_t i, int depth);
    wrappers only modify how the value merges. */
 static size_t parse_value(parser *p, size_t i, int depth) {
   size_t k = i;
+  /* A lone numeral: the field just recorded keeps its spelling. */
+  if (at(p, i)->type == T_NUMBER && !p->oom && p->ctor->nfields &&
+      (is(p, i + 1, ",") || is(p, i + 1, ";") || is(p, i + 1, "}"))) {
+    scan_field *f = &p->ctor->fields[p->ctor->nfields - 1];
+    f->num_off = at(p, i)->off;
+    f->num_len = at(p, i)->len;
+  }
   if (is_ident(p, k))
     for (k++; (is(p, k, ".") || is(p, k, ":")) && is_ident(p, k + 1); k += 2) {}
   if (is(p, k, "{")) {

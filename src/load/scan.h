@@ -12,6 +12,10 @@ typedef struct scan_field {
   int line, col;   /* 1-based; col counts bytes; position of the key token for
                       `k = v` / `["k"] = v`, of the value's first token for a
                       positional element */
+  size_t num_off, num_len;  /* a value that is one numeral (`base = 0x1000,`):
+                               its bytes in the source, so that the integer
+                               keeps its spelling (model.h def_set_lit);
+                               num_len 0 for any other value */
 } scan_field;
 
 typedef struct scan_ctor {

@@ -2,7 +2,8 @@
 ** test_base.c: the helpers of src/base that every part relies on: the one
 ** did-you-mean rule (mkb_nearest); tables that grow by appending in
 ** amortized constant time and find their keys in constant time however
-** large they grow (node_push, node_set, node_get, node_remove_key). */
+** large they grow (node_push, node_set, node_get, node_remove_key);
+** integers that keep the spelling their source gave them (def_set_lit). */
 #include <stdio.h>
 
 #include "base/model.h"
@@ -86,8 +87,46 @@ static void test_append(void) {
   arena_free(&a);
 }
 
+/* The text of v as the printer of Lua values writes it. */
+static const char *lua_text(arena *a, const mkb_node *v) {
+  strbuf b;
+  sb_init(&b);
+  sb_lua_value(&b, v);
+  const char *s = arena_strdup(a, b.s);
+  sb_free(&b);
+  return s;
+}
+
+/* Numbers as written: 0x00007fc3 stays 0x00007fc3 (case and width), and
+** only a spelling that reads back as the same value everywhere is kept. */
+static void test_lit(void) {
+  arena a;
+  arena_init(&a);
+  mkb_src src = { "f", "r", 1, 1 };
+  mkb_node *n = node_read_int(&a, 0x7fc3, "0x00007fc3", src);
+  CHECK_STR(node_lit(n), "0x00007fc3");
+  CHECK_STR(lua_text(&a, n), "0x00007fc3");
+  CHECK_STR(lua_text(&a, node_read_int(&a, 0xd1c30000LL, "0xD1C30000", src)), "0xD1C30000");
+  CHECK_STR(lua_text(&a, node_read_int(&a, 898, "898", src)), "898");
+  /* Not kept: a leading zero (octal to some readers), a value it does not
+  ** spell, a negative number, junk; the printer's own form then. */
+  CHECK(node_lit(node_read_int(&a, 382, "0382", src)) == NULL);
+  CHECK(node_lit(node_read_int(&a, 10, "0x0b", src)) == NULL);
+  CHECK(node_lit(node_read_int(&a, -1, "-1", src)) == NULL);
+  CHECK(node_lit(node_read_int(&a, 1, "1k", src)) == NULL);
+  CHECK(node_lit(node_read_int(&a, 0, "0x", src)) == NULL);
+  CHECK_STR(lua_text(&a, node_read_int(&a, 0x4000, NULL, src)), "0x4000");
+  /* A value changed after it was read has no spelling left. */
+  n = node_read_int(&a, 16, "0x10", src);
+  n->i = 17;
+  CHECK(node_lit(n) == NULL);
+  CHECK_STR(lua_text(&a, n), "17");
+  arena_free(&a);
+}
+
 int main(void) {
   test_nearest();
+  test_lit();
   test_append();
   return unit_report();
 }
