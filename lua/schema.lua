@@ -91,6 +91,22 @@ local command_t = {
   },
 }
 
+-- A line of the bootstrap that starts no program. "varname=value creates a
+-- global variable whose setting is added to the environment of every
+-- process started below in the buildfile ... particularly in the bootstrap
+-- file" (the "Environment variables" page cited at 'env' below). A line of
+-- attributes only sets them for what follows: mkifs makes them global file
+-- attributes (the QNX 6.4 mkxfs source, vocho/openqnx utils/m/mkxfs;
+-- ../shared/reference/mkifs-buildfile.md 3.2), seen as [+keeplinked] between
+-- startup and procnto in a QNX 6.4 x86 buildfile.
+local boot_line_t = {
+  type = "record",
+  fields = with_attributes {
+    field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } } },
+          "global variables: for every program started below (a list is joined with ':')"),
+  },
+}
+
 local script_line_t = {
   type = "oneof",
   types = {
@@ -520,11 +536,32 @@ local image_only = {
           "attributes for every entry of the image: one global attribute line"),
     field("startup", command_t, "the startup program and its options: the first line of the bootstrap",
           { required = true }),
+    field("bootstrap", { type = "list", of = boot_line_t },
+          "lines of the bootstrap between startup and procnto, in order: { env = { NAME = value } } sets "
+          .. "variables for every program started below (procnto and the script's), { ATTR = value } "
+          .. "sets attributes for every entry below"),
     field("kernel", command_t, "procnto and its options: the last line of the bootstrap", { required = true }),
+    -- "varname=value progname arguments... creates a local variable and adds
+    -- varname=value only to the environment of that one process"; procnto
+    -- sets _CS_PATH and _CS_LIBPATH from its PATH and LD_LIBRARY_PATH (QNX
+    -- 8.0 Building Embedded Systems, "Environment variables":
+    -- https://www.qnx.com/developers/docs/8.0/com.qnx.doc.neutrino.building/topic/buildfiles/nto_buildfile_envars.html).
     field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } } },
-          "environment of procnto and every program it starts (a list is joined with ':')"),
+          "variables on procnto's own line: its environment only, and PATH and LD_LIBRARY_PATH give "
+          .. "_CS_PATH and _CS_LIBPATH (a list is joined with ':'); for every program, see bootstrap"),
     field("script", { type = "list", of = script_line_t }, "the startup script, one entry per line"),
     field("files", { type = "map", of = file_t }, "the files of the image, keyed by their path in the image"),
+    -- "[attrs] on a line by itself changes the defaults for every following
+    -- entry, for the rest of the buildfile" (../shared/reference/mkifs-buildfile.md
+    -- 3.2, from QNX's Buildfile syntax pages and the 6.4 mkxfs source); a
+    -- real host puts [uid=0 gid=0] after its script, for its files only
+    -- (issue 16). A target listed twice is two entries of the image.
+    field("groups", { type = "map", of = { type = "record", fields = {
+      field("attributes", { type = "record", fields = file_attributes },
+            "the attribute line written before the group's files: it holds for them and every entry after them"),
+      field("files", { type = "map", of = file_t }, "the group's files, keyed by their path in the image"),
+    } } }, "files after 'files', in groups, in order: each group's attribute line, then its files; a group "
+           .. "without attributes only comes after the earlier ones (a target may then be listed again)"),
 }
 image_fields[#image_fields + 1] = field("arch", { type = "enum", values = { "aarch64le", "x86_64" } },
                                         "CPU of the guest image; the guest's by default")

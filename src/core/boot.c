@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/entries.h"
+
 static const char *base_of(const char *p) {
   const char *s = strrchr(p, '/');
   return s ? s + 1 : p;
@@ -99,11 +101,13 @@ static void linker_link(check_ctx *c, linker *l, const char *dest, const mkb_nod
 
 static void linker_files(check_ctx *c, linker *l, const mkb_node *img, const char *what) {
   const boot_facts *f = c->schema->boot;
-  const mkb_node *files = node_get(img, "files");
   int bootable = node_get(img, "startup") != NULL;
-  for (size_t i = 0; files && i < files->nkeys; i++) {
-    const mkb_node *v = files->vals[i];
-    const char *t = check_target(c, files->keys[i], v, bootable);
+  image_walk w;
+  image_entry e;
+  entries_begin(&w, img, c->mem);
+  while (entries_next(&w, &e)) {
+    const mkb_node *v = e.val;
+    const char *t = check_target(c, e.key, v, bootable);
     const char *link = v->kind == V_TABLE ? node_str(v, "link") : NULL;
     if (strcmp(t, l->path) == 0 && link) {
       linker_link(c, l, link, v, what);

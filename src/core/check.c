@@ -3,6 +3,7 @@
 #include "core/check.h"
 
 #include "core/boot.h"
+#include "core/entries.h"
 #include "core/io_check.h"
 #include "core/pass.h"
 
@@ -596,27 +597,41 @@ static const char *target_of(check_ctx *c, const char *key, const mkb_node *v, i
   return arena_printf(c->mem, "%s/%s", prefix, key);
 }
 
+/* Is a duplicate entry meant? [+dupignore] on it or in force there. */
+static int dupignore(const image_entry *e) {
+  const mkb_node *d = e->val->kind == V_TABLE ? node_get(e->val, "dupignore") : NULL;
+  if (d == NULL) d = node_get(e->attrs, "dupignore");
+  return d && d->kind == V_BOOL && d->b;
+}
+
+/* Two entries of one table that map to one path are a mistake; a target
+** listed again later (in a later group) is two entries of the image, as
+** mkifs makes them: a warning when they differ and [+dupignore] does not
+** say that is meant. */
 static void check_targets(check_ctx *c, const mkb_node *img, const char *what) {
-  const mkb_node *files = node_get(img, "files");
+  int bootable = node_get(img, "startup") != NULL;
   strmap seen;
   strmap_init(&seen);
-  for (size_t i = 0; files && i < files->nkeys; i++) {
-    const char *t = target_of(c, files->keys[i], files->vals[i],
-                              node_get(img, "startup") != NULL);
-    size_t *prev = strmap_get(&seen, t);
-    if (prev) {
-      size_t j = *prev - 1;
-      const mkb_node *a = files->vals[i], *b = files->vals[j];
-      const mkb_node *late = later(c, a, b) ? a : b, *early = late == a ? b : a;
-      const char *lk = late == a ? files->keys[i] : files->keys[j];
-      const char *ek = late == a ? files->keys[j] : files->keys[i];
-      diag *e = err(c, late, NULL, "two entries of %s map to %s: '%s' and '%s'", what, t, ek, lk);
-      note(c, e, early, NULL, "'%s' is here", ek);
-      continue;
+  image_walk w;
+  image_entry e;
+  entries_begin(&w, img, c->mem);
+  while (entries_next(&w, &e)) {
+    const char *t = target_of(c, e.key, e.val, bootable);
+    image_entry *prev = strmap_get(&seen, t), *cur = arena_alloc(c->mem, sizeof *cur);
+    *cur = e;
+    strmap_put(&seen, t, cur);
+    if (prev == NULL) continue;
+    if (prev->map == e.map) {
+      const mkb_node *late = later(c, e.val, prev->val) ? e.val : prev->val;
+      const char *lk = late == e.val ? e.key : prev->key, *ek = late == e.val ? prev->key : e.key;
+      diag *g = err(c, late, NULL, "two entries of %s map to %s: '%s' and '%s'", what, t, ek, lk);
+      note(c, g, late == e.val ? prev->val : e.val, NULL, "'%s' is here", ek);
+      strmap_put(&seen, t, prev);
+    } else if (!node_equal(prev->val, e.val) && !dupignore(&e)) {
+      diag *g = check_report(c, DIAG_WARNING, e.val, NULL, "'%s' is listed again in %s, "
+                             "differently: the image holds both entries at %s", e.key, what, t);
+      note(c, g, prev->val, NULL, "the earlier entry of '%s' is here", prev->key);
     }
-    size_t *slot = arena_alloc(c->mem, sizeof *slot);
-    *slot = i + 1;
-    strmap_put(&seen, t, slot);
   }
   strmap_free(&seen);
 }

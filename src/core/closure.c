@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/entries.h"
 #include "core/wire.h"
 #include "load/elf.h"
 
@@ -115,11 +116,13 @@ static void image_open(image *im, check_ctx *c, const closure_in *in, const mkb_
   strmap_init(&im->links);
   strmap_init(&im->names);
   strmap_init(&im->sonames);
-  const mkb_node *files = node_get(img, "files");
   int bootable = node_get(img, "startup") != NULL;
-  for (size_t i = 0; files && i < files->nkeys; i++) {
-    const mkb_node *v = files->vals[i];
-    const char *t = check_target(c, files->keys[i], v, bootable);
+  image_walk w;
+  image_entry e;
+  entries_begin(&w, img, c->mem);
+  while (entries_next(&w, &e)) {
+    const mkb_node *v = e.val;
+    const char *t = check_target(c, e.key, v, bootable);
     if (strmap_get(&im->entries, t)) continue;  /* two entries of one path: check.c says so */
     strmap_put(&im->entries, t, (void *)v);
     ptrvec_push(c->mem, &im->targets, (void *)t);
@@ -320,7 +323,14 @@ static void check_script(image *im) {
     if (!w.external && w.n == 3 && strcmp(w.w[0], "procmgr_symlink") == 0)
       add_link(im, norm_path(a, "/", w.w[2]), w.w[1]);
   }
+  /* procnto's PATH, unless a line of the bootstrap sets one for every
+  ** program below it. */
   const char *path = path_value(a, node_get(node_get(im->img, "env"), "PATH"));
+  const mkb_node *boot = node_get(im->img, "bootstrap");
+  for (size_t i = 0; boot && i < boot->nitems; i++) {
+    const mkb_node *p = node_get(node_get(boot->items[i], "env"), "PATH");
+    if (p) path = path_value(a, p);
+  }
   for (size_t i = 0; script && i < script->nitems; i++) {
     const mkb_node *line = script->items[i];
     line_words(a, line, &w);
@@ -375,10 +385,11 @@ static void check_guest_files(image *host, const mkb_guest *g) {
 
 /* ---- host files and ELF ------------------------------------------------ */
 
-/* The search folders of an entry: its own, else the image's, else NULL. */
-static size_t search_of(image *im, const mkb_node *own, const char *arch,
+/* The search folders of an entry: its own, else those of the attribute
+** lines in force (attrs), else NULL. */
+static size_t search_of(image *im, const mkb_node *own, const mkb_node *attrs, const char *arch,
                         const char *const **dirs) {
-  const mkb_node *s = own ? own : node_get(node_get(im->img, "attributes"), "search");
+  const mkb_node *s = own ? own : node_get(attrs, "search");
   if (s == NULL || s->kind != V_TABLE) return 0;
   const char **v = arena_alloc(im->c->mem, (s->nitems + 1) * sizeof *v);
   size_t n = 0;
@@ -442,16 +453,17 @@ static void check_elf(image *im, const char *host, const char *found, const char
   ptrvec_push(c->mem, &im->programs, p);
 }
 
-/* Looks host file of entry v (its attributes) up, reporting at site. */
+/* Looks host file of entry v (its attributes, and attrs, those of the
+** lines in force) up, reporting at site. */
 static void resolve_one(image *im, const char *host, const char *target, const mkb_node *v,
-                        const mkb_node *site, int optional) {
+                        const mkb_node *attrs, const mkb_node *site, int optional) {
   const closure_in *in = im->in;
   for (size_t i = 0; i < in->nmade; i++)
     if (strcmp(host, in->made[i]) == 0) return;
   const char *arch = node_str(im->img, "arch");
   const char *const *dirs, *cwd = NULL;
   int cwd_first = 0;
-  size_t n = search_of(im, v->kind == V_TABLE ? node_get(v, "search") : NULL, arch, &dirs);
+  size_t n = search_of(im, v->kind == V_TABLE ? node_get(v, "search") : NULL, attrs, arch, &dirs);
   if (n == 0) n = hostfs_default(in->fs, arch, &dirs, &cwd_first);
   if (cwd_first) cwd = in->workdir ? in->workdir : ".";
   const char *found = hostfs_find(in->fs, host, dirs, n, cwd);
@@ -495,21 +507,22 @@ static void check_needed(image *im) {
 static void resolve_image(image *im) {
   if (im->in->fs == NULL || node_str(im->img, "arch") == NULL) return;
   const mkb_node *attrs = node_get(im->img, "attributes");
-  int optional = node_bool(attrs, "optional", 0);
   const char *boot[2] = { "startup", "kernel" };
   for (int i = 0; i < 2; i++) {
     const mkb_node *cmd = node_get(im->img, boot[i]);
+    /* A bootstrap program may not be optional ([S64]). */
     if (cmd && cmd->kind == V_TABLE && cmd->nitems && cmd->items[0]->kind == V_STR)
-      resolve_one(im, cmd->items[0]->s, cmd->items[0]->s, cmd, cmd->items[0], 0);
+      resolve_one(im, cmd->items[0]->s, cmd->items[0]->s, cmd, attrs, cmd->items[0], 0);
   }
-  const mkb_node *files = node_get(im->img, "files");
   int bootable = node_get(im->img, "startup") != NULL;
-  for (size_t i = 0; files && i < files->nkeys; i++) {
-    const mkb_node *v = files->vals[i];
-    const char *host = host_of(files->keys[i], v);
+  image_walk w;
+  image_entry e;
+  entries_begin(&w, im->img, im->c->mem);
+  while (entries_next(&w, &e)) {
+    const char *host = host_of(e.key, e.val);
     if (host == NULL) continue;
-    resolve_one(im, host, check_target(im->c, files->keys[i], v, bootable), v, v,
-                node_bool(v, "optional", optional));
+    resolve_one(im, host, check_target(im->c, e.key, e.val, bootable), e.val, e.attrs, e.val,
+                node_bool(e.val, "optional", node_bool(e.attrs, "optional", 0)));
   }
   check_needed(im);
 }

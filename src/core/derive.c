@@ -4,6 +4,7 @@
 
 #include <string.h>
 
+#include "core/entries.h"
 #include "core/wire.h"
 
 static int has_item(const mkb_node *list, const char *s) {
@@ -194,11 +195,11 @@ static void wire_startup(mkb_node *board, arena *a, const mkb_node *enable) {
   st->nitems = w;
 }
 
-/* Adds target=source to the image, or the plain name target when source
-** is NULL, unless the image already has target. */
-static void add_file(arena *a, mkb_node *files, const char *target, const char *source,
-                     const char *why, const mkb_def *origin) {
-  if (node_get(files, target)) return;
+/* Adds target=source to the files of img, or the plain name target when
+** source is NULL, unless an entry of img (in a group too) is target. */
+static void add_file(arena *a, const mkb_node *img, mkb_node *files, const char *target,
+                     const char *source, const char *why, const mkb_def *origin) {
+  if (entries_find(img, target, NULL)) return;
   mkb_node *v;
   if (source) {
     v = node_new_str(a, source, why, origin);
@@ -259,7 +260,6 @@ static void remove_driver(arena *a, mkb_node *board, const mkb_node *dev, const 
   const mkb_node *progs = node_get(drv, "programs");
   const mkb_node *files = node_get(drv, "files");
   mkb_node *script = node_get(board, "script");
-  mkb_node *bfiles = node_get(board, "files");
   for (size_t i = 0; script && progs && i < script->nitems;) {
     const char *p = derive_script_program(a, script->items[i]);
     int drop = 0;
@@ -276,12 +276,14 @@ static void remove_driver(arena *a, mkb_node *board, const mkb_node *dev, const 
       i++;
     }
   }
-  for (size_t k = 0; bfiles && files && k < files->nitems; k++) {
+  /* Every entry of that target, in 'files' and in the groups. */
+  for (size_t k = 0; files && k < files->nitems; k++) {
     if (files->items[k]->kind != V_STR) continue;
-    const mkb_node *v = node_get(bfiles, files->items[k]->s);
-    if (v == NULL) continue;
-    record(a, removals, arena_printf(a, "files.%s", files->items[k]->s), v, why, by);
-    node_remove_key(bfiles, files->items[k]->s);
+    mkb_node *map, *v;
+    while ((v = entries_find(board, files->items[k]->s, &map)) != NULL) {
+      record(a, removals, arena_printf(a, "files.%s", files->items[k]->s), v, why, by);
+      node_remove_key(map, files->items[k]->s);
+    }
   }
 }
 
@@ -298,14 +300,17 @@ int derive_is_vdev_so(const char *target, const char *source) {
   return strncmp(b, "vdev-", 5) == 0 && n > 8 && strcmp(b + n - 3, ".so") == 0;
 }
 
-static int has_so(const mkb_node *files, const char *so) {
-  for (size_t k = 0; k < files->nkeys; k++) {
-    const mkb_node *v = files->vals[k];
+/* Does an entry of the image (in 'files' or a group) hold so? */
+static int has_so(arena *a, const mkb_node *img, const char *so) {
+  image_walk w;
+  image_entry e;
+  entries_begin(&w, img, a);
+  while (entries_next(&w, &e)) {
+    const mkb_node *v = e.val;
     const char *src = v->kind == V_STR ? v->s
                       : v->kind == V_TABLE && v->nitems && v->items[0]->kind == V_STR ? v->items[0]->s
-                      : files->keys[k];
-    if (strcmp(basename_of(src), so) == 0 || strcmp(basename_of(files->keys[k]), so) == 0)
-      return 1;
+                      : e.key;
+    if (strcmp(basename_of(src), so) == 0 || strcmp(basename_of(e.key), so) == 0) return 1;
   }
   return 0;
 }
@@ -326,17 +331,18 @@ typedef struct host {
 static void add_guest_files(host *h, const mkb_guest *g) {
   arena *a = h->a;
   if (wire_on_partition(g)) return;
-  add_file(a, h->files, arena_printf(a, "%s/%s.qvmconf", h->cfg, g->name),
+  add_file(a, h->board, h->files, arena_printf(a, "%s/%s.qvmconf", h->cfg, g->name),
            arena_printf(a, "guests/%s/%s.qvmconf", g->name, g->name),
            arena_printf(a, "the configuration of guest '%s'", g->name), g->site);
   mkb_node *ifs = node_get(g->model, "ifs");
   if (ifs)
-    add_file(a, h->files, arena_printf(a, "%s/%s.ifs", h->img, g->name),
+    add_file(a, h->board, h->files, arena_printf(a, "%s/%s.ifs", h->img, g->name),
              arena_printf(a, "guests/%s/%s.ifs", g->name, g->name),
              arena_printf(a, "the image of guest '%s'", g->name), site_or(ifs, g->site));
   mkb_node *hf = node_get(g->model, "host_files");
   for (size_t k = 0; hf && k < hf->nkeys; k++)
-    if (node_get(h->files, hf->keys[k]) == NULL) node_set(a, h->files, hf->keys[k], hf->vals[k]);
+    if (entries_find(h->board, hf->keys[k], NULL) == NULL)
+      node_set(a, h->files, hf->keys[k], hf->vals[k]);
 }
 
 /* One vdev-TYPE.so per vdev type in use (none for one built into qvm on
@@ -352,8 +358,8 @@ static void add_vdev_sos(host *h, const mkb_guest *g) {
     const char *so = derive_vdev_so(a, vt, h->safe);
     if (strmap_get(&h->used, so)) continue;
     strmap_put(&h->used, so, (void *)so);
-    if (has_so(h->files, so)) continue;
-    add_file(a, h->files, arena_printf(a, "/lib/dll/%s", so), so,
+    if (has_so(a, h->board, so)) continue;
+    add_file(a, h->board, h->files, arena_printf(a, "/lib/dll/%s", so), so,
              arena_printf(a, "used by guest '%s', vdev '%s'", g->name, vdevs->keys[k]),
              site_or(v->items[0], g->site));
   }
@@ -414,7 +420,7 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
   else wire_kernel(board, a, enable, h.safe, safety);
   const mkb_def *why = node_site(enable) ? node_site(enable) : node_site(node_get(board, "guests"));
   h.files = ensure_table(a, board, "files", "hypervisor host", why);
-  add_file(a, h.files, DERIVE_QVM_PATH, DERIVE_QVM_SOURCE, "hypervisor host: qvm runs the guests",
+  add_file(a, board, h.files, DERIVE_QVM_PATH, DERIVE_QVM_SOURCE, "hypervisor host: qvm runs the guests",
            why);
   strmap_init(&h.used);
   for (size_t i = 0; i < n; i++) {

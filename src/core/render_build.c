@@ -109,7 +109,8 @@ static void add_words(strbuf *b, const mkb_node *cmd) {
   }
 }
 
-/* A bootstrap line: [attrs module=...] ENV=... program args */
+/* A bootstrap line: [attrs module=...] ENV=... program args; a line of the
+** bootstrap list has no program. */
 static void render_boot_line(strbuf *b, const mkb_node *cmd, const mkb_node *env) {
   strbuf g;
   sb_init(&g);
@@ -120,6 +121,8 @@ static void render_boot_line(strbuf *b, const mkb_node *cmd, const mkb_node *env
   add_group(b, &g);
   add_env(b, env);
   add_words(b, cmd);
+  /* A line of settings or attributes only ends in the space they left. */
+  while (b->len && b->s[b->len - 1] == ' ') b->s[--b->len] = '\0';
   sb_addc(b, '\n');
   sb_free(&g);
 }
@@ -219,9 +222,8 @@ void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *o
   }
   strbuf g;
   sb_init(&g);
-  add_attrs(&g, node_get(board, "attributes"), 0);
+  mkifs_attributes(&g, node_get(board, "attributes"));
   if (g.len) sb_printf(out, "[%s]\n", g.s);
-  sb_free(&g);
 
   /* virtual= must share the bootstrap's line, or mkifs takes it for a
   ** global attribute and finds no startup program. An image without a
@@ -231,6 +233,9 @@ void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *o
     mkifs_word(out, node_str(image, "bootname") ? node_str(image, "bootname") : "boot", 0);
     sb_adds(out, " = {\n");
     render_boot_line(out, node_get(board, "startup"), NULL);
+    const mkb_node *lines = node_get(board, "bootstrap");
+    for (size_t i = 0; lines && i < lines->nitems; i++)
+      render_boot_line(out, lines->items[i], node_get(lines->items[i], "env"));
     render_boot_line(out, node_get(board, "kernel"), node_get(board, "env"));
     sb_adds(out, "}\n");
   }
@@ -249,6 +254,22 @@ void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *o
     sb_addc(out, '\n');
     for (size_t i = 0; i < files->nkeys; i++) render_file(out, files->keys[i], files->vals[i]);
   }
+  /* Each group: its attribute line, which holds from there on, then its
+  ** files. */
+  const mkb_node *groups = node_get(board, "groups");
+  for (size_t k = 0; groups && k < groups->nkeys; k++) {
+    const mkb_node *gr = groups->vals[k], *gf = node_get(gr, "files");
+    sb_addc(out, '\n');
+    mkifs_attributes(&g, node_get(gr, "attributes"));
+    if (g.len) sb_printf(out, "[%s]\n", g.s);
+    for (size_t i = 0; gf && i < gf->nkeys; i++) render_file(out, gf->keys[i], gf->vals[i]);
+  }
+  sb_free(&g);
+}
+
+void mkifs_attributes(strbuf *b, const mkb_node *rec) {
+  sb_clear(b);
+  add_attrs(b, rec, 0);
 }
 
 int render_datafile(const mkb_node *board, const render_header *hdr, strbuf *out) {

@@ -25,6 +25,11 @@ void render_header_comment(strbuf *b, const render_header *h);
 ** in_block: the word stands in the bootstrap or the script block. */
 void mkifs_word(strbuf *b, const char *s, int in_block);
 
+/* The one spelling of an attribute line: the attributes of record rec
+** (the keys that are attributes, in their order) as mkifs reads them,
+** without the brackets, in b (cleared first; empty when none). */
+void mkifs_attributes(strbuf *b, const mkb_node *rec);
+
 /* Appends the buildfile of board (a checked, derived model) to out. The
 ** output depends on nothing but its inputs: no time, no hash order. */
 void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *out);

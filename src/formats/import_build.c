@@ -202,7 +202,7 @@ static void map_key(strbuf *k, const char *key, int brackets) {
   sb_addc(k, ']');
 }
 
-static void map_block(out *o, const char *key, const mkb_node *m, int brackets) {
+static void map_block(out *o, int indent, const char *key, const mkb_node *m, int brackets) {
   strbuf *b = o->b, k;
   size_t width = 0;
   sb_init(&k);
@@ -210,12 +210,33 @@ static void map_block(out *o, const char *key, const mkb_node *m, int brackets) 
     map_key(&k, m->keys[i], brackets);
     if (k.len > width && k.len <= 40) width = k.len;
   }
-  sb_printf(b, "  %s = {\n", key);
+  sb_printf(b, "%*s%s = {\n", indent, "", key);
   for (size_t i = 0; i < m->nkeys; i++) {
     map_key(&k, m->keys[i], brackets);
-    sb_printf(b, "    %-*s = ", (int)width, k.s);
+    sb_printf(b, "%*s%-*s = ", indent + 2, "", (int)width, k.s);
     value(o, b, m->vals[i], m->keys[i], 1);
     sb_adds(b, ",\n");
+  }
+  sb_printf(b, "%*s},\n", indent, "");
+  sb_free(&k);
+}
+
+/* The groups: each one's attribute line on one line, then its files. */
+static void groups_block(out *o, const mkb_node *groups) {
+  strbuf *b = o->b, k;
+  sb_init(&k);
+  sb_adds(b, "  groups = {\n");
+  for (size_t i = 0; i < groups->nkeys; i++) {
+    const mkb_node *g = groups->vals[i], *at = node_get(g, "attributes"), *f = node_get(g, "files");
+    map_key(&k, groups->keys[i], 0);
+    sb_printf(b, "    %s = {\n", k.s);
+    if (at) {
+      sb_adds(b, "      attributes = ");
+      value(o, b, at, "attributes", 1);
+      sb_adds(b, ",\n");
+    }
+    if (f) map_block(o, 6, "files", f, 1);
+    sb_adds(b, "    },\n");
   }
   sb_adds(b, "  },\n");
   sb_free(&k);
@@ -251,14 +272,15 @@ static int script_text(strbuf *t, const mkb_node *line) {
   return 0;
 }
 
-static void list_block(out *o, const char *key, const mkb_node *l) {
+/* A list one element a line; script lines as text where they read best. */
+static void list_block(out *o, const char *key, const mkb_node *l, int script) {
   strbuf *b = o->b, t;
   sb_init(&t);
   sb_printf(b, "  %s = {\n", key);
   for (size_t i = 0; i < l->nitems; i++) {
     sb_adds(b, "    ");
     sb_clear(&t);
-    if (script_text(&t, l->items[i])) sb_lua_string(b, t.s);
+    if (script && script_text(&t, l->items[i])) sb_lua_string(b, t.s);
     else value(o, b, l->items[i], NULL, 1);
     sb_adds(b, ",\n");
   }
@@ -317,13 +339,20 @@ void import_board(mkb_session *s, const mkb_node *board, const char *name, strbu
   sb_adds(outb, "board ");
   sb_lua_string(outb, name);
   sb_adds(outb, " {\n");
-  for (size_t i = 0; i < n; i++)
+  const mkb_node *lines = node_get(board, "bootstrap");
+  for (size_t i = 0; i < n; i++) {
+    /* The bootstrap's own lines stand between startup and procnto. */
+    if (strcmp(one[i].key, "kernel") == 0 && lines && lines->nitems)
+      list_block(&o, "bootstrap", lines, 0);
     if (one[i].v) line_field(&o, width, one[i].key, one[i].v);
+  }
   const mkb_node *env = node_get(board, "env");
-  if (env && env->nkeys) map_block(&o, "env", env, 0);
+  if (env && env->nkeys) map_block(&o, 2, "env", env, 0);
   const mkb_node *script = node_get(board, "script");
-  if (script && script->nitems) list_block(&o, "script", script);
-  if (h.files && h.files->nkeys) map_block(&o, "files", h.files, 1);
+  if (script && script->nitems) list_block(&o, "script", script, 1);
+  if (h.files && h.files->nkeys) map_block(&o, 2, "files", h.files, 1);
+  const mkb_node *groups = node_get(board, "groups");
+  if (groups && groups->nkeys) groups_block(&o, groups);
   sb_adds(outb, "}\n");
   arena_free(&a);
 }

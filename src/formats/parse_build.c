@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "core/render_build.h"
+
 /* ---- the parse state ----------------------------------------------------- */
 
 typedef struct pb {
@@ -23,7 +25,10 @@ typedef struct pb {
   size_t nlines;
   /* what the file said so far */
   mkb_node *image, *attributes, *env, *files, *defaults, *script;
-  mkb_node *own;       /* each file's value without the folded defaults */
+  mkb_node *bootstrap; /* the bootstrap's lines between startup and procnto */
+  mkb_node *cur;       /* the files table entries go to: files, or a group's */
+  mkb_node *cur_attrs; /* the attributes of the group being filled, or NULL */
+  ptrvec groups;       /* mkb_node*: the groups ({ attributes, files }), in order */
   mkb_node *arch, *startup, *kernel, *default_type, *bootname;
   int seen_entry;      /* an entry (any file) came: attribute lines fold */
   int default_script;  /* a global [+script] is in effect */
@@ -490,9 +495,28 @@ static mkb_node *boot_command(pb *P, const bline *l) {
   return c;
 }
 
+/* A line of the bootstrap that starts no program: its attributes, and its
+** settings as 'env' (global variables, apart from procnto's own). */
+static mkb_node *boot_line(pb *P, const bline *l) {
+  mkb_node *r = n_table(P, l->at);
+  for (size_t i = 0; i < l->g.n; i++) {
+    const attr *x = l->g.v[i];
+    if (cond_applies(P, x, node_get(r, x->name) != NULL || node_get(P->attributes, x->name)))
+      node_set(P->a, r, x->name, attr_value(P, x));
+  }
+  if (l->env.n) {
+    mkb_node *env = n_table(P, ((tok *)l->env.v[0])->start);
+    for (size_t k = 0; k < l->env.n; k++) add_env(P, env, l->env.v[k], 1);
+    node_set(P->a, r, "env", env);
+  }
+  return r;
+}
+
 /* The bootstrap block: the first program is startup, the last line with
-** procnto the kernel; env-only lines and the kernel's leading settings are
-** the environment. Anything else has no place in the model. */
+** procnto the kernel, the lines between them that start no program the
+** 'bootstrap' list (kept as they were: global variables and attributes
+** hold for what comes below them), the kernel's leading settings its own
+** environment. Anything else has no place in the model. */
 static void parse_bootstrap(pb *P, size_t s, size_t e, size_t name_at, const char *name) {
   ptrvec lines = { 0 };
   if (read_block(P, s, e, &lines) != 0) return;
@@ -517,14 +541,13 @@ static void parse_bootstrap(pb *P, size_t s, size_t e, size_t name_at, const cha
   for (size_t i = 0; i < lines.n; i++) {
     const bline *l = lines.v[i];
     long li = (long)i;
-    if (l->words.n == 0) {
-      if (l->g.present) {
-        perr(P, DIAG_ERROR, l->at, "an attribute-only line in the bootstrap cannot be represented: "
-             "put the attributes on the line of the program they are for");
-        bad = 1;
-      } else {
-        for (size_t k = 0; k < l->env.n; k++) add_env(P, P->env, l->env.v[k], 1);
-      }
+    if (l->words.n == 0 && li > first && li < kern) {
+      node_push(P->a, P->bootstrap, boot_line(P, l));
+    } else if (l->words.n == 0) {
+      perr(P, DIAG_ERROR, l->at, "a line of %s %s the %s cannot be represented: the model keeps "
+           "such lines between startup and procnto", l->g.present ? "attributes" : "settings",
+           li < first ? "before" : "after", li < first ? "startup program" : "kernel");
+      bad = 1;
     } else if (li == first) {
       if (l->env.n) {
         perr(P, DIAG_ERROR, ((tok *)l->env.v[0])->start, "settings on the startup line cannot "
@@ -581,10 +604,25 @@ static void parse_script(pb *P, size_t s, size_t e) {
 
 /* ---- entries ------------------------------------------------------------- */
 
+/* The group whose files come next (a table of the model's 'groups'): a new
+** one, unless the current group has no files yet (two attribute lines in a
+** row are one line). Returns its attributes. */
+static mkb_node *open_group(pb *P, size_t at) {
+  if (P->cur_attrs && P->cur->nkeys == 0) return P->cur_attrs;
+  mkb_node *g = n_table(P, at);
+  P->cur_attrs = n_table(P, at);
+  P->cur = n_table(P, at);
+  node_set(P->a, g, "attributes", P->cur_attrs);
+  node_set(P->a, g, "files", P->cur);
+  ptrvec_push(P->a, &P->groups, g);
+  return P->cur_attrs;
+}
+
 /* An attribute-only line: image-wide attributes go to image, the others to
 ** 'attributes' while no entry has come (the renderer writes that line before
-** the bootstrap), and after that to the defaults folded into every later
-** entry, so that the model stays flat. */
+** the bootstrap), and after that to a group of the files that follow (the
+** line holds from there on, as mkifs applies it; 'defaults' keeps what is
+** in force, for ?attr). */
 static void global_line(pb *P, const group *g) {
   for (size_t i = 0; i < g->n; i++) {
     const attr *x = g->v[i];
@@ -607,9 +645,11 @@ static void global_line(pb *P, const group *g) {
     } else if (!P->seen_entry) {
       if (cond_applies(P, x, node_get(P->attributes, x->name) != NULL))
         node_set(P->a, P->attributes, x->name, attr_value(P, x));
-    } else {
-      if (cond_applies(P, x, node_get(P->defaults, x->name) || node_get(P->attributes, x->name)))
-        node_set(P->a, P->defaults, x->name, attr_value(P, x));
+    } else if (cond_applies(P, x, node_get(P->defaults, x->name) ||
+                                   node_get(P->attributes, x->name))) {
+      mkb_node *v = attr_value(P, x);
+      node_set(P->a, open_group(P, x->at), x->name, v);
+      node_set(P->a, P->defaults, x->name, v);
     }
   }
 }
@@ -661,13 +701,12 @@ static void bootstrap_entry(pb *P, const group *g, const tok *name, size_t s, si
   parse_bootstrap(P, s, e, name->start, name->s);
 }
 
-/* The value of a file entry, from the defaults and its own attributes. */
+/* The value of a file entry: its own attributes (those of the lines in
+** force are the groups'), its host file, contents or link. */
 static void file_entry(pb *P, const group *g, const tok *name, const tok *host, size_t brace,
                        const char *contents) {
   mkb_node *r = n_table(P, name->start);
   const mkb_node *type = P->default_type;
-  for (size_t i = 0; i < P->defaults->nkeys; i++)
-    node_set(P->a, r, P->defaults->keys[i], P->defaults->vals[i]);
   for (size_t i = 0; i < g->n; i++) {
     const attr *x = g->v[i];
     if (strcmp(x->name, "script") == 0) continue;  /* -script: an ordinary file */
@@ -675,7 +714,8 @@ static void file_entry(pb *P, const group *g, const tok *name, const tok *host, 
       if (cond_applies(P, x, type != NULL)) type = n_str(P, x->at, x->val.s);
       continue;
     }
-    if (cond_applies(P, x, node_get(r, x->name) || node_get(P->attributes, x->name)))
+    if (cond_applies(P, x, node_get(r, x->name) || node_get(P->defaults, x->name) ||
+                           node_get(P->attributes, x->name)))
       node_set(P->a, r, x->name, attr_value(P, x));
   }
   const char *ty = type ? type->s : NULL;
@@ -693,33 +733,16 @@ static void file_entry(pb *P, const group *g, const tok *name, const tok *host, 
   if (r->nkeys == 0 && r->nitems == 0) v = n_bool(P, name->start, 1);
   else if (r->nkeys == 0 && r->nitems == 1) v = n_str(P, name->start, host->s);
   else v = r;
-
-  /* A target listed twice is one entry. Its two definitions are compared
-  ** without the defaults folded into them: a link repeated after a global
-  ** [data=c] is the same link. */
-  mkb_node *own = v;
-  if (v->kind == V_TABLE) {
-    mkb_node *o = n_table(P, name->start);
-    for (size_t i = 0; i < v->nkeys; i++)
-      if (node_get(P->defaults, v->keys[i]) != v->vals[i]) node_set(P->a, o, v->keys[i], v->vals[i]);
-    for (size_t i = 0; i < v->nitems; i++) node_push(P->a, o, v->items[i]);
-    own = o;
-  }
-  const mkb_node *first = node_get(P->own, name->s);
-  if (first && node_equal(first, own)) return;
+  /* A target listed again is a second entry of the image, as mkifs makes
+  ** it (check.c warns): it opens a group without attributes, so that both
+  ** keep their place. The same entry again changes nothing. */
+  const mkb_node *first = node_get(P->cur, name->s);
+  if (first && node_equal(first, v)) return;
   if (first) {
-    /* mkifs keeps one entry per target; [+dupignore] says that is meant. */
-    const mkb_node *di = node_get(v, "dupignore");
-    if (di == NULL) di = node_get(P->attributes, "dupignore");
-    if (di && di->kind == V_BOOL && di->b) return;
-    diag *w = perr(P, DIAG_WARNING, name->start, "'%s' is defined again, differently: this "
-                   "definition replaces the earlier one", name->s);
-    const mkb_def *f = node_get(P->files, name->s)->origin;
-    diag_note(P->d, w, P->file, f->src.line, f->src.col, "the earlier definition of '%s' is here",
-              name->s);
+    P->cur_attrs = NULL;
+    open_group(P, name->start);
   }
-  node_set(P->a, P->files, name->s, v);
-  node_set(P->a, P->own, name->s, own);
+  node_set(P->a, P->cur, name->s, v);
 }
 
 /* Where parsing goes on after a line [p, e) that did not parse: past the
@@ -871,6 +894,28 @@ static mkb_node *done_at_earliest(pb *P, mkb_node *n) {
   return n;
 }
 
+/* The groups as a table, each named by its attribute line as the renderer
+** writes it (a name of the model, not of the text: the same model names
+** its groups alike), "again" for a group without attributes (which a
+** target listed again opens); a name taken already gets " 2", " 3"... */
+static mkb_node *name_groups(pb *P) {
+  mkb_node *t = n_table(P, 0);
+  strbuf b;
+  sb_init(&b);
+  for (size_t i = 0; i < P->groups.n; i++) {
+    mkb_node *g = P->groups.v[i], *files = node_get(g, "files");
+    mkifs_attributes(&b, node_get(g, "attributes"));
+    const char *base = b.len ? arena_strdup(P->a, b.s) : "again", *name = base;
+    for (int k = 2; node_get(t, name); k++) name = arena_printf(P->a, "%s %d", base, k);
+    if (files->nkeys == 0) node_remove_key(g, "files");
+    else done_at_earliest(P, files);
+    if (node_get(g, "attributes")->nkeys == 0) node_remove_key(g, "attributes");
+    node_set(P->a, t, name, g);
+  }
+  sb_free(&b);
+  return done_at_earliest(P, t);
+}
+
 static mkb_node *assemble(pb *P) {
   mkb_node *b = n_table(P, 0);
   mkb_node *qnx = infer_qnx(P);
@@ -889,10 +934,13 @@ static mkb_node *assemble(pb *P) {
   }
   if (P->attributes->nkeys) node_set(P->a, b, "attributes", done_at_earliest(P, P->attributes));
   if (P->startup) node_set(P->a, b, "startup", P->startup);
+  if (P->startup && P->bootstrap->nitems)
+    node_set(P->a, b, "bootstrap", done_at_earliest(P, P->bootstrap));
   if (P->kernel) node_set(P->a, b, "kernel", P->kernel);
   if (P->env->nkeys) node_set(P->a, b, "env", done_at_earliest(P, P->env));
   if (P->script->nitems) node_set(P->a, b, "script", done_at_earliest(P, P->script));
   if (P->files->nkeys) node_set(P->a, b, "files", done_at_earliest(P, P->files));
+  if (P->groups.n) node_set(P->a, b, "groups", name_groups(P));
   return b;
 }
 
@@ -917,7 +965,8 @@ mkb_node *parse_buildfile(const char *display, const char *src, size_t len, aren
   P.files = n_table(&P, 0);
   P.defaults = n_table(&P, 0);
   P.script = n_table(&P, 0);
-  P.own = n_table(&P, 0);
+  P.bootstrap = n_table(&P, 0);
+  P.cur = P.files;
   for (size_t p = 0; p < len;) p = parse_line(&P, p, line_end(&P, p));
   mkb_node *model = assemble(&P);
   return model;

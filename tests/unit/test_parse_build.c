@@ -116,7 +116,8 @@ static const char *const BASIC =
 static void test_basic(void) {
   mkb_node *m = parse(BASIC);
   CHECK_STR(diags(), "");
-  CHECK_STR(keys_of(m), "arch,qnx,image,attributes,startup,kernel,env,script,files");
+  CHECK_STR(keys_of(m), "arch,qnx,image,attributes,startup,bootstrap,kernel,env,script,files,"
+            "groups");
   CHECK_STR(STR(P(m, "arch")), "aarch64le");
   CHECK_STR(pos(P(m, "arch")), "4:10");
   CHECK_STR(STR(P(m, "qnx")), "7.1");            /* module=qvm: the hypervisor of 7.x */
@@ -180,13 +181,19 @@ static void test_basic(void) {
   CHECK_STR(STR(ITEM(mods, 1)), "qvm");
   CHECK_STR(pos(ITEM(mods, 1)), "7:29");
 
-  const mkb_node *env = P(m, "env");
-  CHECK_STR(keys_of(env), "PATH,LD_LIBRARY_PATH");
-  const mkb_node *path = P(env, "PATH");
+  /* A line of settings only: global variables, kept as the line they are. */
+  const mkb_node *boot = P(m, "bootstrap");
+  CHECK_INT(boot->nitems, 1);
+  CHECK_STR(keys_of(ITEM(boot, 0)), "env");
+  CHECK_STR(pos(ITEM(boot, 0)), "6:5");
+  const mkb_node *path = node_path(ITEM(boot, 0), "env.PATH");
   CHECK_INT(path->nitems, 2);
   CHECK_STR(pos(path), "6:5");
   CHECK_STR(STR(ITEM(path, 1)), "/sbin");
   CHECK_STR(pos(ITEM(path, 1)), "6:21");
+  /* The settings on procnto's line are its own. */
+  const mkb_node *env = P(m, "env");
+  CHECK_STR(keys_of(env), "LD_LIBRARY_PATH");
   CHECK_STR(STR(P(env, "LD_LIBRARY_PATH")), "/lib");   /* no ':', a string */
   CHECK_STR(pos(P(env, "LD_LIBRARY_PATH")), "7:41");
 
@@ -226,7 +233,7 @@ static void test_basic(void) {
   CHECK_STR(pos(ITEM(l5, 1)), "15:17");
 
   const mkb_node *files = P(m, "files");
-  CHECK_STR(keys_of(files), "/tmp,libm.so,/usr/bin/hello,/etc/motd,/data,a,c");
+  CHECK_STR(keys_of(files), "/tmp,libm.so,/usr/bin/hello,/etc/motd,/data");
   CHECK_STR(pos(files), "17:13");
   const mkb_node *tmp = FILE_(m, "/tmp");
   CHECK_STR(keys_of(tmp), "link");
@@ -248,13 +255,20 @@ static void test_basic(void) {
   CHECK_STR(keys_of(data), "dir");
   CHECK_INT(P(data, "dir")->b, 1);
   CHECK_STR(pos(P(data, "dir")), "24:2");
-  /* [data=c] after the first entry folds into every later entry. */
-  const mkb_node *a = FILE_(m, "a");
-  CHECK_STR(keys_of(a), "data");
-  CHECK_STR(STR(ITEM(a, 0)), "b");
-  CHECK_STR(pos(P(a, "data")), "25:2");
-  const mkb_node *c = FILE_(m, "c");
-  CHECK_STR(keys_of(c), "data,optional,perms");
+  /* [data=c] after the first entry opens a group: its line, then the
+  ** files it holds for, named by the line. */
+  const mkb_node *groups = P(m, "groups");
+  CHECK_STR(keys_of(groups), "data=c");
+  const mkb_node *gr = groups->vals[0];
+  CHECK_STR(keys_of(gr), "attributes,files");
+  CHECK_STR(STR(node_path(gr, "attributes.data")), "c");
+  CHECK_STR(pos(node_path(gr, "attributes.data")), "25:2");
+  CHECK_STR(keys_of(P(gr, "files")), "a,c");
+  const mkb_node *a = node_get(P(gr, "files"), "a");
+  CHECK_INT(a->kind, V_STR);
+  CHECK_STR(STR(a), "b");
+  const mkb_node *c = node_get(P(gr, "files"), "c");
+  CHECK_STR(keys_of(c), "optional,perms");
   CHECK_INT(P(c, "optional")->b, 0);
   CHECK_STR(pos(P(c, "perms")), "27:12");
   CHECK_STR(pos(c), "27:24");
@@ -321,14 +335,30 @@ static void test_globals(void) {
   /* A global [type=link] makes the following entries links. */
   m = parse("x\n[type=link]\n/a=/b\n");
   CHECK_STR(STR(P(FILE_(m, "/a"), "link")), "/b");
-  /* After the first entry, defaults fold; an entry overrides them in place. */
-  m = parse("f\n[perms=0444 uid=1]\n[uid=2] g\nh=i\n");
-  CHECK_STR(keys_of(FILE_(m, "g")), "perms,uid");
-  CHECK_INT(P(FILE_(m, "g"), "uid")->i, 2);
-  CHECK_STR(pos(P(FILE_(m, "g"), "uid")), "3:2");
-  CHECK_STR(pos(P(FILE_(m, "h"), "uid")), "2:13");
+  /* After the first entry, an attribute line opens a group of the files
+  ** after it; two lines in a row are one group; an entry keeps its own. */
+  m = parse("f\n[perms=0444 uid=1]\n[-optional]\n[uid=2] g\nh=i\n[data=c]\n[perms=0444 uid=1]\n");
+  CHECK_STR(diags(), "");
+  CHECK_STR(keys_of(P(m, "groups")), "perms=0444 uid=1 -optional,data=c perms=0444 uid=1");
+  const mkb_node *g1 = P(m, "groups")->vals[0];
+  CHECK_STR(keys_of(P(g1, "attributes")), "perms,uid,optional");
+  CHECK_STR(pos(node_path(g1, "attributes.uid")), "2:13");
+  CHECK_STR(keys_of(P(g1, "files")), "g,h");
+  CHECK_STR(keys_of(node_get(P(g1, "files"), "g")), "uid");
+  CHECK_INT(node_path(P(g1, "files"), "g")->kind, V_TABLE);
+  CHECK_STR(pos(P(node_get(P(g1, "files"), "g"), "uid")), "4:2");
+  CHECK_STR(STR(node_get(P(g1, "files"), "h")), "i");
+  /* A group without files keeps its line (at the end of a file). */
+  CHECK_STR(keys_of(P(m, "groups")->vals[1]), "attributes");
   CHECK(node_get(m, "attributes") == NULL);
   CHECK_INT(FILE_(m, "f")->kind, V_BOOL);
+  /* A target listed again opens a group without attributes ("again"); the
+  ** same entry again changes nothing. */
+  m = parse("[perms=0644] f=a\n[perms=0644] f=a\n[perms=0755] f=b\n[perms=0755] f=c\n");
+  CHECK_STR(diags(), "");
+  CHECK_STR(keys_of(P(m, "files")), "f");
+  CHECK_STR(keys_of(P(m, "groups")), "again,again 2");
+  CHECK_STR(STR(ITEM(node_path(P(m, "groups")->vals[1], "files.f"), 0)), "c");
   /* ?attr: only where it is not set yet, noted either way. */
   m = parse("[perms=0555]\n[?perms=0444 ?uid=0]\n");
   CHECK_STR(STR(P(m, "attributes.perms")), "0555");
@@ -342,21 +372,35 @@ static void test_globals(void) {
 }
 
 static void test_bootstrap(void) {
-  /* Env-only lines around the programs; several settings on procnto. */
+  /* Lines of settings or attributes between the programs, as they are;
+  ** several settings on procnto, its own. */
   mkb_node *m = parse("[virtual=x86_64,bios] boot = {\n"
                       "  startup-x86 -v\n"
                       "  # comment\n"
                       "  PATH=/a:/b\n"
+                      "  [+keeplinked] TERM=qansi B=2\n"
                       "  [+keeplinked uid=0 perms=0700 ] CONFIG_PATH=/c:/d A=1 procnto-smp-instr -v\n"
-                      "  TERM=qansi\n"
                       "}\n");
   CHECK_STR(diags(), "");
   CHECK_STR(STR(P(m, "image.bootname")), "boot");
-  CHECK_STR(keys_of(P(m, "env")), "PATH,CONFIG_PATH,A,TERM");
+  const mkb_node *boot = P(m, "bootstrap");
+  CHECK_INT(boot->nitems, 2);
+  CHECK_STR(keys_of(node_path(ITEM(boot, 0), "env")), "PATH");
+  CHECK_STR(keys_of(ITEM(boot, 1)), "keeplinked,env");
+  CHECK_STR(keys_of(node_path(ITEM(boot, 1), "env")), "TERM,B");
+  CHECK_STR(pos(node_path(ITEM(boot, 1), "env.TERM")), "5:17");
+  CHECK_STR(keys_of(P(m, "env")), "CONFIG_PATH,A");
   CHECK_INT(P(m, "env.CONFIG_PATH")->nitems, 2);
   CHECK_STR(STR(P(m, "env.A")), "1");
-  CHECK_STR(pos(P(m, "env.TERM")), "6:3");
   CHECK_STR(keys_of(P(m, "kernel")), "keeplinked,uid,perms");
+  /* A line of settings after procnto, or of attributes before startup, has
+  ** no place. */
+  parse("[virtual=x86_64,bios] boot = {\n  startup-x86\n  procnto\n  TERM=qansi\n}\n");
+  CHECK_STR(diags(), "4:3: error: a line of settings after the kernel cannot be represented: "
+                     "the model keeps such lines between startup and procnto\n");
+  parse("[virtual=x86_64,bios] boot = {\n  [+keeplinked]\n  startup-x86\n  procnto\n}\n");
+  CHECK_STR(diags(), "2:3: error: a line of attributes before the startup program cannot be "
+                     "represented: the model keeps such lines between startup and procnto\n");
   CHECK(node_get(m, "qnx") == NULL);   /* nothing says which QNX */
   CHECK(node_get(m, "arch") != NULL);
   /* startup -Q is the hypervisor of QNX 8.0. */
@@ -426,9 +470,6 @@ static void test_errors(void) {
   parse("[virtual=x86_64,bios] boot = {\n  A=1 startup-x86\n  procnto\n}\n");
   CHECK_STR(diags(), "2:3: error: settings on the startup line cannot be represented: put them "
                      "on a line of their own\n");
-  parse("[virtual=x86_64,bios] boot = {\n  startup-x86\n  [+keeplinked]\n  procnto\n}\n");
-  CHECK_STR(diags(), "3:3: error: an attribute-only line in the bootstrap cannot be represented: "
-                     "put the attributes on the line of the program they are for\n");
   parse("[virtual=x86_64,bios] boot = {\n  startup-x86\n  procnto\n}\n"
         "[virtual=x86_64,bios] again = {\n}\n");
   CHECK_STR(diags(), "5:23: error: a second bootstrap file 'again': only one bootstrap file is "
@@ -466,15 +507,17 @@ static void test_errors(void) {
   parse("[physical=x86_64,bios] boot = {\n}\n");
   CHECK_STR(diags(), "1:2: error: 'physical=' cannot be represented (and QNX 8.0 does not "
                      "support the physical model): use virtual=\n");
-  /* A target twice: the same definition is one entry; another one warns. */
+  /* A target twice is two entries, each in its place (check.c warns when
+  ** they differ): the later one is in the group of the lines before it. */
   m = parse("a=b\n[type=link] /l=/t\n[data=c]\n[type=link] /l=/t\na=c\n");
-  CHECK_STR(diags(), "5:1: warning: 'a' is defined again, differently: this definition replaces "
-                     "the earlier one\n1:1: note: the earlier definition of 'a' is here\n");
-  CHECK_STR(STR(ITEM(FILE_(m, "a"), 0)), "c");   /* with the folded data=c */
+  CHECK_STR(diags(), "");
   CHECK_STR(keys_of(P(m, "files")), "a,/l");
+  CHECK_STR(STR(FILE_(m, "a")), "b");
+  CHECK_STR(keys_of(node_path(P(m, "groups")->vals[0], "files")), "/l,a");
   m = parse("[+dupignore]\na=b\na=c\n");
   CHECK_STR(diags(), "");
   CHECK_STR(STR(FILE_(m, "a")), "b");
+  CHECK_STR(keys_of(P(m, "groups")), "again");
 }
 
 /* Inputs that are no buildfile at all, and mutations of real ones: the
