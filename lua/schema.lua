@@ -10,8 +10,10 @@
 --   record (`fields`, a list of fields; `items`: the type of its positional
 --   part, if it has one), oneof (`types`: chosen by the kind of the value).
 -- A field is a type plus `name`, `doc`, and optionally `required`,
--- `default`, `arch` (architectures that allow it), `qnx` (versions) and
--- `refuse_prefix` (a string value may not start with it). An enum may say
+-- `default`, `arch` (architectures that allow it), `qnx` (versions),
+-- `refuse_prefix` (a string value may not start with it) and `boot` (a part
+-- of the bootstrap: an image whose image.bootable is false has none, so
+-- such a field is then refused, and not required). An enum may say
 -- `value_arch`: { VALUE = architectures that allow that value }.
 -- `hex = true` on a type: an integer in it is an address or a size, which
 -- a .qvmconf and an imported recipe write in hex (render_qvmconf.c and
@@ -510,7 +512,7 @@ local board = {
     field("include", strings_t, "recipes this one builds on, in order"),
     field("description", string_t, "one line about the board, shown in the header"),
     field("arch", { type = "enum", values = { "aarch64le", "x86_64", "armle-v7" } },
-          "CPU of the host image ([virtual=ARCH,...])", { required = true }),
+          "CPU of the host image ([virtual=ARCH,...])", { required = true, boot = true }),
     field("qnx", { type = "enum", values = { "7.1", "8.0" } }, "QNX SDP release the image is for", { default = "7.1" }),
     field("ram", { type = "size" }, "RAM of the board: the guests' RAM together must fit in it"),
     field("cpus", int_t, "number of CPUs of the board: a vCPU's runmask may name only these"),
@@ -522,25 +524,33 @@ local image_only = {
     field("image", {
       type = "record",
       fields = {
+        -- "A bootstrap file is required only if the image is to be bootable"
+        -- and mkifs puts relative names under proc/boot only in a bootable
+        -- image (../shared/reference/mkifs-buildfile.md 3.1, 4; the QNX 6.4
+        -- mkxfs source): a second IFS of files and attribute lines only
+        -- (a QNX 6.5 fragment there; shared/corpus gvergine test1.build).
+        field("bootable", bool_t, "false: an image without a bootstrap (a second IFS of files only): no arch, "
+              .. "format, startup or kernel"),
         field("base", addr_t, "where the image starts in memory ([image=...])"),
         field("format", { type = "enum", values = { "raw", "binary", "elf", "srec", "bios", "multiboot", "uefi",
                                                    "raw64k", "binary64k", "elf64k", "srec64k" } },
-              "boot file of the image ([virtual=ARCH,FORMAT])", { required = true }),
+              "boot file of the image ([virtual=ARCH,FORMAT])", { required = true, boot = true }),
         field("compress", { type = "oneof", types = { bool_t, int_t } },
               "compress the image: true, false, or 1 (zlib), 2 (LZO), 3 (UCL)"),
-        field("bootname", string_t, "name of the bootstrap file in the buildfile", { default = "boot" }),
+        field("bootname", string_t, "name of the bootstrap file in the buildfile", { default = "boot", boot = true }),
         field("scriptname", string_t, "name of the startup script in the buildfile", { default = "startup-script" }),
       },
     }, "the image as a whole", { required = true }),
     field("attributes", { type = "record", fields = file_attributes },
           "attributes for every entry of the image: one global attribute line"),
     field("startup", command_t, "the startup program and its options: the first line of the bootstrap",
-          { required = true }),
+          { required = true, boot = true }),
     field("bootstrap", { type = "list", of = boot_line_t },
           "lines of the bootstrap between startup and procnto, in order: { env = { NAME = value } } sets "
           .. "variables for every program started below (procnto and the script's), { ATTR = value } "
-          .. "sets attributes for every entry below"),
-    field("kernel", command_t, "procnto and its options: the last line of the bootstrap", { required = true }),
+          .. "sets attributes for every entry below", { boot = true }),
+    field("kernel", command_t, "procnto and its options: the last line of the bootstrap",
+          { required = true, boot = true }),
     -- "varname=value progname arguments... creates a local variable and adds
     -- varname=value only to the environment of that one process"; procnto
     -- sets _CS_PATH and _CS_LIBPATH from its PATH and LD_LIBRARY_PATH (QNX
@@ -548,7 +558,8 @@ local image_only = {
     -- https://www.qnx.com/developers/docs/8.0/com.qnx.doc.neutrino.building/topic/buildfiles/nto_buildfile_envars.html).
     field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } } },
           "variables on procnto's own line: its environment only, and PATH and LD_LIBRARY_PATH give "
-          .. "_CS_PATH and _CS_LIBPATH (a list is joined with ':'); for every program, see bootstrap"),
+          .. "_CS_PATH and _CS_LIBPATH (a list is joined with ':'); for every program, see bootstrap",
+          { boot = true }),
     field("script", { type = "list", of = script_line_t }, "the startup script, one entry per line"),
     field("files", { type = "map", of = file_t }, "the files of the image, keyed by their path in the image"),
     -- "[attrs] on a line by itself changes the defaults for every following

@@ -36,7 +36,6 @@ typedef struct checker {
   diag_list *d;
   const mkb_def *site;
   int errors;
-  int top_optional;   /* the top record's required fields are not */
 } checker;
 
 static const char *site_file(checker *c, const mkb_node *n, int *line, int *col) {
@@ -181,6 +180,14 @@ static const char *record_what(checker *c, const mkb_path *path, const char *wha
   return arena_printf(c->a, "'%s'", PT(path));
 }
 
+/* Does the record n (an image, or a board or a guest's ifs) boot? Not when
+** its 'bootable', or its image's, is false. */
+static int bootable(const mkb_node *n) {
+  const mkb_node *b = node_get(n, "bootable");
+  if (b == NULL) b = node_get(node_get(n, "image"), "bootable");
+  return !(b && b->kind == V_BOOL && !b->b);
+}
+
 static void check_record(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path,
                          const char *what, const char *vdev) {
   if (t->items) {
@@ -197,9 +204,15 @@ static void check_record(checker *c, const schema_type *t, mkb_node *n, const mk
   } else if (n->nitems > 0) {
     cerr(c, n->items[0], "'%s' takes named fields only, but has a list element", PT(path));
   }
+  int bootless = !bootable(n);
   for (size_t i = 0; i < n->nkeys; i++) {
     const schema_type *f = schema_field(t, n->keys[i]);
     mkb_path kp = { path, n->keys[i], 0 };
+    if (f && f->boot && bootless) {
+      cerr(c, n->vals[i], "'%s' belongs to the bootstrap, and the image has none "
+           "(image.bootable = false)", PT(&kp));
+      continue;
+    }
     if (f) {
       check(c, f, n->vals[i], &kp);
       continue;
@@ -216,7 +229,7 @@ static void check_record(checker *c, const schema_type *t, mkb_node *n, const mk
   for (size_t j = 0; j < t->nfields; j++) {
     const schema_type *f = t->fields[j];
     if (node_get(n, f->name)) continue;
-    if (f->required && !(path == NULL && c->top_optional)) {
+    if (f->required && !(f->boot && bootless)) {
       const mkb_def *s = c->site;
       if (path) s = node_site(n) ? node_site(n) : s;
       diag_add(c->d, DIAG_ERROR, s ? s->src.file : NULL, s ? s->src.line : 0,
@@ -358,21 +371,15 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path 
 
 int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
                  const char *what, const mkb_def *site, arena *a, diag_list *d) {
-  checker c = { s, a, d, site, 0, 0 };
+  checker c = { s, a, d, site, 0 };
   check_record(&c, t, model, NULL, what, NULL);
   return c.errors;
 }
 
-int schema_check_nonboot(const mkb_schema *s, const schema_type *t, mkb_node *model,
-                         const char *what, const mkb_def *site, arena *a, diag_list *d) {
-  checker c = { s, a, d, site, 0, 1 };
-  check_record(&c, t, model, NULL, what, NULL);
-  return c.errors;
-}
 
 int schema_check_value(const mkb_schema *s, const schema_type *t, const mkb_def *value,
                        const char *name, const mkb_def *site, arena *a, diag_list *d) {
-  checker c = { s, a, d, site, 0, 0 };
+  checker c = { s, a, d, site, 0 };
   mkb_path path = { NULL, name, 0 };
   check(&c, t, from_default(&c, value), &path);
   return c.errors;

@@ -31,6 +31,8 @@ struct schema_type {
   const char *doc;
   int required;
   int only_true;             /* a boolean that may only be true */
+  int boot;                  /* a part of the bootstrap: refused, and not
+                                required, in an image that has none */
   const mkb_def *dflt;       /* default value, or NULL */
   size_t nvalues;            /* T_ENUM */
   const char **values;
@@ -120,9 +122,5 @@ int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
 int schema_check_value(const mkb_schema *s, const schema_type *t, const mkb_def *value,
                        const char *name, const mkb_def *site, arena *a, diag_list *d);
 
-/* The same, without the required fields of the top record: a buildfile
-** without a bootstrap is an image that does not boot (a second IFS). */
-int schema_check_nonboot(const mkb_schema *s, const schema_type *t, mkb_node *model,
-                         const char *what, const mkb_def *site, arena *a, diag_list *d);
 
 #endif

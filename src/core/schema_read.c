@@ -105,7 +105,7 @@ static const key_rule TYPE_KEYS[] = {
   { "values", K_STRINGS }, { "arch", K_STRINGS }, { "qnx", K_STRINGS }, { "of", K_TABLE },
   { "items", K_TABLE }, { "fields", K_TABLES }, { "types", K_TABLES }, { "hex", K_BOOL },
   { "hex_names", K_STRINGS }, { "refuse_prefix", K_STR }, { "value_arch", K_TABLE },
-  { "line", K_INT }, { NULL, K_ANY }
+  { "line", K_INT }, { "boot", K_BOOL }, { NULL, K_ANY }
 };
 static const key_rule VDEV_KEYS[] = {
   { "name", K_STR }, { "doc", K_STR }, { "arch", K_STRINGS }, { "implicit", K_BOOL },
@@ -295,6 +295,7 @@ static schema_type *read_type_new(reader *r, const mkb_def *d) {
   t->doc = dstr(d, "doc");
   t->required = dbool(d, "required");
   t->only_true = dbool(d, "only");
+  t->boot = dbool(d, "boot");
   t->dflt = dget(d, "default");
   t->min_items = t->max_items = -1;
   const mkb_def *v;

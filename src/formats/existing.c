@@ -59,9 +59,7 @@ int session_lint(mkb_session *s, const char *path) {
   const char *rule = diag_set_rule(&s->diags, "schema");
   if (kind == 'b') {
     const char *what = arena_printf(&a, "buildfile '%s'", path);
-    int boots = node_get(m, "startup") || node_get(m, "kernel");
-    if ((boots ? schema_check : schema_check_nonboot)(s->schema, s->schema->board, m, what, site,
-                                                      &a, &s->diags) == 0)
+    if (schema_check(s->schema, s->schema->board, m, what, site, &a, &s->diags) == 0)
       check_system(&cc, m, NULL, 0);
   } else {
     const char *what = arena_printf(&a, "qvmconf '%s'", path);

@@ -921,9 +921,12 @@ static mkb_node *assemble(pb *P) {
   mkb_node *qnx = infer_qnx(P);
   if (P->arch) node_set(P->a, b, "arch", P->arch);
   if (qnx) node_set(P->a, b, "qnx", qnx);
+  /* No bootstrap file: an image that does not boot (a second IFS). */
+  if (!P->have_boot) node_set(P->a, P->image, "bootable", n_bool(P, 0, 0));
   if (P->image->nkeys || P->bootname) {
     /* Schema order, whatever order the file said them in. */
-    static const char *const order[] = { "base", "format", "compress", "bootname", "scriptname" };
+    static const char *const order[] = { "bootable", "base", "format", "compress", "bootname",
+                                         "scriptname" };
     if (P->bootname) node_set(P->a, P->image, "bootname", P->bootname);
     mkb_node *img = n_table(P, 0);
     for (size_t i = 0; i < sizeof order / sizeof *order; i++) {
