@@ -126,6 +126,7 @@ local allowed = {
   math = readonly(math, "math", { random = true, randomseed = true }, {}),
   utf8 = readonly(utf8, "utf8", nil, native.utf8),
   board = constructor("board"), guest = constructor("guest"), fragment = constructor("fragment"),
+  vdev_type = constructor("vdev_type"),
   default = wrap("default"), force = wrap("force"),
   append = listop("append"), prepend = listop("prepend"), remove = listop("remove"),
   delete = native.op("delete"),

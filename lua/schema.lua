@@ -348,6 +348,36 @@ local vdev_types = {
   vdev("vgpu-gvtg", x86, "Intel GVT-g GPU virtualization", {}),
 }
 
+-- A vdev type a recipe library declares: vdev_type "NAME" { ... } (a third
+-- party's vdev, which qvm loads from vdev-NAME.so like QNX's: "If you
+-- specify the same vdev more than once in a VM configuration, the shared
+-- object (vdev-*.so) file that implements the vdev is still loaded by the
+-- associated qvm process instance only once", QNX 7.1 Virtual Device
+-- Reference, https://qdn.qnx.com/developers/docs/7.1/com.qnx.doc.hypervisor.user/topic/vdev_ref/vdev_ref.html).
+-- A guest that uses it then validates and renders, and its host gets
+-- vdev-NAME.so. An option's type is one of the names below, or a table with
+-- `type`, `doc`, `values` (the words an enum takes) and `hex`.
+local option_type_t = { type = "enum", values = { "string", "integer", "boolean", "address", "size", "words", "enum" } }
+local vdev_decl = {
+  type = "record",
+  fields = {
+    field("doc", string_t, "what the device is"),
+    field("arch", { type = "list", of = { type = "enum", values = { "aarch64le", "x86_64" } } },
+          "the host architectures it exists on", { required = true }),
+    field("bus", { type = "enum", values = { "mmio", "pci_or_mmio" } },
+          "how the guest finds it: mmio (loc and intr required), or pci_or_mmio (a PCI device unless loc puts it in memory)"),
+    field("window", { type = "size" }, "the size of its register window at loc, for the overlap check (4K by default)"),
+    field("options", { type = "map", of = { type = "oneof", types = { option_type_t, { type = "record", fields = {
+      field("type", option_type_t, "the option's type: words is a string or a list of them (an option given "
+            .. "several times)", { required = true }),
+      field("doc", string_t, "what the option does"),
+      field("values", strings_t, "the words an enum option takes"),
+      field("hex", bool_t, "an address or a size: written in hex"),
+    } } } } }, "its own options (loc, intr, name, log, set and size come with every vdev): NAME = TYPE, or "
+             .. "NAME = { type = TYPE, doc = ... }"),
+  },
+}
+
 -- What makes an image boot, beyond its fields (src/core/boot.c reads it).
 local boot = {
   -- "For both ARM and x86 platforms, the hypervisor host domain requires
@@ -1105,6 +1135,7 @@ return {
   guest = guest,
   vdevs = vdev_types,
   vdev_common = vdev_common,
+  vdev_type = vdev_decl,
   boot = boot,
   bsp = bsp,
 }

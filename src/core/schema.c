@@ -260,7 +260,9 @@ static void check_vdev(checker *c, mkb_node *n, const mkb_path *path) {
     if (best)
       cerr(c, tn, "unknown vdev type '%s' in '%s'; did you mean '%s'?", tn->s, PT(path), best);
     else
-      cerr(c, tn, "unknown vdev type '%s' in '%s'", tn->s, PT(path));
+      cerr(c, tn, "unknown vdev type '%s' in '%s': a vdev of a third party is declared in a "
+           "recipe on the search path, vdev_type \"%s\" { arch = { ... }, options = { ... } }",
+           tn->s, PT(path), tn->s);
     return;
   }
   if (n->nitems > 1)

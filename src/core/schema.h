@@ -74,6 +74,10 @@ typedef struct vdev_type {
   const char **boot_needs;
   size_t nusual;             /* the locs QNX's own configurations give it */
   long long *usual_locs;
+  const mkb_node *decl;      /* a type a recipe (vdev_type) or an import
+                                declared: its model; NULL for the schema's */
+  int imported;              /* declared by import from a file's options:
+                                the recipe it writes declares it */
 } vdev_type;
 
 typedef struct mkb_schema {
@@ -83,6 +87,9 @@ typedef struct mkb_schema {
   size_t nvdevs;
   vdev_type *vdevs;          /* in schema order */
   const char **vdev_names;
+  schema_type **vdev_common; /* the options every vdev takes */
+  size_t nvdev_common;
+  schema_type *vdev_decl;    /* what a vdev_type declaration holds (T_RECORD) */
   boot_facts *boot;          /* what makes an image boot (boot_facts.h) */
   schema_images *images;     /* CPUs, script commands, search folders */
   size_t nhex;               /* the names of the fields and map entries */
@@ -105,6 +112,14 @@ const schema_type *schema_field(const schema_type *rec, const char *name);
 ** or of a map's entry (hex_names), by name. schema is a const mkb_schema *,
 ** typed so that the printer of Lua values can take it (sb_lua_value_hex). */
 int schema_hex(const void *schema, const char *key);
+
+/* Adds to s the vdev type a recipe library declares (vdev_type NAME {
+** ... }): decl is its model, checked against s->vdev_decl. Its options
+** follow those every vdev takes; a type of that name declared before is
+** replaced. Returns the new type (a pointer taken earlier into s->vdevs
+** stays valid, to the type as it was). */
+const vdev_type *schema_declare_vdev(mkb_schema *s, const char *name, const mkb_node *decl,
+                                     arena *a);
 
 /* Builds the schema from root, the value lua/schema.lua returned (path
 ** names it in messages); NULL after reporting. */

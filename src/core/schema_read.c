@@ -115,9 +115,8 @@ static const key_rule VDEV_KEYS[] = {
 };
 static const key_rule ROOT_KEYS[] = {
   { "version", K_INT }, { "board", K_TABLE }, { "guest", K_TABLE }, { "vdevs", K_TABLES },
-  { "vdev_common", K_TABLES }, { "boot", K_TABLE }, { "images", K_TABLE }, { "io", K_TABLE },
-  { "bsp", K_TABLE },
-  { NULL, K_ANY }
+  { "vdev_common", K_TABLES }, { "vdev_type", K_TABLE }, { "boot", K_TABLE },
+  { "images", K_TABLE }, { "io", K_TABLE }, { "bsp", K_TABLE }, { NULL, K_ANY }
 };
 
 static int fits(const mkb_def *v, key_kind k) {
@@ -394,6 +393,8 @@ static int read_vdevs(reader *r, mkb_schema *s, const mkb_def *list, const mkb_d
   r->line = 0;
   size_t ncommon;
   schema_type **cf = read_fields(r, common, &ncommon);
+  s->vdev_common = cf;
+  s->nvdev_common = ncommon;
   if (list == NULL || list->kind != V_TABLE) return -1;
   s->vdevs = arena_alloc(r->a, (list->nitems + 1) * sizeof *s->vdevs);
   s->vdev_names = arena_alloc(r->a, (list->nitems + 1) * sizeof *s->vdev_names);
@@ -444,14 +445,16 @@ mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_li
   s->version = v && v->kind == V_INT ? (int)v->i : 0;
   s->board = read_root(&r, dget(root, "board"), "board");
   s->guest = read_root(&r, dget(root, "guest"), "guest");
+  s->vdev_decl = read_root(&r, dget(root, "vdev_type"), "vdev_type");
   int bad = read_vdevs(&r, s, dget(root, "vdevs"), dget(root, "vdev_common"));
   s->images = schema_images_read(dget(root, "images"), path, a, d);
   if (s->images == NULL) return NULL;
   if (s->board == NULL || s->board->t != T_RECORD || s->guest == NULL ||
-      s->guest->t != T_RECORD || bad) {
+      s->guest->t != T_RECORD || s->vdev_decl == NULL || s->vdev_decl->t != T_RECORD || bad) {
     if (r.errors == 0)
       diag_add(d, DIAG_ERROR, NULL, 0, 0,
-               "schema %s: needs the records 'board' and 'guest' and the list 'vdevs'", path);
+               "schema %s: needs the records 'board', 'guest' and 'vdev_type' and the list 'vdevs'",
+               path);
     return NULL;
   }
   s->nhex = r.hex.n;
@@ -463,4 +466,88 @@ mkb_schema *schema_read(const mkb_def *root, const char *path, arena *a, diag_li
   s->bsp = dget(root, "bsp");
   if (s->boot == NULL || io_facts_check(s->io, path, d) != 0) return NULL;
   return s;
+}
+
+/* ---- vdev types a recipe library declares -------------------------------- */
+
+/* The type of one option of a declared vdev: a type name, or a table with
+** type, doc, values and hex (the model checked against the schema's
+** vdev_type record). hex adds the name to the schema's hex names. */
+static schema_type *option_type(mkb_schema *s, const char *name, const mkb_node *v, arena *a) {
+  const mkb_node *t = v->kind == V_STR ? v : node_get(v, "type");
+  const char *tn = t && t->kind == V_STR ? t->s : "string";
+  schema_type *f = arena_alloc(a, sizeof *f);
+  f->name = name;
+  f->doc = node_str(v, "doc");
+  f->min_items = f->max_items = -1;
+  if (strcmp(tn, "words") == 0) {
+    /* A string, or a list of them: an option given several times. */
+    schema_type *str = arena_alloc(a, sizeof *str), *list = arena_alloc(a, sizeof *list);
+    str->t = T_STRING;
+    *list = (schema_type){ .t = T_LIST, .of = str, .min_items = -1, .max_items = -1 };
+    f->t = T_ONEOF;
+    f->types = arena_alloc(a, 2 * sizeof *f->types);
+    f->types[0] = str;
+    f->types[1] = list;
+    f->ntypes = 2;
+    return f;
+  }
+  static const char *const names[] = { "string", "integer", "boolean", "address", "size", "enum" };
+  static const schema_kind kinds[] = { T_STRING, T_INTEGER, T_BOOLEAN, T_ADDRESS, T_SIZE, T_ENUM };
+  f->t = T_STRING;
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+    if (strcmp(tn, names[i]) == 0) f->t = kinds[i];
+  const mkb_node *vals = node_get(v, "values");
+  f->values = arena_alloc(a, ((vals ? vals->nitems : 0) + 1) * sizeof *f->values);
+  for (size_t i = 0; vals && i < vals->nitems; i++)
+    if (vals->items[i]->kind == V_STR) f->values[f->nvalues++] = vals->items[i]->s;
+  if (node_bool(v, "hex", 0) && !schema_hex(s, name)) {
+    const char **hex = arena_alloc(a, (s->nhex + 1) * sizeof *hex);
+    if (s->nhex) memcpy(hex, s->hex, s->nhex * sizeof *hex);
+    hex[s->nhex++] = name;
+    s->hex = hex;
+  }
+  return f;
+}
+
+const vdev_type *schema_declare_vdev(mkb_schema *s, const char *name, const mkb_node *decl,
+                                     arena *a) {
+  vdev_type vt = { 0 };
+  vt.name = arena_strdup(a, name);
+  vt.doc = node_str(decl, "doc");
+  const mkb_node *arch = node_get(decl, "arch"), *opts = node_get(decl, "options");
+  vt.arch = arena_alloc(a, ((arch ? arch->nitems : 0) + 1) * sizeof *vt.arch);
+  for (size_t i = 0; arch && i < arch->nitems; i++)
+    if (arch->items[i]->kind == V_STR) vt.arch[vt.narch++] = arch->items[i]->s;
+  vt.bus = node_str(decl, "bus");
+  vt.decl = decl;
+  unsigned long long window = 0x1000;
+  const mkb_node *w = node_get(decl, "window");
+  if (w) node_size(w, &window);
+  vt.window = (long long)window;
+  schema_type *rec = arena_alloc(a, sizeof *rec);
+  size_t nown = opts ? opts->nkeys : 0;
+  rec->t = T_RECORD;
+  rec->name = vt.name;
+  rec->doc = vt.doc;
+  rec->min_items = rec->max_items = -1;
+  rec->fields = arena_alloc(a, (s->nvdev_common + nown + 1) * sizeof *rec->fields);
+  for (size_t k = 0; k < s->nvdev_common; k++) rec->fields[rec->nfields++] = s->vdev_common[k];
+  for (size_t k = 0; k < nown; k++)
+    rec->fields[rec->nfields++] = option_type(s, opts->keys[k], opts->vals[k], a);
+  vt.options = rec;
+  /* The types stay where they are (others point at them): a copy, longer
+  ** by one, or with the type of that name declared again replaced. */
+  size_t at = 0;
+  while (at < s->nvdevs && strcmp(s->vdevs[at].name, vt.name) != 0) at++;
+  vdev_type *v = arena_alloc(a, (s->nvdevs + 1) * sizeof *v);
+  const char **names = arena_alloc(a, (s->nvdevs + 1) * sizeof *names);
+  memcpy(v, s->vdevs, s->nvdevs * sizeof *v);
+  memcpy(names, s->vdev_names, s->nvdevs * sizeof *names);
+  v[at] = vt;
+  names[at] = vt.name;
+  s->vdevs = v;
+  s->vdev_names = names;
+  if (at == s->nvdevs) s->nvdevs++;
+  return &s->vdevs[at];
 }

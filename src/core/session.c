@@ -188,11 +188,30 @@ static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
   site.src.file = st->root->file->display;
   site.src.line = st->root->line;
   site.src.col = st->root->col;
-  const schema_type *t = want == DECL_BOARD ? s->schema->board : s->schema->guest;
+  const schema_type *t = want == DECL_BOARD ? s->schema->board
+                        : want == DECL_GUEST ? s->schema->guest : s->schema->vdev_decl;
   const char *what = arena_printf(a, "%s '%s'", decl_kind_name(want), name);
+  if (want == DECL_GUEST) session_vdevs(s, model, d);
   diag_set_rule(d, "schema");
   if (schema_check(s->schema, t, model, what, &site, a, d) > 0) return NULL;
   return model;
+}
+
+size_t session_vdevs(mkb_session *s, const mkb_node *guest, diag_list *d) {
+  size_t added = 0;
+  const mkb_node *vdevs = node_get(guest, "vdevs");
+  for (size_t i = 0; vdevs && vdevs->kind == V_TABLE && i < vdevs->nkeys; i++) {
+    const mkb_node *v = vdevs->vals[i];
+    if (v->kind != V_TABLE || v->nitems == 0 || v->items[0]->kind != V_STR) continue;
+    const char *type = v->items[0]->s;
+    if (schema_vdev(s->schema, type)) continue;
+    const mkb_decl *dc = host_find(s->host, type, NULL);
+    if (dc == NULL || dc->kind != DECL_VDEV_TYPE) continue;  /* the check says it is unknown */
+    mkb_stack st;
+    const mkb_node *decl = resolve(s, type, DECL_VDEV_TYPE, NULL, 0, NULL, &s->mem, d, &st);
+    if (decl) schema_declare_vdev(s->schema, type, decl, &s->mem), added++;
+  }
+  return added;
 }
 
 mkb_node *session_recipe(mkb_session *s, const char *name, decl_kind want, arena *a,
@@ -286,6 +305,38 @@ static void probed_trees(mkb_session *s, mkb_system *sys, arena *a) {
   strmap_free(&seen);
 }
 
+/* A guest rendered on its own (an imported .qvmconf, a guest being
+** written): the --set layers reach it, its host is an empty board (so it
+** passes no board device by name and takes its architecture from itself),
+** and it is checked as lint checks a .qvmconf. Returns the number of
+** errors. */
+static int resolve_guest_alone(mkb_session *s, mkb_system *sys, arena *a) {
+  int before = s->diags.errors;
+  sys->board = node_new(a, V_TABLE);
+  sys->guests = arena_alloc(a, sizeof *sys->guests);
+  sys->gstacks = arena_alloc(a, sizeof *sys->gstacks);
+  mkb_node *gm = resolve(s, sys->name, DECL_GUEST, s->sets, s->nsets, NULL, a, &s->diags,
+                         &sys->gstacks[0]);
+  if (gm == NULL) return 1;
+  sys->stack = sys->gstacks[0];
+  mkb_guest *g = &sys->guests[sys->nguests++];
+  g->name = sys->name;
+  g->model = gm;
+  derive_guest(s->schema, sys->board, g, a, &s->diags);
+  mkb_def *site = arena_alloc(a, sizeof *site);
+  site->src.file = sys->stack.root->file->display;
+  site->src.line = sys->stack.root->line;
+  site->src.col = sys->stack.root->col;
+  const char *arch = node_str(gm, "arch");
+  if (arch == NULL)
+    diag_add(&s->diags, DIAG_ERROR, site->src.file, site->src.line, site->src.col,
+             "guest '%s' has no 'arch': a guest rendered on its own, without a board, says "
+             "its architecture itself", sys->name);
+  check_ctx cc = { s->schema, &s->diags, a, sys->name, site, &sys->stack, sys->gstacks, NULL };
+  if (s->diags.errors == before) check_guest_alone(&cc, g, arch, NULL);
+  return s->diags.errors - before;
+}
+
 int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   memset(sys, 0, sizeof *sys);
   arena_init(&sys->mem);
@@ -300,6 +351,11 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   /* the rule of each stage's diagnostics, set as it runs (diag_rules) */
   const char *rule = diag_set_rule(&s->diags, "recipe");
   int rc = -1;
+  const mkb_decl *root = host_find(s->host, name, NULL);
+  if (root && root->kind == DECL_GUEST) {
+    if (resolve_guest_alone(s, sys, a) == 0) rc = 0;
+    goto done;
+  }
   sys->board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, a, &s->diags, &sys->stack);
   if (sys->board == NULL) goto done;
   resolve_guests(s, sys, a);
@@ -332,28 +388,36 @@ void system_render(mkb_session *s, const mkb_system *sys, mkb_render *out) {
   arena a;
   arena_init(&a);
   memset(out, 0, sizeof *out);
-  render_header h = { "board", sys->name, node_str(sys->board, "description"), NULL, 0,
-                      s->set_text, s->nsets };
-  stack_files(&sys->stack, &a, &h);
-  render_buildfile(sys->board, &h,
-                   &add_output(out, arena_printf(&a, "%s.build", sys->name))->data);
-  strbuf data;
-  sb_init(&data);
-  if (render_datafile(sys->board, &h, &data)) {
-    mkb_output *o = add_output(out, arena_printf(&a, "%s-data.build", sys->name));
-    sb_free(&o->data);
-    o->data = data;
-  } else {
-    sb_free(&data);
+  /* A guest on its own: NAME.qvmconf (and NAME.build), no host. */
+  int alone = sys->stack.root && sys->stack.root->kind == DECL_GUEST;
+  if (!alone) {
+    render_header h = { "board", sys->name, node_str(sys->board, "description"), NULL, 0,
+                        s->set_text, s->nsets };
+    stack_files(&sys->stack, &a, &h);
+    render_buildfile(sys->board, &h,
+                     &add_output(out, arena_printf(&a, "%s.build", sys->name))->data);
+    strbuf data;
+    sb_init(&data);
+    if (render_datafile(sys->board, &h, &data)) {
+      mkb_output *o = add_output(out, arena_printf(&a, "%s-data.build", sys->name));
+      sb_free(&o->data);
+      o->data = data;
+    } else {
+      sb_free(&data);
+    }
   }
   for (size_t i = 0; i < sys->nguests; i++) {
     const mkb_guest *g = &sys->guests[i];
-    render_header gh = { "guest", g->name, node_str(g->model, "description"), NULL, 0, NULL, 0 };
+    render_header gh = { "guest", g->name, node_str(g->model, "description"), NULL, 0,
+                         alone ? s->set_text : NULL, alone ? s->nsets : 0 };
     stack_files(&sys->gstacks[i], &a, &gh);
-    render_qvmconf(s->schema, g->model, &gh,
-                   &add_output(out, guest_file(&a, g->name, "qvmconf"))->data);
+    const char *qvmconf = alone ? arena_printf(&a, "%s.qvmconf", g->name)
+                                : guest_file(&a, g->name, "qvmconf");
+    render_qvmconf(s->schema, g->model, &gh, &add_output(out, qvmconf)->data);
     mkb_node *ifs = node_get(g->model, "ifs");
-    if (ifs) render_buildfile(ifs, &gh, &add_output(out, guest_file(&a, g->name, "build"))->data);
+    const char *build = alone ? arena_printf(&a, "%s.build", g->name)
+                              : guest_file(&a, g->name, "build");
+    if (ifs) render_buildfile(ifs, &gh, &add_output(out, build)->data);
   }
   arena_free(&a);
 }

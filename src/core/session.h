@@ -88,8 +88,15 @@ typedef struct mkb_system {
 mkb_node *session_recipe(mkb_session *s, const char *name, decl_kind want, arena *a,
                          diag_list *d, mkb_stack *st);
 
-/* Links, merges, checks and derives board `name` and its guests. Returns 0,
-** or -1 after reporting errors (*out is then to be freed all the same). */
+/* The vdev types guest (a model) uses that the schema does not know, and
+** that a vdev_type of that name on the search path declares, added to the
+** schema (the resolution of a guest and lint do it before they check one).
+** Problems of a declaration go to d. Returns the number of types added. */
+size_t session_vdevs(mkb_session *s, const mkb_node *guest, diag_list *d);
+
+/* Links, merges, checks and derives board `name` and its guests, or the
+** guest `name` on its own (no host: its .qvmconf and image only). Returns
+** 0, or -1 after reporting errors (*out is then to be freed all the same). */
 int session_resolve(mkb_session *s, const char *name, mkb_system *out);
 void system_free(mkb_system *sys);
 

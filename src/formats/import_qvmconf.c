@@ -513,6 +513,104 @@ static void build(writer *w, const mkb_node *g, const char *name, const char *bn
   }
 }
 
+/* ---- vdev types the schema does not know ------------------------------------ */
+
+/* The type name of an option from the values the file gives it: integer,
+** boolean or string when they agree, words for an option given several
+** times, string for anything else (the file is read again against the
+** declaration, so that the values are of its types). */
+static const char *value_type(const mkb_node *v, const char *was) {
+  const char *t = v->kind == V_INT ? "integer" : v->kind == V_BOOL ? "boolean"
+                : v->kind == V_TABLE ? "words" : "string";
+  if (was == NULL || strcmp(was, t) == 0) return t;
+  if ((strcmp(was, "words") == 0 && strcmp(t, "string") == 0) ||
+      (strcmp(t, "words") == 0 && strcmp(was, "string") == 0))
+    return "words";
+  return "string";
+}
+
+/* The declaration of vdev type `type` from every vdev of the guest of that
+** type: its architecture, and its options other than those every vdev
+** takes, each typed by its values. */
+static mkb_node *declaration(mkb_session *s, const mkb_node *guest, const char *type,
+                             const char *path, arena *a) {
+  mkb_node *decl = node_new(a, V_TABLE), *opts = node_new(a, V_TABLE);
+  const char *base = strrchr(path, '/');
+  node_set(a, decl, "doc", node_new_str(a, arena_printf(a, "declared by mkbuildfile import from %s, "
+                                                        "which uses it", base ? base + 1 : path),
+                                        NULL, NULL));
+  const char *arch = qvmconf_arch(guest, s->schema);
+  if (arch) {
+    mkb_node *l = node_new(a, V_TABLE);
+    node_push(a, l, node_new_str(a, arch, NULL, NULL));
+    node_set(a, decl, "arch", l);
+  }
+  const mkb_node *vdevs = node_get(guest, "vdevs");
+  for (size_t i = 0; i < vdevs->nkeys; i++) {
+    const mkb_node *v = vdevs->vals[i];
+    if (strcmp(vtype(v), type) != 0) continue;
+    for (size_t k = 0; k < v->nkeys; k++) {
+      int common = 0;
+      for (size_t c = 0; c < s->schema->nvdev_common; c++)
+        common |= strcmp(s->schema->vdev_common[c]->name, v->keys[k]) == 0;
+      if (common) continue;
+      const char *was = node_str(opts, v->keys[k]);
+      node_set(a, opts, v->keys[k], node_new_str(a, value_type(v->vals[k], was), NULL, NULL));
+    }
+  }
+  if (opts->nkeys) node_set(a, decl, "options", opts);
+  return decl;
+}
+
+size_t import_declare_vdevs(mkb_session *s, const mkb_node *guest, const char *path) {
+  const mkb_node *vdevs = node_get(guest, "vdevs");
+  size_t added = 0;
+  strmap done;
+  strmap_init(&done);
+  for (size_t i = 0; vdevs && vdevs->kind == V_TABLE && i < vdevs->nkeys; i++) {
+    const char *type = vtype(vdevs->vals[i]);
+    const vdev_type *known = schema_vdev(s->schema, type);
+    /* A type an earlier import declared is declared again, from this file. */
+    if (type[0] == '\0' || (known && !known->imported) || strmap_get(&done, type)) continue;
+    strmap_put(&done, type, (void *)1);
+    mkb_node *decl = declaration(s, guest, type, path, &s->mem);
+    vdev_type *vt = (vdev_type *)schema_declare_vdev(s->schema, type, decl, &s->mem);
+    vt->imported = 1;
+    added++;
+  }
+  strmap_free(&done);
+  return added;
+}
+
+/* The declarations of the vdev types the guest uses that import declared:
+** vdev_type "NAME" { ... }, one field a line. */
+static void write_declarations(writer *w, const mkb_node *guest, strbuf *out) {
+  const mkb_node *vdevs = node_get(guest, "vdevs");
+  strmap done;
+  strmap_init(&done);
+  for (size_t i = 0; vdevs && i < vdevs->nkeys; i++) {
+    const vdev_type *vt = schema_vdev(w->s->schema, vtype(vdevs->vals[i]));
+    if (vt == NULL || !vt->imported || strmap_get(&done, vt->name)) continue;
+    strmap_put(&done, vt->name, (void *)1);
+    sb_printf(out, "-- '%s' is no vdev type of the schema: declared here from the options the "
+              "file gives it,\n-- typed by their values (check them; a recipe library may "
+              "declare it instead).\n", vt->name);
+    sb_adds(out, "vdev_type ");
+    sb_lua_string(out, vt->name);
+    sb_adds(out, " {\n");
+    const mkb_node *d = vt->decl;
+    size_t width = 0;
+    for (size_t k = 0; k < d->nkeys; k++)
+      if (strlen(d->keys[k]) > width) width = strlen(d->keys[k]);
+    for (size_t k = 0; k < d->nkeys; k++) {
+      sb_printf(out, "  %-*s = ", (int)width, d->keys[k]);
+      write_value(w, out, "  ", 2 + width + 3, w_value(w, d->vals[k]), d->keys[k], 0);
+    }
+    sb_adds(out, "}\n\n");
+  }
+  strmap_free(&done);
+}
+
 void import_guest(mkb_session *s, const mkb_node *guest, const char *name, strbuf *out) {
   arena a;
   arena_init(&a);
@@ -556,6 +654,7 @@ void import_guest(mkb_session *s, const mkb_node *guest, const char *name, strbu
     write_recipe(&w, &r, name, &best);
   }
   sb_printf(out, "-- %s: a guest imported by mkbuildfile import.\n\n", name);
+  write_declarations(&w, guest, out);
   sb_addn(out, best.s, best.len);
   sb_free(&best);
   arena_free(&a);

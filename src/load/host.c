@@ -59,7 +59,8 @@ struct mkb_host {
 };
 
 const char *decl_kind_name(decl_kind k) {
-  return k == DECL_BOARD ? "board" : k == DECL_GUEST ? "guest" : "fragment";
+  return k == DECL_BOARD ? "board" : k == DECL_GUEST ? "guest"
+       : k == DECL_VDEV_TYPE ? "vdev_type" : "fragment";
 }
 
 arena *host_arena(mkb_host *h) { return &h->mem; }
@@ -613,16 +614,17 @@ static mkb_decl *read_decl(mkb_host *h, mkb_file *f, int di, lua_Integer seq,
   lua_getfield(L, di, "kind");
   lua_getfield(L, di, "name");
   lua_getfield(L, di, "line");
-  static const char *const kinds[] = { "board", "guest", "fragment" };
+  static const char *const kinds[] = { "board", "guest", "fragment", "vdev_type" };
+  static const decl_kind as[] = { DECL_BOARD, DECL_GUEST, DECL_FRAGMENT, DECL_VDEV_TYPE };
   const char *kind = lua_tostring(L, -3);
   size_t len;
   const char *name = lua_tolstring(L, -2, &len);
   int k = 0;
-  while (k < 3 && kind && strcmp(kind, kinds[k]) != 0) k++;
-  if (k == 3 || name == NULL || !lua_isinteger(L, -1))
+  while (k < 4 && kind && strcmp(kind, kinds[k]) != 0) k++;
+  if (k == 4 || name == NULL || !lua_isinteger(L, -1))
     luaL_error(L, "the prelude collected a malformed declaration");
   mkb_decl *dc = arena_alloc(&h->mem, sizeof *dc);
-  dc->kind = k == 0 ? DECL_BOARD : k == 1 ? DECL_GUEST : DECL_FRAGMENT;
+  dc->kind = as[k];
   dc->name = arena_strndup(&h->mem, name, len);
   dc->file = f;
   dc->line = (int)lua_tointeger(L, -1);

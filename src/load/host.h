@@ -14,7 +14,9 @@
 #include "load/limits.h"
 #include "load/scan.h"
 
-typedef enum { DECL_BOARD, DECL_GUEST, DECL_FRAGMENT } decl_kind;
+/* A vdev_type declares a vdev type the schema does not know (a third
+** party's): the core adds it to the schema when a guest uses it. */
+typedef enum { DECL_BOARD, DECL_GUEST, DECL_FRAGMENT, DECL_VDEV_TYPE } decl_kind;
 
 typedef struct mkb_file {
   const char *path;     /* as opened */

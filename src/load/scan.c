@@ -545,7 +545,7 @@ static size_t try_ctor(parser *p, size_t i, const char *kind) {
 }
 
 static const char *ctor_kind(const parser *p, size_t i) {
-  static const char *const kinds[] = { "board", "guest", "fragment" };
+  static const char *const kinds[] = { "board", "guest", "fragment", "vdev_type" };
   size_t k;
   /* After `.`/`:` it is a field or method; after `local`/`function` it is
      being declared, not called. */

@@ -19,7 +19,7 @@ typedef struct scan_field {
 } scan_field;
 
 typedef struct scan_ctor {
-  const char *kind;   /* "board", "guest" or "fragment" (static string) */
+  const char *kind;   /* "board", "guest", "fragment" or "vdev_type" (static) */
   int line, col;      /* position of the kind identifier */
   size_t nfields;
   scan_field *fields; /* in source order */

@@ -52,9 +52,9 @@ describe("the recipe language", function()
       assert.are.equal(dir .. "/x.lua:2:3: error: 'x' is a fragment, not a board: only boards render to a buildfile\n", diags)
     end)
 
-    it("do not render a guest as a board", function()
+    it("render a guest on its own only when it says its architecture", function()
       local _, diags = run("x", "guest \"x\" { }\n")
-      assert.are.equal(dir .. "/x.lua:1:1: error: 'x' is a guest, not a board: only boards render to a buildfile\n", diags)
+      assert.are.equal(dir .. "/x.lua:1:1: error: guest 'x' has no 'arch': a guest rendered on its own, without a board, says its architecture itself\n", diags)
     end)
 
     it("do not render the shipped hypervisor-host fragment", function()
