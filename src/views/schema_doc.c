@@ -120,6 +120,7 @@ void schema_luals(const mkb_schema *s, strbuf *out) {
     if (k == s->board->nfields) frag.fields[frag.nfields++] = s->guest->fields[i];
   }
   record_class(&e, out, &frag, "mkb.fragment");
+  record_class(&e, out, s->vdev_decl, "mkb.vdev_type");
   sb_adds(out, "\n---@alias mkb.vdev ");
   for (size_t i = 0; i < s->nvdevs; i++)
     sb_printf(out, "%smkb.vdev.%s", i ? "|" : "", s->vdevs[i].name);
@@ -151,6 +152,9 @@ void schema_luals(const mkb_schema *s, strbuf *out) {
     "\n---Declares a fragment: a piece other recipes include.\n"
     "---@param name string\n---@return fun(fields: mkb.fragment)\n"
     "function fragment(name) end\n"
+    "\n---Declares a vdev type the schema does not know (a third party's).\n"
+    "---@param name string\n---@return fun(fields: mkb.vdev_type)\n"
+    "function vdev_type(name) end\n"
     "\n---A weak value: any plain definition wins over it.\n"
     "---@generic T\n---@param v T\n---@return T\nfunction default(v) end\n"
     "\n---A strong value: wins over plain definitions regardless of layer order.\n"
@@ -261,6 +265,10 @@ void schema_markdown(const mkb_schema *s, strbuf *out) {
   md_record(out, s->guest, "", 0, &a);
   sb_adds(out, "\n## Fragments\n\n`fragment NAME { ... }`: any field of a board or a guest, none "
                "required; checked in the board or guest that includes it.\n");
+  sb_adds(out, "\n## Vdev types of third parties\n\n`vdev_type NAME { ... }`: a vdev type "
+               "the table below lacks, declared in a recipe on the search path; a guest that "
+               "uses it checks, renders, and its host gets `vdev-NAME.so`.\n\n");
+  md_record(out, s->vdev_decl, "", 0, &a);
   sb_adds(out, "\n## Vdevs\n\nA vdev is `{ \"TYPE\", option = value, ... }` in a guest's `vdevs`. "
                "Every vdev takes the common options (`loc`, `intr`, `name`, `log`, `set`, `size`).\n\n"
                "The QHS column says whether QNX ships a safety-certified variant "
