@@ -1,18 +1,22 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# roundtrip_build.sh [--corpus] BINARY ROOT: buildfiles survive import → render →
-# import → render, as text. The inputs: every buildfile the golden cases
-# render (tests/cases/*/expected.out/**/*.build, and expected.stdout that is
-# one buildfile) and the hand-written tests/roundtrip/*.build; with --corpus,
-# instead, every corpus buildfile (ROOT/../shared/corpus/buildfiles), and
-# exit 77 (CTest: skipped) where the corpus is absent. For each:
-#  - the rendered buildfile imports to the same recipe as the input did (the
+# roundtrip_build.sh [--corpus] BINARY ROOT: buildfiles and .qvmconf files
+# survive import → render → import → render, as text. The inputs: every
+# buildfile and .qvmconf the golden cases render (tests/cases/*/expected.out/**,
+# and expected.stdout that is one buildfile; a data partition's manifest too,
+# an image without a bootstrap), the files the import cases import
+# (tests/cases/import_*/*.build|*.qvmconf, of the cases that import), and the
+# hand-written tests/roundtrip/*.build; with --corpus, instead, every corpus
+# buildfile and .qvmconf (ROOT/../shared/corpus), and exit 77 (CTest:
+# skipped) where the corpus is absent. For each:
+#  - the rendered file imports to the same recipe as the input did (the
 #    recipe is a function of the parsed model alone: the same model);
 #  - it renders again to the same text (the quoting of a word, a ${VAR}
-#    left unquoted, are part of what must come back);
-#  - a golden buildfile, which is a render itself, comes back as it was
-#    (all but its header, which names the recipe files).
-# Ends with "N passed, M failed".
+#    left unquoted, numbers as written, are part of what must come back);
+#  - a golden file, which is a render itself, comes back as it was (all but
+#    its header, which names the recipe files).
+# A guest renders on its own (render GUEST: NAME.qvmconf). Ends with
+# "N passed, M failed".
 set -u
 only_corpus=0
 if [ "${1:-}" = --corpus ]; then
@@ -21,9 +25,9 @@ if [ "${1:-}" = --corpus ]; then
 fi
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 root=$(cd "$2" && pwd)
-corpus=$root/../shared/corpus/buildfiles
+corpus=$root/../shared/corpus
 if [ $only_corpus = 1 ] && [ ! -d "$corpus" ]; then
-  echo "SKIP roundtrip_build: no buildfile corpus at $corpus"
+  echo "SKIP roundtrip_build: no corpus at $corpus"
   exit 77
 fi
 unset MKBUILDFILE_PATH QNX_TARGET MKIFS_PATH
@@ -32,34 +36,46 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 
-# The text after the header comment (which names the recipe files).
-body() { sed '1,/^$/d' "$1"; }
+# The text after the header comment (which names the recipe files); in a
+# .qvmconf without the comments the render adds (import keeps none).
+body() {
+  case $1 in
+    *.qvmconf) sed '1,/^$/d' "$1" | grep -v '^ *#' ;;
+    *) sed '1,/^$/d' "$1" ;;
+  esac
+}
 
-# import FILE into DIR/NAME.lua, then render it to DIR/NAME.build; the
-# recipe is rendered from inside DIR so that the header names it alike.
+# import FILE into DIR/in.lua, then render it to DIR/in.EXT; the recipe is
+# rendered from inside DIR so that the header names it alike.
 import_render() {
-  if ! "$bin" import "$1" -o "$2/$3.lua" 2>"$tmp/err"; then
-    echo "FAIL $4: import failed:"
+  if ! "$bin" import "$1" -o "$2/in.lua" 2>"$tmp/err"; then
+    echo "FAIL $3: import failed:"
     cat "$tmp/err"
     return 1
   fi
-  if ! (cd "$2" && "$bin" render "$3" -I . -o "$3.build") 2>"$tmp/err"; then
-    echo "FAIL $4: the imported recipe does not render:"
+  if [ "$4" = build ]; then
+    (cd "$2" && "$bin" render in -I . -o in.build) 2>"$tmp/err"
+  else
+    (cd "$2" && "$bin" render in -I . -o out && mv out/in.qvmconf in.qvmconf) 2>"$tmp/err"
+  fi
+  if [ $? != 0 ]; then
+    echo "FAIL $3: the imported recipe does not render:"
     cat "$tmp/err"
     return 1
   fi
 }
 
-# check FILE LABEL KIND: KIND is golden or corpus.
+# check FILE LABEL KIND EXT: KIND is golden (a render), input or corpus; EXT
+# build or qvmconf.
 check() {
   rm -rf "$tmp/a" "$tmp/b"
   mkdir -p "$tmp/a" "$tmp/b"
-  cp "$1" "$tmp/in.build"   # import knows a buildfile by its name
-  if ! import_render "$tmp/in.build" "$tmp/a" in "$2"; then
+  cp "$1" "$tmp/in.$4"   # import knows a file by its name
+  if ! import_render "$tmp/in.$4" "$tmp/a" "$2" "$4"; then
     fail=$((fail + 1))
     return
   fi
-  if ! import_render "$tmp/a/in.build" "$tmp/b" in "$2 (rendered)"; then
+  if ! import_render "$tmp/a/in.$4" "$tmp/b" "$2 (rendered)" "$4"; then
     fail=$((fail + 1))
     return
   fi
@@ -67,14 +83,14 @@ check() {
     echo "FAIL $2: render then import gives another recipe:"
     diff -u "$tmp/a/in.lua" "$tmp/b/in.lua" | head -40
     fail=$((fail + 1))
-  elif ! cmp -s "$tmp/a/in.build" "$tmp/b/in.build"; then
+  elif ! cmp -s "$tmp/a/in.$4" "$tmp/b/in.$4"; then
     echo "FAIL $2: import then render gives another text:"
-    diff -u "$tmp/a/in.build" "$tmp/b/in.build" | head -40
+    diff -u "$tmp/a/in.$4" "$tmp/b/in.$4" | head -40
     fail=$((fail + 1))
   else
-    body "$tmp/a/in.build" >"$tmp/body"
+    body "$tmp/a/in.$4" >"$tmp/body"
     if [ "$3" = golden ] && ! body "$1" | cmp -s - "$tmp/body"; then
-      echo "FAIL $2: the golden buildfile does not come back as it was:"
+      echo "FAIL $2: the golden file does not come back as it was:"
       body "$1" | diff -u - "$tmp/body" | head -40
       fail=$((fail + 1))
     else
@@ -88,14 +104,29 @@ if [ $only_corpus = 0 ]; then
   for f in $(cd "$cases" && find . -path '*/expected.out/*' -name '*.build' | sort) \
            $(cd "$cases" && grep -l '^# Generated by mkbuildfile from board' */expected.stdout | sort); do
     [ "$(grep -c '^# Generated by mkbuildfile' "$cases/$f")" = 1 ] || continue
-    check "$cases/$f" "${f#./}" golden
+    check "$cases/$f" "${f#./}" golden build
+  done
+  for f in $(cd "$cases" && find . -path '*/expected.out/*' -name '*.qvmconf' | sort); do
+    check "$cases/$f" "${f#./}" golden qvmconf
+  done
+  # The files the import cases import (those that import: status 0).
+  for d in "$cases"/import_*; do
+    [ -f "$d/status" ] && continue
+    for f in "$d"/*.build "$d"/*.qvmconf; do
+      [ -f "$f" ] || continue
+      case $f in *.build) ext=build ;; *) ext=qvmconf ;; esac
+      check "$f" "${f#"$cases"/}" input "$ext"
+    done
   done
   for f in "$root"/tests/roundtrip/*.build; do
-    [ -f "$f" ] && check "$f" "${f#"$root"/}" golden
+    [ -f "$f" ] && check "$f" "${f#"$root"/}" golden build
   done
 else
-  for f in "$corpus"/*.build; do
-    [ -f "$f" ] && check "$f" "corpus/$(basename "$f")" corpus
+  for f in "$corpus"/buildfiles/*.build; do
+    [ -f "$f" ] && check "$f" "corpus/$(basename "$f")" corpus build
+  done
+  for f in "$corpus"/qvmconf/*.qvmconf*; do
+    [ -f "$f" ] && check "$f" "corpus/$(basename "$f")" corpus qvmconf
   done
 fi
 echo "$pass passed, $fail failed"

@@ -327,11 +327,13 @@ static int resolve_guest_alone(mkb_session *s, mkb_system *sys, arena *a) {
   site->src.file = sys->stack.root->file->display;
   site->src.line = sys->stack.root->line;
   site->src.col = sys->stack.root->col;
+  /* As lint of a .qvmconf: without an architecture, the checks of one are
+  ** not made. */
   const char *arch = node_str(gm, "arch");
   if (arch == NULL)
-    diag_add(&s->diags, DIAG_ERROR, site->src.file, site->src.line, site->src.col,
-             "guest '%s' has no 'arch': a guest rendered on its own, without a board, says "
-             "its architecture itself", sys->name);
+    diag_add(&s->diags, DIAG_WARNING, site->src.file, site->src.line, site->src.col,
+             "guest '%s' has no 'arch': rendered on its own, without a board, it is not checked "
+             "against an architecture", sys->name);
   check_ctx cc = { s->schema, &s->diags, a, sys->name, site, &sys->stack, sys->gstacks, NULL };
   if (s->diags.errors == before) check_guest_alone(&cc, g, arch, NULL);
   return s->diags.errors - before;
