@@ -9,6 +9,12 @@
 
 /* ---- lookups ------------------------------------------------------------- */
 
+const char SCHEMA_DEFAULT[] = "the schema's default";
+
+int schema_default_node(const mkb_node *n) {
+  return n && n->origin == NULL && n->why == SCHEMA_DEFAULT;
+}
+
 int schema_hex(const void *schema, const char *key) {
   const mkb_schema *s = schema;
   for (size_t i = 0; key && i < s->nhex; i++)
@@ -163,7 +169,7 @@ static mkb_node *from_default(checker *c, const mkb_def *d) {
   n->i = d->i;
   n->n = d->n;
   n->s = d->s;
-  n->why = "the schema's default";
+  n->why = SCHEMA_DEFAULT;
   if (d->kind == V_TABLE)
     for (size_t i = 0; i < d->nitems; i++) node_push(c->a, n, from_default(c, d->items[i]));
   return n;

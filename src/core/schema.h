@@ -100,6 +100,11 @@ typedef struct mkb_schema {
                                 reads it), or NULL */
 } mkb_schema;
 
+/* The reason (mkb_node.why) of a value the check filled in from a default
+** of the schema; schema_default_node says whether n is one. */
+extern const char SCHEMA_DEFAULT[];
+int schema_default_node(const mkb_node *n);
+
 /* The vdev type of that name, or NULL. */
 const vdev_type *schema_vdev(const mkb_schema *s, const char *name);
 
