@@ -13,8 +13,11 @@
 #    recipe is a function of the parsed model alone: the same model);
 #  - it renders again to the same text (the quoting of a word, a ${VAR}
 #    left unquoted, numbers as written, are part of what must come back);
-#  - a golden file, which is a render itself, comes back as it was (all but
-#    its header, which names the recipe files).
+#  - a golden buildfile, which is a render itself, comes back as it was (all
+#    but its header, which names the recipe files). A golden .qvmconf comes
+#    back as the same model (tests/unit/test_parse_qvmconf.c), not the same
+#    text: the parser reads vdev options in the schema's order, and a host's
+#    wiring adds some after the recipe's.
 # A guest renders on its own (render GUEST: NAME.qvmconf). Ends with
 # "N passed, M failed".
 set -u
@@ -36,13 +39,13 @@ trap 'rm -rf "$tmp"' EXIT
 pass=0
 fail=0
 
-# The text after the header comment (which names the recipe files); in a
-# .qvmconf without the comments the render adds (import keeps none).
+# The text after the header comment (which names the recipe files) and
+# after a comment that opens the body (a data partition's manifest says what
+# it is).
 body() {
-  case $1 in
-    *.qvmconf) sed '1,/^$/d' "$1" | grep -v '^ *#' ;;
-    *) sed '1,/^$/d' "$1" ;;
-  esac
+  awk 'h == 0 { if ($0 == "") h = 1; next }
+       s == 0 && ($0 == "" || /^#/) { next }
+       { s = 1; print }' "$1"
 }
 
 # import FILE into DIR/in.lua, then render it to DIR/in.EXT; the recipe is
@@ -89,7 +92,7 @@ check() {
     fail=$((fail + 1))
   else
     body "$tmp/a/in.$4" >"$tmp/body"
-    if [ "$3" = golden ] && ! body "$1" | cmp -s - "$tmp/body"; then
+    if [ "$3" = golden ] && [ "$4" = build ] && ! body "$1" | cmp -s - "$tmp/body"; then
       echo "FAIL $2: the golden file does not come back as it was:"
       body "$1" | diff -u - "$tmp/body" | head -40
       fail=$((fail + 1))

@@ -166,6 +166,12 @@ const char *node_lit(const mkb_node *n) {
   return n && n->kind == V_INT ? def_lit(n->origin, n->i) : NULL;
 }
 
+int node_same_spelling(const mkb_node *f, const mkb_node *b) {
+  if (!node_equal(f, b)) return 0;
+  const char *lf = node_lit(f), *lb = node_lit(b);
+  return lf == NULL || (lb && strcmp(lf, lb) == 0);
+}
+
 int node_remove_key(mkb_node *t, const char *key) {
   long i = key_pos(t, key);
   if (i < 0) return 0;

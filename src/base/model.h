@@ -165,6 +165,11 @@ void def_set_lit(arena *a, mkb_def *d, const char *text, size_t len);
 const char *def_lit(const mkb_def *d, long long i);
 const char *node_lit(const mkb_node *n);
 
+/* Is the scalar f the value b, written the same? node_equal, and an integer
+** f that has a spelling has b's (an import writes a value whose spelling
+** differs from the inherited one, so that the number comes out as written). */
+int node_same_spelling(const mkb_node *f, const mkb_node *b);
+
 /* Takes key out of t, the other keys keeping their order; 0 when absent. */
 int node_remove_key(mkb_node *t, const char *key);
 

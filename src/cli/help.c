@@ -36,7 +36,9 @@ static const command commands[] = {
     "with its own image, so that the mappings of the host buildfile hold relative to DIR; and, "
     "when guests live on the board's data partition, DIR/BOARD-data.build, what goes on it (a "
     "buildfile for mkqnx6fsimg). "
-    "With -o FILE.build, the host buildfile is FILE.build and the guests' files go beside it.\n\n"
+    "With -o FILE.build, the host buildfile is FILE.build and the guests' files go beside it. "
+    "A guest renders on its own too: NAME.qvmconf (and NAME.build for its own image), checked "
+    "as lint checks a .qvmconf.\n\n"
     "Files are written atomically and only when their content changed; a line on standard "
     "error says, per output folder, how many files were written, unchanged and removed. When "
     "any board fails, nothing is written; two boards that would write one file with different "
@@ -85,12 +87,17 @@ static const command commands[] = {
   { "lint", "lint FILE...", "check existing .build and .qvmconf files",
     "Reads existing mkifs buildfiles (FILE.build) and qvm configuration files "
     "(FILE.qvmconf) and reports their syntax errors and what the checks of recipes find in "
-    "them, as file:line:col diagnostics.",
-    REPORTING },
+    "them, as file:line:col diagnostics. A .qvmconf may use vdev types that recipes on the "
+    "search path declare (vdev_type; -I DIR).",
+    "-I " REPORTING },
   { "import", "import FILE [-o RECIPE.lua]\nimport DEFS [-o RECIPE.lua]\nimport --boards DIR -o DIR",
     "turn an existing file, or a BSP's board definitions, into a recipe",
     "Writes a readable recipe: a board for FILE.build, a guest for FILE.qvmconf, using the "
-    "shipped recipes where they match. Rendering it gives back the model of FILE.\n\n"
+    "shipped recipes where they match (a shipped board it resembles is included, and only "
+    "the differences written). Rendering it gives back the model of FILE. The file is checked "
+    "as lint checks it first: when the recipe would not render, import says why at the "
+    "file's lines and writes nothing. A vdev type neither the schema nor a recipe declares is "
+    "declared in the recipe, from the options the file gives it.\n\n"
     "DEFS is a QNX SDP 8.0 BSP's board definitions file (images/definitions.m4: m4 "
     "define()s of __ARCH__, __STARTUP__, __DEVC_START__ ...), known by its content. The "
     "recipe is the board the definitions describe: its image, startup and kernel, the "
@@ -102,7 +109,7 @@ static const command commands[] = {
     "With --boards, every definitions file below DIR but those the others include() becomes "
     "-o DIR/NAME.lua, NAME after the file's folder; each is said on standard output. Nothing "
     "is written unless every one imported.",
-    "-o --boards " REPORTING },
+    "-o -I --boards " REPORTING },
   { "list", "list", "every recipe on the search path",
     "Prints every recipe name, its kind (board, guest, fragment) and the file:line that "
     "declares it, in search-path order.",

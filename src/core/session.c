@@ -323,6 +323,9 @@ static int resolve_guest_alone(mkb_session *s, mkb_system *sys, arena *a) {
   g->name = sys->name;
   g->model = gm;
   derive_guest(s->schema, sys->board, g, a, &s->diags);
+  /* Its networks and disks wired as on a host of its own (as import
+  ** compares a file with a base guest). */
+  wire_as_base(s->schema, gm, sys->name, a);
   mkb_def *site = arena_alloc(a, sizeof *site);
   site->src.file = sys->stack.root->file->display;
   site->src.line = sys->stack.root->line;
@@ -354,6 +357,9 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   const char *rule = diag_set_rule(&s->diags, "recipe");
   int rc = -1;
   const mkb_decl *root = host_find(s->host, name, NULL);
+  /* A recipe file that did not load stops here, as in resolve(); a name
+  ** not found goes on, for resolve() to say so. */
+  if (root && s->diags.errors > before) goto done;
   if (root && root->kind == DECL_GUEST) {
     if (resolve_guest_alone(s, sys, a) == 0) rc = 0;
     goto done;

@@ -359,7 +359,7 @@ static mkb_node *diff(arena *a, const mkb_node *f, const mkb_node *b) {
   if (f == NULL && (b == NULL || schema_default_node(b))) return NULL;
   if (b == NULL) return (mkb_node *)f;
   if (f == NULL) return &DELETED;
-  if (f->kind != V_TABLE || b->kind != V_TABLE) return node_equal(f, b) ? NULL : (mkb_node *)f;
+  if (f->kind != V_TABLE || b->kind != V_TABLE) return node_same_spelling(f, b) ? NULL : (mkb_node *)f;
   mkb_node *t = node_new(a, V_TABLE);
   int same = f->nitems == b->nitems;
   for (size_t i = 0; same && i < f->nitems; i++) same = node_equal(f->items[i], b->items[i]);

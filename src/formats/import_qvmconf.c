@@ -83,7 +83,7 @@ static void w_put(writer *w, wval *t, const char *key, wval *v) {
 static wval *diff(writer *w, const mkb_node *f, const mkb_node *b) {
   if (b == NULL) return f ? w_value(w, f) : NULL;
   if (f == NULL) return w_delete(w);
-  if (f->kind != V_TABLE || b->kind != V_TABLE) return node_equal(f, b) ? NULL : w_value(w, f);
+  if (f->kind != V_TABLE || b->kind != V_TABLE) return node_same_spelling(f, b) ? NULL : w_value(w, f);
   wval *t = w_table(w);
   int same = f->nitems == b->nitems;
   for (size_t i = 0; same && i < f->nitems; i++) same = node_equal(f->items[i], b->items[i]);
@@ -433,6 +433,33 @@ static wval *keep_wired(wval *d) {
   return d->n || d->items ? d : NULL;
 }
 
+/* The options wiring writes (peer, mac, hostdev) as the wired base has
+** them are left out of d; but when d changes the vdev otherwise, the base's
+** wiring may no longer give them (a peer needs the name it goes by): the
+** file's are then written, as it has them (and keep_wired drops the option
+** they came from). f: the file's vdev. */
+static wval *pin_wired(writer *w, wval *d, const mkb_node *f) {
+  if (d == NULL || d->kind != W_TABLE) return d;
+  /* A change of an option of the file: not of the recipe's own (to, disk,
+  ** size, which no file has), nor of the ones wiring writes. */
+  int changed = 0;
+  for (size_t k = 0; k < d->n; k++)
+    changed |= render_qvm_option(d->keys[k]) && strcmp(d->keys[k], "peer") != 0 &&
+               strcmp(d->keys[k], "mac") != 0 && strcmp(d->keys[k], "hostdev") != 0;
+  if (!changed) return d;
+  /* What wiring writes: a NIC's peer (from 'to') and its MAC, a disk's
+  ** hostdev (from 'disk'): wire.h wire_as_base. */
+  static const char *const wired[] = { "peer", "mac", "hostdev" };
+  for (size_t i = 0; i < sizeof wired / sizeof *wired; i++) {
+    const char *opt = wired[i];
+    const mkb_node *v = node_get(f, opt);
+    int there = 0;
+    for (size_t k = 0; k < d->n; k++) there |= strcmp(d->keys[k], opt) == 0;
+    if (v && !there) w_put(w, d, opt, w_value(w, v));
+  }
+  return d;
+}
+
 /* The recipe of guest g over base b (NULL: a recipe of its own). */
 static void build(writer *w, const mkb_node *g, const char *name, const char *bname,
                   const mkb_node *b, recipe *r) {
@@ -490,7 +517,8 @@ static void build(writer *w, const mkb_node *g, const char *name, const char *bn
   for (size_t k = 0; bv && k < bv->nkeys; k++) {
     size_t i = 0;
     while (i < nf && match[i] != (long)k) i++;
-    wval *d = i < nf ? keep_wired(diff(w, fv->vals[i], bv->vals[k])) : w_delete(w);
+    wval *d = i < nf ? keep_wired(pin_wired(w, diff(w, fv->vals[i], bv->vals[k]), fv->vals[i]))
+                     : w_delete(w);
     if (d) w_put(w, vd, bv->keys[k], d);
   }
   for (size_t i = 0; i < nf; i++) {
