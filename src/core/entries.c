@@ -9,7 +9,7 @@ void entries_begin(image_walk *w, const mkb_node *img, arena *a) {
   w->img = img;
   w->a = a;
   const mkb_node *at = node_get(img, "attributes");
-  if (at && at->kind == V_TABLE) w->attrs = node_copy(a, at);
+  if (a && at && at->kind == V_TABLE) w->attrs = node_copy(a, at);
 }
 
 /* The files table of step g of the walk: 0 is 'files', k the k-th group. */
@@ -36,7 +36,7 @@ int entries_next(image_walk *w, image_entry *e) {
     const char *name;
     const mkb_node *line;
     mkb_node *files = files_of(w->img, w->group, &name, &line);
-    if (w->i == 0 && line && line->kind == V_TABLE && line->nkeys) {
+    if (w->a && w->i == 0 && line && line->kind == V_TABLE && line->nkeys) {
       /* The group's line holds from here on, over what held before. */
       if (w->attrs == NULL) w->attrs = node_new(w->a, V_TABLE);
       else w->attrs = node_copy(w->a, w->attrs);

@@ -26,7 +26,8 @@ typedef struct image_walk {
   mkb_node *attrs;
 } image_walk;
 
-/* Starts a walk over img's entries; tables it makes live in a. */
+/* Starts a walk over img's entries; tables it makes live in a (NULL: the
+** walk gives no attrs, and needs no arena). */
 void entries_begin(image_walk *w, const mkb_node *img, arena *a);
 
 /* The next entry into *e: 1, or 0 at the end. */

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/entries.h"
+
 void wire_open(wire *w, const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,
                arena *a, diag_list *d, ptrvec *removals) {
   memset(w, 0, sizeof *w);
@@ -79,14 +81,17 @@ static const char *last_of(const char *p) {
   return s ? s + 1 : p;
 }
 
-int wire_image_has(const mkb_node *files, const char *name) {
+int wire_image_has(const mkb_node *img, const char *name) {
   const char *b = last_of(name);
-  for (size_t k = 0; files && k < files->nkeys; k++) {
-    const mkb_node *v = files->vals[k];
+  image_walk walk;
+  image_entry e;
+  entries_begin(&walk, img, NULL);  /* files, and the groups' */
+  while (entries_next(&walk, &e)) {
+    const mkb_node *v = e.val;
     const char *src = v->kind == V_STR ? v->s
                       : v->kind == V_TABLE && v->nitems && v->items[0]->kind == V_STR
                           ? v->items[0]->s : NULL;
-    if (strcmp(files->keys[k], name) == 0 || strcmp(last_of(files->keys[k]), b) == 0 ||
+    if (strcmp(e.key, name) == 0 || strcmp(last_of(e.key), b) == 0 ||
         (src && strcmp(last_of(src), b) == 0))
       return 1;
   }
@@ -96,7 +101,7 @@ int wire_image_has(const mkb_node *files, const char *name) {
 void wire_add_file(wire *w, const char *target, const char *source, const char *why,
                    const mkb_def *origin) {
   mkb_node *files = wire_files(w, origin);
-  if (wire_image_has(files, target)) return;
+  if (wire_image_has(w->board, target)) return;
   mkb_node *v;
   if (source) {
     v = wire_str(w, source, why, origin);

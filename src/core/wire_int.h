@@ -42,9 +42,10 @@ const char *wire_vdev_type(const mkb_node *v);
 /* The host image's files (made when absent). */
 mkb_node *wire_files(wire *w, const mkb_def *origin);
 
-/* Does the image hold a file called name: an entry of that target, or
-** whose target or host file has that last segment? */
-int wire_image_has(const mkb_node *files, const char *name);
+/* Does the image img hold a file called name: an entry (in files or a
+** group) of that target, or whose target or host file has that last
+** segment? */
+int wire_image_has(const mkb_node *img, const char *name);
 
 /* Adds target=source (source NULL: the plain name) unless wire_image_has
 ** the target's last segment. */
