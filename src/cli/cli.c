@@ -46,6 +46,7 @@ typedef struct cli {
   int all;                /* render --all, check --all, graph --all */
   int json;               /* --diagnostics=json (1) or sarif (2) */
   int show_json;          /* show --json */
+  int shadowed;           /* list --shadowed */
   int luals, markdown, luacheckrc; /* schema --luals, --markdown, --luacheckrc */
   int md;                 /* render -MD */
   int boards;             /* import --boards DIR */
@@ -103,7 +104,8 @@ static const char *const valued[] = { "-I", "-o", "--set", "-MF", "--ninja", "--
                                       "--sysroot", "--sarif-root", "--diagnostics", "--color" };
 /* The options that take none. */
 static const char *const flags[] = { "-MD", "--all", "--json", "--luals", "--markdown",
-                                     "--luacheckrc", "-q", "--Werror", "--man", "--boards" };
+                                     "--luacheckrc", "-q", "--Werror", "--man", "--boards",
+                                     "--shadowed" };
 
 static int one_of(const char *word, const char *const *v, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -161,6 +163,7 @@ static void set_flag(cli *c, const char *o) {
   else if (strcmp(o, "-q") == 0) c->quiet = 1;
   else if (strcmp(o, "--boards") == 0) c->boards = 1;
   else if (strcmp(o, "--Werror") == 0) c->opt.werror = 1;
+  else if (strcmp(o, "--shadowed") == 0) c->shadowed = 1;
   else c->man = 1;
 }
 
@@ -698,6 +701,17 @@ static int cmd_schema(cli *c, mkb_session *s) {
   return rc;
 }
 
+/* One line of list: NAME KIND FILE:LINE, and what it shadows or what
+** shadows it. */
+static void list_line(int w, const mkb_decl *dc, const char *rel, const mkb_decl *const *v,
+                      size_t n) {
+  printf("%-*s  %-8s  %s:%d", w, dc->name, decl_kind_name(dc->kind), dc->file->display,
+         dc->line);
+  for (size_t i = 0; i < n; i++)
+    printf("%s%s:%d", i ? ", " : rel, v[i]->file->display, v[i]->line);
+  fputs(n ? ")\n" : "\n", stdout);
+}
+
 static int cmd_list(cli *c, mkb_session *s) {
   if (c->nargs) return usage_error("list takes no arguments, got '%s'", c->args[0]);
   const mkb_decl **all;
@@ -705,9 +719,12 @@ static int cmd_list(cli *c, mkb_session *s) {
   int w = 4;
   for (size_t i = 0; i < n; i++)
     if ((int)strlen(all[i]->name) > w) w = (int)strlen(all[i]->name);
-  for (size_t i = 0; i < n; i++)
-    printf("%-*s  %-8s  %s:%d\n", w, all[i]->name, decl_kind_name(all[i]->kind),
-           all[i]->file->display, all[i]->line);
+  for (size_t i = 0; i < n; i++) {
+    const mkb_decl **sh;
+    size_t k = host_shadowed(s->host, all[i], &sh);
+    list_line(w, all[i], "  (shadows ", sh, k);
+    for (size_t j = 0; c->shadowed && j < k; j++) list_line(w, sh[j], "  (shadowed by ", &all[i], 1);
+  }
   return s->diags.errors ? 1 : 0;
 }
 

@@ -110,10 +110,14 @@ static const command commands[] = {
     "-o DIR/NAME.lua, NAME after the file's folder; each is said on standard output. Nothing "
     "is written unless every one imported.",
     "-o -I --boards " REPORTING },
-  { "list", "list", "every recipe on the search path",
+  { "list", "list [--shadowed]", "every recipe on the search path",
     "Prints every recipe name, its kind (board, guest, fragment) and the file:line that "
-    "declares it, in search-path order.",
-    "-I " REPORTING },
+    "declares it, in search-path order. A name resolves to its declaration in the first "
+    "search directory that declares it, whatever the file is called; a declaration that "
+    "shadows others in later directories says which. With --shadowed, each shadowed "
+    "declaration follows on a line of its own. Every recipe file is run: any that fails is "
+    "reported, and the exit status is then 1.",
+    "-I --shadowed " REPORTING },
   { "schema", "schema --luals [-o FILE]\nschema --markdown [-o FILE]\n"
               "schema --luacheckrc [-o FILE]",
     "the schema as editor definitions, the recipe reference or a luacheck configuration",
@@ -147,6 +151,7 @@ static const option options[] = {
   { "--mkifs", "PATH", ' ', "with --ninja: the mkifs that build.ninja runs (default: the "
     "environment's MKIFS, else mkifs from PATH)" },
   { "--json", NULL, ' ', "show: the model as JSON" },
+  { "--shadowed", NULL, ' ', "list: also the declarations that others shadow" },
   { "--luals", NULL, ' ', "schema: LuaLS definitions" },
   { "--markdown", NULL, ' ', "schema: the Markdown reference" },
   { "--luacheckrc", NULL, ' ', "schema: a luacheck configuration for recipe folders" },

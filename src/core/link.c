@@ -15,7 +15,7 @@ typedef struct linker {
   arena *a;
   diag_list *d;
   ptrvec layers;     /* mkb_layer* */
-  strmap index;      /* name -> layer index + 1 (as a pointer-sized int) */
+  strmap index;      /* layer key -> layer index + 1 (as a pointer-sized int) */
   ptrvec path;       /* the DFS path: const mkb_decl* */
   ptrvec path_sites; /* the include element that led to each path entry */
   int failed;
@@ -23,14 +23,11 @@ typedef struct linker {
 
 diag *link_unknown(mkb_host *h, diag_list *d, const char *name, const char *file,
                    int line, int col, const char *what) {
-  const mkb_decl **all;
-  host_load_all(h);
-  size_t n = host_list(h, &all);
-  const char **names = malloc((n + 1) * sizeof *names);
-  if (names == NULL) die_oom();
-  for (size_t i = 0; i < n; i++) names[i] = all[i]->name;
+  /* The names the files' text declares: a did-you-mean runs no file, so
+  ** that a broken one that was not needed stays unreported. */
+  const char **names;
+  size_t n = host_names(h, &names);
   const char *best = mkb_nearest(name, names, n, NULL);
-  free(names);
   if (best)
     return diag_add(d, DIAG_ERROR, file, line, col, "%s'%s' is not a recipe; did you mean '%s'?",
                     what, name, best);
@@ -51,6 +48,30 @@ static int kind_may_include(decl_kind upper, decl_kind lower) {
 
 static int visit(linker *lk, const mkb_decl *dc);
 
+/* A layer is a declaration: a name and its search directory, since a recipe
+** that includes its own name stacks on the one it shadows. */
+static const char *layer_key(linker *lk, const mkb_decl *dc) {
+  return arena_printf(lk->a, "%s/%d", dc->name, dc->file->dir);
+}
+
+/* The recipe an include element names: for a recipe's own name, the one
+** it shadows (host_find_after). NULL after reporting. */
+static const mkb_decl *include_target(linker *lk, const mkb_decl *dc, const mkb_def *e) {
+  int broken = 0;
+  if (strcmp(e->s, dc->name) == 0) {
+    const mkb_decl *sub = host_find_after(lk->h, dc, &broken);
+    if (sub == NULL && broken != 1)
+      diag_add(lk->d, DIAG_ERROR, e->src.file, e->src.line, e->src.col,
+               "%s '%s' includes its own name, which means the '%s' it shadows, but no later "
+               "search directory declares one", decl_kind_name(dc->kind), dc->name, dc->name);
+    return sub;
+  }
+  const mkb_decl *sub = host_find(lk->h, e->s, &broken);
+  if (sub == NULL && broken != 1)
+    link_unknown(lk->h, lk->d, e->s, e->src.file, e->src.line, e->src.col, "include: ");
+  return sub;
+}
+
 /* Visits every include of dc; returns the layer indices it resolved to. */
 static void visit_includes(linker *lk, const mkb_decl *dc, ptrvec *direct) {
   const mkb_def *inc = field(dc->fields, "include");
@@ -69,11 +90,8 @@ static void visit_includes(linker *lk, const mkb_decl *dc, ptrvec *direct) {
       lk->failed = 1;
       continue;
     }
-    int broken = 0;
-    const mkb_decl *sub = host_find(lk->h, e->s, &broken);
+    const mkb_decl *sub = include_target(lk, dc, e);
     if (sub == NULL) {
-      if (broken != 1)
-        link_unknown(lk->h, lk->d, e->s, e->src.file, e->src.line, e->src.col, "include: ");
       lk->failed = 1;
       continue;
     }
@@ -125,13 +143,14 @@ static void visit_includes(linker *lk, const mkb_decl *dc, ptrvec *direct) {
 
 /* Returns the layer index of dc, adding it (after its includes) if new. */
 static int visit(linker *lk, const mkb_decl *dc) {
-  void *got = strmap_get(&lk->index, dc->name);
+  const char *key = layer_key(lk, dc);
+  void *got = strmap_get(&lk->index, key);
   if (got) return (int)((size_t)got - 1);
   ptrvec direct = { 0 };
   ptrvec_push(lk->a, &lk->path, (void *)dc);
   visit_includes(lk, dc, &direct);
   lk->path.n--;
-  got = strmap_get(&lk->index, dc->name);
+  got = strmap_get(&lk->index, key);
   if (got) return (int)((size_t)got - 1);  /* reached through a cycle */
   mkb_layer *l = arena_alloc(lk->a, sizeof *l);
   l->decl = dc;
@@ -153,7 +172,7 @@ static int visit(linker *lk, const mkb_decl *dc) {
   l->inc = arena_alloc(lk->a, (direct.n + 1) * sizeof *l->inc);
   for (size_t i = 0; i < direct.n; i++) l->inc[i] = (int)(size_t)direct.v[i];
   ptrvec_push(lk->a, &lk->layers, l);
-  strmap_put(&lk->index, dc->name, (void *)(size_t)lk->layers.n);
+  strmap_put(&lk->index, key, (void *)(size_t)lk->layers.n);
   return (int)lk->layers.n - 1;
 }
 

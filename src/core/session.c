@@ -283,16 +283,13 @@ static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a) {
   }
 }
 
-/* The folders the probes for missing files stand for, from the listing the
-** lookups used, each once. */
+/* The folders of the search directories the lookups went through, from the
+** listing the lookups used, each once. */
 static void probed_trees(mkb_session *s, mkb_system *sys, arena *a) {
   strmap seen;
   strmap_init(&seen);
-  for (size_t i = 0; i < sys->missing.n; i++) {
-    const char *m = sys->missing.v[i];
-    const char *slash = strrchr(m, '/');
-    if (slash == NULL) continue;
-    const char *dir = arena_strndup(a, m, (size_t)(slash - m));
+  for (size_t i = 0; i < sys->searched.n; i++) {
+    const char *dir = sys->searched.v[i];
     const char *const *tree;
     size_t n = host_tree(s->host, dir, &tree);
     for (size_t k = 0; k < n; k++) {
@@ -352,7 +349,7 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   ** schema. */
   ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/prelude.lua", s->root));
   ptrvec_push(a, &sys->read, arena_printf(a, "%s/lua/schema.lua", s->root));
-  host_log_begin(s->host, a, &sys->read, &sys->missing);
+  host_log_begin(s->host, a, &sys->read, &sys->searched);
   /* the rule of each stage's diagnostics, set as it runs (diag_rules) */
   const char *rule = diag_set_rule(&s->diags, "recipe");
   int rc = -1;
@@ -386,7 +383,7 @@ done:
   diag_set_rule(&s->diags, rule);
   host_log_end(s->host);
   dedupe(&sys->read);
-  dedupe(&sys->missing);
+  dedupe(&sys->searched);
   dedupe(&sys->hostfiles);
   probed_trees(s, sys, a);
   return rc;

@@ -71,11 +71,12 @@ typedef struct mkb_system {
   mkb_stack *gstacks;   /* the layer stack of each guest */
   ptrvec removals;      /* mkb_removal*: what the wiring took out */
   ptrvec read;          /* const char*: recipe and core files consulted */
-  ptrvec missing;       /* const char*: paths probed and not found */
-  ptrvec probed;        /* const char*: the folders those probes stand for:
-                           each probed search directory, then the folders
-                           its listing walked below it (NAME.lua anywhere
-                           there would be found) */
+  ptrvec searched;      /* const char*: the search directories the lookups
+                           went through */
+  ptrvec probed;        /* const char*: the folders those stand for: each
+                           such search directory, then the folders its
+                           listing walked below it (a new recipe file
+                           anywhere there could change a lookup) */
   ptrvec probed_below;  /* parallel to probed: non-NULL for a folder below
                            its search directory */
   ptrvec hostfiles;     /* const char*: host files found (with a sysroot) */

@@ -15,7 +15,7 @@
 #include <lualib.h>
 
 #include "base/output.h"
-#include "load/sandbox.h"
+#include "load/host_int.h"
 
 #define MAX_DEPTH 64
 /* A recipe file is code, a few KiB; the biggest imported buildfile makes
@@ -32,31 +32,6 @@
 ** words of depfiles and build.ninja. */
 #define MAX_NAME 64
 
-struct mkb_host {
-  lua_State *L;
-  sbx sb;              /* the limits of the Lua state and of each run */
-  diag_list *diags;
-  arena mem;
-  int ref_prelude;     /* registry ref of the prelude's table */
-  ptrvec files;        /* mkb_file*, search-path order */
-  size_t ndirs;
-  strmap decls;        /* name -> ptrvec* of mkb_decl*, in load order */
-  ptrvec names;        /* distinct names, first-seen order */
-  ptrvec listing;      /* scratch for host_list */
-  host_dir *dirs;      /* the search path */
-  const char *bytecode_dir; /* compiled prelude and schema, or NULL */
-  strmap by_name;      /* NAME -> ptrvec* of the files NAME.lua, path order */
-  ptrvec *trees;       /* per search dir: the folders its listing walked */
-  arena *log_mem;      /* recording lookups, or NULL */
-  ptrvec *log_read, *log_missing;
-  /* The run in progress, for the message handler. */
-  const char *chunkname;
-  int err_line;
-  char *err_msg, *err_tok;
-  size_t values_left;  /* values the file being converted may still declare */
-  int values_over;     /* ...and it declared more: reported */
-  strbuf path;         /* the path of the value being converted */
-};
 
 const char *decl_kind_name(decl_kind k) {
   return k == DECL_BOARD ? "board" : k == DECL_GUEST ? "guest"
@@ -505,14 +480,25 @@ static mkb_def *conv_value(conv *c, int idx, mkb_prio prio, int line, int col,
 
 /* ---- loading files ------------------------------------------------------ */
 
-/* Reads recipe file f into the arena: a regular file of at most
-** MAX_RECIPE_BYTES. Returns NULL, or why it cannot. */
-static const char *read_file(mkb_file *f, arena *a) {
-  f->src = file_read(a, f->path, MAX_RECIPE_BYTES, &f->len);
-  if (f->src) return NULL;
-  if (errno == EISDIR || errno == EINVAL) return "not a regular file";
-  if (errno == EFBIG) return "larger than 8 MiB, which no recipe is";
-  return strerror(errno);
+/* LuaLS definition files start so ("---@meta [name]"): the README has
+** users keep one beside their recipes for the editor. */
+static int is_meta(const char *src, size_t len) {
+  size_t bom = len >= 3 && memcmp(src, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  return len - bom >= 8 && memcmp(src + bom, "---@meta", 8) == 0 &&
+         (len - bom == 8 || strchr(" \t\r\n", src[bom + 8]) != NULL);
+}
+
+void host_read(mkb_host *h, mkb_file *f) {
+  if (f->src || f->unread) return;
+  f->src = file_read(&h->mem, f->path, MAX_RECIPE_BYTES, &f->len);
+  if (f->src == NULL) {
+    f->unread = errno == EISDIR || errno == EINVAL ? "not a regular file"
+                : errno == EFBIG ? "larger than 8 MiB, which no recipe is"
+                : arena_strdup(&h->mem, strerror(errno));
+    return;
+  }
+  f->meta = is_meta(f->src, f->len);
+  if (!f->meta && scan_declared(f->src, f->len, &f->decls) != 0) die_oom();
 }
 
 /* The first column of line that is not blank; 1 if none. */
@@ -715,14 +701,18 @@ static int convert_file(mkb_host *h, mkb_file *f) {
   return -1;
 }
 
-static void load_file(mkb_host *h, mkb_file *f) {
+void host_load_file(mkb_host *h, mkb_file *f) {
   lua_State *L = h->L;
   int top = lua_gettop(L);
   if (f->state != 0) return;
+  host_read(h, f);
   f->state = -1;
-  const char *err = read_file(f, &h->mem);
-  if (err) {
-    diag_add(h->diags, DIAG_ERROR, f->display, 0, 0, "cannot read: %s", err);
+  if (f->unread) {
+    diag_add(h->diags, DIAG_ERROR, f->display, 0, 0, "cannot read: %s", f->unread);
+    return;
+  }
+  if (f->meta) {  /* declares nothing, and running it would fail */
+    f->state = 1;
     return;
   }
   if (scan_source(f->src, f->len, &f->scan) != 0) die_oom();
@@ -808,6 +798,7 @@ static void add_dir(mkb_host *h, const host_dir *hd, int di) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, h->ref_prelude);
   lua_pushcclosure(L, l_index, 1);
   lua_pushstring(L, hd->path);
+  h->folders[di].first = h->files.n;
   if (lua_pcall(L, 1, 2, 0) != LUA_OK) {
     if (hd->required)
       diag_add(h->diags, DIAG_ERROR, NULL, 0, 0, "search directory %s: %s", hd->path,
@@ -817,7 +808,7 @@ static void add_dir(mkb_host *h, const host_dir *hd, int di) {
   }
   /* stack: files, folders */
   lua_Integer nd = (lua_Integer)lua_rawlen(L, -1);
-  ptrvec *tree = &h->trees[di];
+  ptrvec *tree = &h->folders[di].tree;
   for (lua_Integer i = 1; i <= nd; i++) {
     lua_rawgeti(L, -1, i);
     const char *rel = lua_tostring(L, -1);
@@ -829,24 +820,7 @@ static void add_dir(mkb_host *h, const host_dir *hd, int di) {
   lua_Integer n = (lua_Integer)lua_rawlen(L, -1);
   for (lua_Integer i = 1; i <= n; i++) {
     lua_rawgeti(L, -1, i);
-    const char *rel = lua_tostring(L, -1);
-    mkb_file *f = arena_alloc(&h->mem, sizeof *f);
-    f->path = arena_printf(&h->mem, "%s/%s", hd->path, rel);
-    f->display = hd->display[0] ? arena_printf(&h->mem, "%s/%s", hd->display, rel)
-                                : arena_strdup(&h->mem, rel);
-    f->dir = di;
-    f->order = (int)i;
-    ptrvec_push(&h->mem, &h->files, f);
-    /* Lookups by name go straight to the files of that name. */
-    const char *base = strrchr(rel, '/');
-    base = base ? base + 1 : rel;
-    char *stem = arena_strndup(&h->mem, base, strlen(base) - 4);
-    ptrvec *same = strmap_get(&h->by_name, stem);
-    if (same == NULL) {
-      same = arena_alloc(&h->mem, sizeof *same);
-      strmap_put(&h->by_name, stem, same);
-    }
-    ptrvec_push(&h->mem, same, f);
+    host_add_file(h, di, lua_tostring(L, -1), (int)i);
     lua_pop(L, 1);
   }
   lua_settop(L, top);
@@ -859,7 +833,6 @@ mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir
   arena_init(&h->mem);
   h->bytecode_dir = bytecode_dir ? arena_strdup(&h->mem, bytecode_dir) : NULL;
   strmap_init(&h->decls);
-  strmap_init(&h->by_name);
   h->diags = d;
   host_limits lim;
   host_limits_init(&lim);
@@ -889,135 +862,27 @@ mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir
     h->dirs[i].display = arena_strdup(&h->mem, dirs[i].display);
     h->dirs[i].required = dirs[i].required;
   }
-  h->trees = arena_alloc(&h->mem, (ndirs + 1) * sizeof *h->trees);
+  h->folders = arena_alloc(&h->mem, (ndirs + 1) * sizeof *h->folders);
   for (size_t i = 0; i < ndirs; i++) add_dir(h, &dirs[i], (int)i);
   return h;
 }
 
 void host_close(mkb_host *h) {
   if (h == NULL) return;
-  for (size_t i = 0; i < h->files.n; i++) scan_free(&((mkb_file *)h->files.v[i])->scan);
+  for (size_t i = 0; i < h->files.n; i++) {
+    scan_free(&((mkb_file *)h->files.v[i])->scan);
+    scan_decls_free(&((mkb_file *)h->files.v[i])->decls);
+  }
+  for (size_t i = 0; h->folders && i < h->ndirs; i++) {
+    strmap_free(&h->folders[i].declares);
+    strmap_free(&h->folders[i].stem);
+    strmap_free(&h->folders[i].twice);
+  }
   sbx_close(&h->sb);
   sb_free(&h->path);
   strmap_free(&h->decls);
-  strmap_free(&h->by_name);
   arena_free(&h->mem);
   free(h);
-}
-
-static const mkb_decl *first_decl(mkb_host *h, const char *name, const mkb_file *only) {
-  ptrvec *v = strmap_get(&h->decls, name);
-  const mkb_decl *best = NULL;
-  if (v == NULL) return NULL;
-  for (size_t i = 0; i < v->n; i++) {
-    const mkb_decl *dc = v->v[i];
-    if (only && dc->file != only) continue;
-    if (best == NULL || dc->file->dir < best->file->dir ||
-        (dc->file->dir == best->file->dir &&
-         (dc->file->order < best->file->order ||
-          (dc->file->order == best->file->order && dc->seq < best->seq))))
-      best = dc;
-  }
-  return best;
-}
-
-void host_log_begin(mkb_host *h, arena *a, ptrvec *read, ptrvec *missing) {
-  h->log_mem = a;
-  h->log_read = read;
-  h->log_missing = missing;
-}
-
-void host_log_end(mkb_host *h) {
-  h->log_mem = NULL;
-  h->log_read = h->log_missing = NULL;
-}
-
-static void log_read(mkb_host *h, const mkb_file *f) {
-  if (h->log_mem) ptrvec_push(h->log_mem, h->log_read, (void *)f->path);
-}
-
-/* DIR/NAME.lua of every search directory before `upto` holds no such
-** file: a lookup probed it. */
-static void log_missing(mkb_host *h, const char *name, size_t upto) {
-  if (h->log_mem == NULL) return;
-  for (size_t d = 0; d < upto && d < h->ndirs; d++) {
-    int there = 0;
-    const ptrvec *same = strmap_get(&h->by_name, name);
-    for (size_t i = 0; same && i < same->n && !there; i++)
-      there = ((const mkb_file *)same->v[i])->dir == (int)d;
-    if (!there)
-      ptrvec_push(h->log_mem, h->log_missing,
-                  arena_printf(&h->mem, "%s/%s.lua", h->dirs[d].path, name));
-  }
-}
-
-const mkb_decl *host_find(mkb_host *h, const char *name, int *failed) {
-  int broken = 0;
-  const ptrvec *same = strmap_get(&h->by_name, name);
-  for (size_t i = 0; same && i < same->n; i++) {
-    mkb_file *f = same->v[i];
-    load_file(h, f);
-    log_read(h, f);
-    const mkb_decl *dc = first_decl(h, name, f);
-    if (dc) {
-      log_missing(h, name, (size_t)f->dir);
-      return dc;
-    }
-    broken |= f->state < 0;
-  }
-  /* NAME.lua exists but did not load: its errors say it all, and loading
-  ** every other file would only add noise. */
-  if (broken) {
-    if (failed) *failed = 1;
-    return NULL;
-  }
-  /* Every file before the first declaration of NAME known so far may hold
-  ** an earlier one: load those (in path order), and only those. */
-  const mkb_decl *known = first_decl(h, name, NULL);
-  size_t upto = h->files.n;
-  for (size_t i = 0; known && i < h->files.n; i++)
-    if (h->files.v[i] == known->file) upto = i + 1;
-  for (size_t i = 0; i < upto; i++) {
-    mkb_file *f = h->files.v[i];
-    load_file(h, f);
-    log_read(h, f);
-  }
-  const mkb_decl *dc = first_decl(h, name, NULL);
-  log_missing(h, name, dc ? (size_t)dc->file->dir + 1 : h->ndirs);
-  if (dc == NULL && failed) {
-    for (size_t i = 0; i < h->files.n; i++)
-      if (((mkb_file *)h->files.v[i])->state < 0) *failed = 2;
-  }
-  return dc;
-}
-
-void host_load_all(mkb_host *h) {
-  for (size_t i = 0; i < h->files.n; i++) load_file(h, h->files.v[i]);
-}
-
-static int cmp_decl_pos(const void *pa, const void *pb) {
-  const mkb_decl *a = *(const mkb_decl *const *)pa, *b = *(const mkb_decl *const *)pb;
-  if (a->file->dir != b->file->dir) return a->file->dir < b->file->dir ? -1 : 1;
-  if (a->file->order != b->file->order) return a->file->order < b->file->order ? -1 : 1;
-  if (a->seq != b->seq) return a->seq < b->seq ? -1 : 1;
-  return 0;
-}
-
-size_t host_list(mkb_host *h, const mkb_decl ***out) {
-  h->listing.n = 0;
-  for (size_t i = 0; i < h->names.n; i++) {
-    const mkb_decl *dc = host_find(h, h->names.v[i], NULL);
-    if (dc) ptrvec_push(&h->mem, &h->listing, (void *)dc);
-  }
-  /* qsort wants a non-NULL array even for no elements. */
-  if (h->listing.n) qsort(h->listing.v, h->listing.n, sizeof *h->listing.v, cmp_decl_pos);
-  *out = (const mkb_decl **)h->listing.v;
-  return h->listing.n;
-}
-
-size_t host_files(const mkb_host *h, mkb_file ***out) {
-  *out = (mkb_file **)h->files.v;
-  return h->files.n;
 }
 
 /* Evaluates "return (text)" in the sandbox and converts the result
@@ -1138,16 +1003,6 @@ mkb_def *host_load_data(mkb_host *h, const char *path) {
   }
   lua_settop(h->L, top);
   return e.out;
-}
-
-size_t host_tree(const mkb_host *h, const char *dir, const char *const **out) {
-  for (size_t d = 0; d < h->ndirs; d++) {
-    if (strcmp(h->dirs[d].path, dir) != 0 || h->trees[d].n == 0) continue;
-    *out = (const char *const *)h->trees[d].v;
-    return h->trees[d].n;
-  }
-  *out = NULL;
-  return 0;
 }
 
 /* lua_CFunction: calls the prelude's globals() and copies its names into

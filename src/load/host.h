@@ -22,10 +22,13 @@ typedef struct mkb_file {
   const char *path;     /* as opened */
   const char *display;  /* as shown in diagnostics and headers */
   int dir, order;       /* search-path position: directory, then listing */
-  int state;            /* 0 not read, 1 loaded, -1 failed */
-  char *src;            /* the source text, owned by the host */
+  int state;            /* 0 not run, 1 loaded, -1 failed */
+  int meta;             /* LuaLS definitions (---@meta): not a recipe, never run */
+  const char *unread;   /* why it cannot be read, or NULL */
+  char *src;            /* the source text, owned by the host (NULL until read) */
   size_t len;
-  scan_result scan;
+  scan_decls decls;     /* the names its text declares (once read) */
+  scan_result scan;     /* the places of its fields (once run) */
 } mkb_file;
 
 typedef struct mkb_decl {
@@ -56,29 +59,52 @@ mkb_host *host_open(const char *luadir, const char *bytecode_dir, const host_dir
                     size_t ndirs, const host_limits *limits, diag_list *d);
 void host_close(mkb_host *h);
 
-/* The declaration that the name resolves to: the first file NAME.lua on the
-** search path that declares it; failing that, the first declaration of NAME
-** in any recipe file, in search-path order. Loads files as needed; errors in
-** them go to the diagnostics. NULL when the name is not declared; *failed
-** (if given) is then 1 when NAME.lua did not load, 2 when another recipe
-** file did not load (it may have declared the name). */
+/* Name lookup. The search directories are searched in order, each as a
+** whole: a name declared anywhere in an earlier directory (a file of any
+** name, in any subfolder) wins over every later one. Within a directory a
+** lookup runs only the files that may declare the name: NAME.lua, the
+** files whose text declares it, and those whose text cannot tell (names
+** computed in code); the others are read and scanned, never run, so that a
+** broken file that does not declare the name is not reported. Two
+** declarations of one name in one directory are an error (reported once,
+** at the later, with a note at the other). A file that may declare the name
+** and fails to load is reported with a note saying why the lookup read it.
+**
+** host_find returns the declaration, or NULL when there is none, or when a
+** file that may hold it failed to load (*failed, if given, is then 1: its
+** errors say it all). host_find_after looks only in the directories after
+** that of `after`: the declaration `after` shadows, which a recipe reaches
+** by including its own name. */
 const mkb_decl *host_find(mkb_host *h, const char *name, int *failed);
+const mkb_decl *host_find_after(mkb_host *h, const mkb_decl *after, int *failed);
 
 /* Starts recording what lookups consult: every recipe file a lookup reads
-** (its real path, into read) and every DIR/NAME.lua it probed on the search
-** path and did not find (into missing), so that a depfile names both: a new
-** file that would shadow a recipe must trigger a rebuild. Strings live in
-** the host. host_log_end stops recording. */
-void host_log_begin(mkb_host *h, arena *a, ptrvec *read, ptrvec *missing);
+** (its real path, into read; a new declaration in any of them could change
+** the answer) and every search directory it went through (into searched: a
+** new file anywhere below one could). Strings live in the host. host_log_end
+** stops recording. */
+void host_log_begin(mkb_host *h, arena *a, ptrvec *read, ptrvec *searched);
 void host_log_end(mkb_host *h);
 
-/* Loads every recipe file on the search path. */
+/* Runs every recipe file on the search path (reporting every one that
+** fails), and every second declaration of a name in one directory. */
 void host_load_all(mkb_host *h);
 
-/* Every declared name, resolved with host_find, in search-path order of the
-** declaration it resolves to. Call host_load_all first. The array belongs
-** to the host and is valid until the next call. */
+/* Every declared name, resolved as a lookup resolves it among the
+** declarations known (call host_load_all first), in search-path order of
+** the winner. The array belongs to the host and is valid until the next
+** call of host_list or host_names. */
 size_t host_list(mkb_host *h, const mkb_decl ***out);
+
+/* The declarations of dc's name that dc shadows: those in later search
+** directories, in search-path order (host_load_all first). Allocated in the
+** host's arena. */
+size_t host_shadowed(mkb_host *h, const mkb_decl *dc, const mkb_decl ***out);
+
+/* Every name the recipe files declare as far as their text tells, and every
+** name declared so far, each once, in search-path order, without running a
+** file: the candidates of a did-you-mean. Valid as host_list's result. */
+size_t host_names(mkb_host *h, const char ***out);
 
 /* Files known to the host, in search-path order. */
 size_t host_files(const mkb_host *h, mkb_file ***out);

@@ -654,3 +654,80 @@ int scan_token_col_mode(const char *src, size_t len, int line, const char *tok_t
   if (mode == SCAN_VALUE && value) return value;
   return first;
 }
+
+/* ---- the names a file declares ---- */
+
+static int tok_is(const char *src, const tok *t, const char *word) {
+  size_t n = strlen(word);
+  return t->len == n && memcmp(src + t->off, word, n) == 0;
+}
+
+/* Adds the literal t as a declaration of kind at w; 0, or -1 out of memory. */
+static int add_decl(scan_decls *out, size_t *cap, const char *src, const tok *t,
+                    const char *kind, const tok *w) {
+  size_t n;
+  if (out->n == *cap) {
+    size_t ncap = *cap ? 2 * *cap : 8;
+    scan_decl *nv = realloc(out->v, ncap * sizeof *nv);
+    if (!nv) return -1;
+    out->v = nv;
+    *cap = ncap;
+  }
+  char *name = decode_key(src + t->off, t->len, &n);
+  if (!name) return -1;
+  /* a NUL inside makes no valid name: let the run say so */
+  if (strlen(name) != n) { free(name); out->dynamic = 1; return 0; }
+  out->v[out->n].kind = kind;
+  out->v[out->n].name = name;
+  out->v[out->n].line = w->line;
+  out->v[out->n].col = w->col;
+  out->n++;
+  return 0;
+}
+
+/* A window of four tokens slides over the file: the kind word, then its
+   literal argument, with or without parentheses. */
+int scan_declared(const char *src, size_t len, scan_decls *out) {
+  static const char *const kinds[] = { "board", "guest", "fragment" };
+  lexer lx;
+  tok w[4];
+  size_t cap = 0;
+  memset(out, 0, sizeof *out);
+  lex_init(&lx, src ? src : "", src ? len : 0);
+  for (int k = 0; k < 4; k++) lex(&lx, &w[k]);
+  tok prev = { T_EOF, 0, 0, 0, 0 };
+  while (w[0].type != T_EOF) {
+    const char *kind = NULL;
+    int after_dot = prev.type == T_SYM && (tok_is(src, &prev, ".") || tok_is(src, &prev, ":"));
+    for (size_t k = 0; w[0].type == T_NAME && !after_dot && k < 3; k++)
+      if (tok_is(src, &w[0], kinds[k])) kind = kinds[k];
+    if (w[0].type == T_NAME && !after_dot && tok_is(src, &w[0], "_ENV")) out->dynamic = 1;
+    if (kind) {
+      const tok *lit = NULL;
+      if (w[1].type == T_STRING) lit = &w[1];
+      else if (tok_is(src, &w[1], "(") && w[2].type == T_STRING && tok_is(src, &w[3], ")"))
+        lit = &w[2];
+      /* `board = 1`: a table key (or an assignment, which the sandbox
+         refuses), never a call */
+      int key = tok_is(src, &w[1], "=");
+      if (lit == NULL && !key) out->dynamic = 1;
+      else if (lit && add_decl(out, &cap, src, lit, kind, &w[0]) != 0) {
+        scan_decls_free(out);
+        return -1;
+      }
+    }
+    if (w[0].type == T_BAD) out->dynamic = 1;
+    prev = w[0];
+    memmove(&w[0], &w[1], 3 * sizeof *w);
+    lex(&lx, &w[3]);
+  }
+  if (lx.dead) out->dynamic = 1;  /* an unterminated comment hides the rest */
+  return 0;
+}
+
+void scan_decls_free(scan_decls *r) {
+  if (!r) return;
+  for (size_t i = 0; i < r->n; i++) free(r->v[i].name);
+  free(r->v);
+  memset(r, 0, sizeof *r);
+}

@@ -59,6 +59,30 @@ const scan_field *scan_lookup(const scan_ctor *c, const char *path);
 int scan_token_col(const char *src, size_t len, int line, const char *tok);
 
 enum { SCAN_FIRST, SCAN_LAST, SCAN_VALUE };
+
+/* The names a recipe file declares, as far as its text tells without running
+   it: each `kind "name"` or `kind("name")` call, with the position of the
+   kind word. `dynamic` is set when the file may declare names the text does
+   not show: a kind word used otherwise (board(name), a local alias), any
+   `_ENV` (the only other way to reach the constructors), or text the lexer
+   cannot read to its end. A file without dynamic declares nothing but
+   `v`, so a lookup of another name need not run it. */
+typedef struct scan_decl {
+  const char *kind;   /* "board", "guest" or "fragment" (static string) */
+  char *name;         /* the decoded literal; owned */
+  int line, col;
+} scan_decl;
+
+typedef struct scan_decls {
+  size_t n;
+  scan_decl *v;
+  int dynamic;
+} scan_decls;
+
+/* Fills *out from src (len bytes). Returns 0, or -1 on out-of-memory with
+   *out empty. Free with scan_decls_free. */
+int scan_declared(const char *src, size_t len, scan_decls *out);
+void scan_decls_free(scan_decls *r);
 int scan_token_col_mode(const char *src, size_t len, int line, const char *tok,
                         int mode);
 

@@ -69,16 +69,16 @@ static int skip_dir(const outdirs *o, const char *dir, int below_search) {
   return skip;
 }
 
-/* The folders that stand for the paths probed and not found. A path that
-** does not exist cannot be a dependency: ninja treats it as always dirty
-** ("phony edge with no inputs doesn't exist"), make stops with "no rule to
-** make target", or, given a gcc -MP style empty rule, remakes the target on
-** every run. A folder's mtime, though, changes exactly when an entry is
-** created, removed or renamed in it. A probe of DIR/NAME.lua stands for
-** NAME.lua anywhere below the search directory DIR: the resolution lists
-** the folders the recipe index walked there (sys->probed). A search
-** directory that does not exist is stood for by its nearest existing parent
-** alone (not its tree), where it would be created. */
+/* The folders that stand for the search directories the lookups went
+** through: a new recipe file anywhere in one may declare a name they
+** resolved. A path that does not exist cannot be a dependency: ninja
+** treats it as always dirty ("phony edge with no inputs doesn't exist"),
+** make stops with "no rule to make target", or, given a gcc -MP style empty
+** rule, remakes the target on every run. A folder's mtime, though, changes
+** exactly when an entry is created, removed or renamed in it: the
+** resolution lists the folders the recipe index walked (sys->probed). A
+** search directory that does not exist is stood for by its nearest existing
+** parent alone (not its tree), where it would be created. */
 static void probed_dirs(arena *a, const mkb_system *sys, const outdirs *o, ptrvec *dirs) {
   strmap seen;
   strmap_init(&seen);
@@ -88,8 +88,8 @@ static void probed_dirs(arena *a, const mkb_system *sys, const outdirs *o, ptrve
     strmap_put(&seen, dir, (void *)1);
     if (!skip_dir(o, dir, sys->probed_below.v[i] != NULL)) ptrvec_push(a, dirs, (void *)dir);
   }
-  for (size_t i = 0; i < sys->missing.n; i++) {
-    char *dir = dir_part(a, sys->missing.v[i]);
+  for (size_t i = 0; i < sys->searched.n; i++) {
+    char *dir = arena_strdup(a, sys->searched.v[i]);
     if (is_dir(dir)) continue;  /* listed above, as the index walked it */
     while (!is_dir(dir) && strcmp(dir, ".") != 0 && strcmp(dir, "/") != 0) dir = dir_part(a, dir);
     if (strmap_get(&seen, dir)) continue;

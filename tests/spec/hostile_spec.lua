@@ -293,8 +293,10 @@ board "x" {
     end)
 
     it("in its own file, not with the message of an earlier file's error", function()
-      h.write_file(dir, "a.lua", "local a = 1\n  error('an earlier error')\n")
-      h.write_file(dir, "b.lua", "local t = {}\nfor i = 1, 20 do\n  t[i] = ('x'):rep(32 << 20)\nend\n")
+      -- both declare the name looked up: the lookup runs both
+      h.write_file(dir, "a.lua", "local a = 1\n  error('an earlier error')\nboard 'nothing' {}\n")
+      h.write_file(dir, "b.lua", "local t = {}\nfor i = 1, 20 do\n  t[i] = ('x'):rep(32 << 20)\nend\n"
+        .. "board 'nothing' {}\n")
       local _, diags = h.core.render("nothing", { include = { dir }, limits = { memory = 64 } })
       assert.are.equal(dir .. "/a.lua:2:3: error: an earlier error\n"
         .. dir .. "/b.lua:3:3: error: out of memory: the recipe needs more than 64 MiB "

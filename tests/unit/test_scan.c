@@ -434,7 +434,49 @@ static void test_token_col(void) {
   CHECK_INT(scan_token_col("#!sh x\r\nx", 9, 2, "x"), 1);
 }
 
+/* scan_declared: literal names with their place; anything else that may
+** declare makes the file dynamic. */
+static void test_declared(void) {
+  scan_decls d;
+  const char *src =
+    "-- board \"not\" in a comment\n"
+    "board \"a\" { x = 'guest \"no\"' }\n"
+    "  guest(\"b\") { include = { \"a\" } }\n"
+    "fragment [[c]] {}\n"
+    "local t = { board = 1 }; t.board = 2; x:guest()\n";
+  CHECK_INT(scan_declared(src, strlen(src), &d), 0);
+  CHECK_INT(d.n, 3);
+  CHECK_INT(d.dynamic, 0);
+  if (d.n == 3) {
+    CHECK_STR(d.v[0].name, "a");
+    CHECK_STR(d.v[0].kind, "board");
+    CHECK_INT(d.v[0].line, 2);
+    CHECK_INT(d.v[0].col, 1);
+    CHECK_STR(d.v[1].name, "b");
+    CHECK_STR(d.v[1].kind, "guest");
+    CHECK_INT(d.v[1].line, 3);
+    CHECK_INT(d.v[1].col, 3);
+    CHECK_STR(d.v[2].name, "c");
+  }
+  scan_decls_free(&d);
+  CHECK_INT(d.n, 0);
+  static const char *const dynamic[] = {
+    "for _, r in ipairs{1} do board(\"x\" .. r) {} end",
+    "local b = board\nb \"x\" {}",
+    "_ENV.board \"x\" {}",
+    "pcall(fragment, \"x\")",
+    "board \"a\" {} --[[ unterminated",
+    "board \"a\" { x = \"unterminated }",
+  };
+  for (size_t i = 0; i < sizeof dynamic / sizeof *dynamic; i++) {
+    CHECK_INT(scan_declared(dynamic[i], strlen(dynamic[i]), &d), 0);
+    CHECK_INT(d.dynamic, 1);
+    scan_decls_free(&d);
+  }
+}
+
 int main(void) {
+  test_declared();
   test_example();
   test_long_brackets();
   test_line_endings();

@@ -1,0 +1,1 @@
+board "t4" { include = { "rcar_h3" }, description = "t4" }

@@ -1,0 +1,1 @@
+board "b" { include = { "rcar_h3" }, description = "from x" }

@@ -1,0 +1,1 @@
+board "t" { include = { "rcar_h3" }, description = "beside the LuaLS definitions" }
