@@ -188,19 +188,26 @@ end
 
 -- Every *.lua file below dir, as paths relative to it, sorted, so that the
 -- search order never depends on readdir order, and the folders walked (""
--- for dir itself, in the same order). Hidden entries are skipped. Returns
--- nil and a message when dir cannot be read.
+-- for dir itself, in the same order). Hidden entries are skipped, and so are
+-- the folders render -o made (its manifest, native.manifest, says which:
+-- native.made): an output tree holds no recipe, and may hold thousands of
+-- folders. Returns nil and a message when dir cannot be read.
 function M.index(dir)
-  local out, dirs = {}, {}
+  local out, dirs, skip = {}, {}, {}
   local function walk(rel, depth)
     local full = rel == "" and dir or dir .. "/" .. rel
     local ok, iter, state = pcall(lfs.dir, full)
     if not ok then return rel == "" and iter or nil end
-    dirs[#dirs + 1] = rel
-    local names = {}
+    local names, marked = {}, false
     for entry in iter, state do
+      if entry == native.manifest then marked = true end
       if entry:sub(1, 1) ~= "." then names[#names + 1] = entry end
     end
+    for _, m in ipairs(marked and native.made(full) or {}) do
+      if m == "." then return end
+      skip[rel == "" and m or rel .. "/" .. m] = true
+    end
+    dirs[#dirs + 1] = rel
     table.sort(names)
     for _, entry in ipairs(names) do
       local r = rel == "" and entry or rel .. "/" .. entry
@@ -209,7 +216,7 @@ function M.index(dir)
       -- loop ends at depth 64.
       if entry:match("%.lua$") then
         out[#out + 1] = r
-      elseif depth < 64 and lfs.attributes(dir .. "/" .. r, "mode") == "directory" then
+      elseif not skip[r] and depth < 64 and lfs.attributes(dir .. "/" .. r, "mode") == "directory" then
         walk(r, depth + 1)
       end
     end

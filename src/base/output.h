@@ -27,6 +27,7 @@ int output_write(const char *path, const char *data, size_t len);
 typedef struct output_dirs {
   arena mem;
   strmap seen;    /* folder -> (void *)1 existed, (void *)2 made by this run */
+  ptrvec made;    /* the folders made, in the order made */
 } output_dirs;
 
 void output_dirs_init(output_dirs *o);
@@ -34,5 +35,70 @@ void output_dirs_free(output_dirs *o);
 
 /* output_write with what o knows (o may be NULL). */
 int output_write_in(output_dirs *o, const char *path, const char *data, size_t len);
+
+/* ---- a run: all of its files or none ------------------------------------
+** A render writes every file of a run, or none: each file is staged (a
+** temporary file beside it, only when its content changed), and only when
+** all are staged are they renamed into place; a failure removes the staged
+** files and the folders the run made. Temporary files are named
+** FILE.tmp.PID.N; those of a run that was killed (its PID gone) are removed
+** by the next run that writes into their folder.
+**
+** A run of render -o DIR keeps a manifest, DIR/.mkbuildfile-output: the
+** folders it made below DIR (and DIR itself, if it made it), and per owner
+** (a board) the files it wrote, with a hash of their content. The next run
+** removes the files an owner it renders (every owner, for render --all) no
+** longer writes, if their content is still what was written (never a file
+** it did not write, nor one changed since), then the folders it made that
+** are left empty. The recipe search skips the folders a manifest says the
+** tool made (output_made). */
+#define OUTPUT_MANIFEST ".mkbuildfile-output"
+
+typedef struct output_run {
+  arena mem;
+  char *dir;              /* the folder the run writes into */
+  int manifest;           /* keep DIR/OUTPUT_MANIFEST */
+  output_dirs dirs;
+  ptrvec staged;          /* what commit renames (private) */
+  strmap cleaned;         /* folders whose leftover temporary files are gone */
+  strmap owners;          /* the owners this run writes for */
+  strmap paths;           /* the paths staged */
+  strmap recorded;        /* OWNER\x1fREL: the entries to write */
+  ptrvec old, files;      /* manifest entries found and to write (private) */
+  ptrvec old_made;        /* folders made, as the manifest found says */
+  ptrvec kept;            /* const char*: stale files left in place, changed
+                             since they were written */
+  const char *failed;     /* the path commit could not write, or NULL */
+  size_t wrote, unchanged, removed;
+} output_run;
+
+/* Starts a run into dir (copied); with manifest, reads DIR's manifest. */
+void output_run_init(output_run *r, const char *dir, int manifest);
+void output_run_free(output_run *r);
+
+/* Stages data as the content of path, written for owner; a path below the
+** run's folder goes into the manifest (one elsewhere, as -MF may name, does
+** not). A path staged before is recorded for owner too, and not staged
+** again. With touch, commit sets its modification time to now even when
+** unchanged (a depfile is the stamp of the render). Returns 1 when staged,
+** 0 when the file already holds data, -1 with errno set (the run must then
+** be aborted). */
+int output_stage(output_run *r, const char *owner, const char *path, const char *data,
+                 size_t len, int touch);
+
+/* Puts every staged file in place, then (with a manifest) removes the stale
+** files of the owners staged (all_owners: of every owner the manifest
+** names) and the empty folders the tool made, and writes the manifest.
+** Returns 0, or -1 with errno set and r->failed naming the file that could
+** not be put in place (those before it are). */
+int output_commit(output_run *r, int all_owners);
+
+/* Removes every staged file and the folders the run made: nothing written. */
+void output_abort(output_run *r);
+
+/* The folders below dir that the manifest in dir says the tool made,
+** relative to dir ("." for dir itself), into out (strings in a). 0 when dir
+** holds no manifest. */
+size_t output_made(arena *a, const char *dir, ptrvec *out);
 
 #endif

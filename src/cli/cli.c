@@ -59,10 +59,9 @@ typedef struct cli {
   const char *sarif_root; /* --sarif-root DIR */
   const char *exe;        /* argv[0] as run, for build.ninja */
   strbuf summary;         /* "checked N boards": printed after the diagnostics */
-  output_dirs dirs;       /* the folders written into */
-  tally written;          /* what was written into them */
-  arena mem;              /* the keys of done */
-  strmap done;            /* the paths written by this run: boards share guests */
+  output_run *run;        /* the files being written, or NULL */
+  const char *run_dir;    /* its folder, as given */
+  tally written;          /* what was written, once it was */
   const char **args;      /* positional arguments after the command */
   size_t nargs;
   const char **given;     /* the options given (first spelling), for the command's check */
@@ -274,33 +273,20 @@ static char *join_path(const char *dir, const char *sub, const char *rel) {
   return p;
 }
 
-static void set_tally_dir(cli *c, const char *dir) {
-  free(c->written.dir);
-  c->written.dir = strdup(dir);
-  if (c->written.dir == NULL) die_oom();
+/* Stages one file of the run for owner (a board), touched when it is a
+** depfile. Returns 0, or -1 after reporting a failure. */
+static int put_file(cli *c, mkb_session *s, const char *owner, const char *path,
+                    const strbuf *data, int touch) {
+  if (output_stage(c->run, owner, path, data->s ? data->s : "", data->len, touch) >= 0) return 0;
+  diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path, strerror(errno));
+  return -1;
 }
 
-/* Writes one file into the run's output folder and counts it. Returns 0,
-** or -1 after reporting a failure. */
-static int put_file(cli *c, mkb_session *s, const char *path, const strbuf *data) {
-  /* a guest file of two boards: once (collide checked it is the same) */
-  if (strmap_get(&c->done, path)) return 0;
-  strmap_put(&c->done, arena_strdup(&c->mem, path), (void *)1);
-  int w = output_write_in(&c->dirs, path, data->s ? data->s : "", data->len);
-  if (w < 0) {
-    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path, strerror(errno));
-    return -1;
-  }
-  if (w) c->written.wrote++;
-  else c->written.unchanged++;
-  return 0;
-}
-
-/* Writes the files of one board below dir (or, for -o FILE.build, the
+/* Stages the files of one board below dir (or, for -o FILE.build, the
 ** buildfile to that file and the guests beside it). Returns -1 after
 ** reporting a failure. */
-static int write_outputs(cli *c, mkb_session *s, const mkb_render *r, const char *dir,
-                         const char *sub, const char *file) {
+static int write_outputs(cli *c, mkb_session *s, const char *board, const mkb_render *r,
+                         const char *dir, const char *sub, const char *file) {
   for (size_t i = 0; i < r->n; i++) {
     char *path;
     if (file && i == 0) {
@@ -309,11 +295,46 @@ static int write_outputs(cli *c, mkb_session *s, const mkb_render *r, const char
     } else {
       path = join_path(dir, sub, r->v[i].path);
     }
-    int rc = put_file(c, s, path, &r->v[i].data);
+    int rc = put_file(c, s, board, path, &r->v[i].data, 0);
     free(path);
     if (rc != 0) return -1;
   }
   return 0;
+}
+
+/* Starts the run of files into dir (a manifest with it unless for ninja). */
+static void run_begin(cli *c, output_run *run, const char *dir, int manifest) {
+  output_run_init(run, dir, manifest);
+  c->run = run;
+  c->run_dir = dir;
+}
+
+/* Puts the staged files in place (all: the run renders every board), or,
+** after a failure (ok 0), none. Fills the summary line's tally and warns of
+** stale files left in place. Returns 0, or 1 when nothing was written. */
+static int run_end(cli *c, mkb_session *s, int ok, int all) {
+  output_run *run = c->run;
+  c->run = NULL;
+  if (ok && output_commit(run, all) != 0) {
+    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", run->failed,
+             strerror(errno));
+    ok = 0;
+  } else if (!ok) {
+    output_abort(run);
+  }
+  if (ok) {
+    free(c->written.dir);
+    c->written.dir = strdup(c->run_dir);
+    if (c->written.dir == NULL) die_oom();
+    c->written.wrote = run->wrote;
+    c->written.unchanged = run->unchanged;
+    c->written.removed = run->removed;
+    for (size_t i = 0; i < run->kept.n; i++)
+      diag_add(&s->diags, DIAG_WARNING, NULL, 0, 0, "%s: left in place although no board "
+               "writes it any more: it changed since render wrote it", (char *)run->kept.v[i]);
+  }
+  output_run_free(run);
+  return ok ? 0 : 1;
 }
 
 /* Boards rendered into one folder share guests/: two boards that would
@@ -338,21 +359,11 @@ static int collide(mkb_session *s, const mkb_render *rs, size_t n) {
   return bad;
 }
 
-/* Writes a depfile and sets its modification time to now even when its
-** content is unchanged: the outputs keep theirs when unchanged (ninja's
-** restat), so the depfile is what tells make when the render last ran (the
-** stamp of the Makefile in README.md). */
-static int put_stamp(cli *c, mkb_session *s, const char *path, const strbuf *data) {
-  if (put_file(c, s, path, data) != 0) return -1;
-  if (utimensat(AT_FDCWD, path, NULL, 0) != 0) {
-    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot touch %s: %s", path, strerror(errno));
-    return -1;
-  }
-  return 0;
-}
-
-/* Writes BOARD's depfile: targets are its outputs under dir (sub), then
-** the depfile itself. */
+/* Stages BOARD's depfile: targets are its outputs under dir (sub), then the
+** depfile itself. Its modification time is set to now even when its content
+** is unchanged: the outputs keep theirs when unchanged (ninja's restat), so
+** the depfile is what tells make when the render last ran (the stamp of the
+** Makefile in README.md). */
 static int write_depfile(cli *c, mkb_session *s, const mkb_system *sys, const mkb_render *r,
                          const char *dir, const char *sub, const char *file, const char *mf) {
   const char **targets = calloc(r->n + 2, sizeof *targets);
@@ -372,7 +383,7 @@ static int write_depfile(cli *c, mkb_session *s, const mkb_system *sys, const mk
   strbuf b;
   sb_init(&b);
   depfile_text(targets, r->n + 1, sys, &b);
-  int rc = put_stamp(c, s, path, &b);
+  int rc = put_file(c, s, sys->name, path, &b, 1);
   sb_free(&b);
   for (size_t i = 0; i <= r->n; i++) free((char *)targets[i]);
   free(targets);
@@ -390,17 +401,22 @@ static int render_usage(const cli *c, size_t n, int to_file) {
   if (c->mf && (n > 1 || c->all))
     return usage_error("-MF names one board's depfile; with several boards use -MD%s", "");
   if (c->ninja && !c->all) return usage_error("--ninja goes with render --all%s", "");
+  if (c->all && !c->ninja && c->out == NULL)
+    return usage_error("render --all writes a folder per board: it needs -o DIR%s", "");
   if (c->mkifs && !c->ninja) return usage_error("--mkifs goes with --ninja%s", "");
   return 0;
 }
 
-/* render --all without --ninja: a family, one board at a time (render,
-** write, free), so that memory does not grow with the family; one board's
-** failure does not stop the others. */
+/* render --all -o DIR without --ninja: a family, one board at a time
+** (render, stage, free), so that memory does not grow with the family; one
+** board's failure does not stop the checks of the others, but then nothing
+** is written. */
 static int render_all(cli *c, mkb_session *s, const char **names, size_t n) {
-  const char *dir = c->out ? c->out : ".";
-  set_tally_dir(c, dir);
+  const char *dir = c->out;
+  output_run run;
+  run_begin(c, &run, dir, 1);
   size_t failed = 0;
+  int io = 0;
   strbuf which;
   sb_init(&which);
   for (size_t i = 0; i < n; i++) {
@@ -411,10 +427,10 @@ static int render_all(cli *c, mkb_session *s, const char **names, size_t n) {
     int ok = session_resolve(s, names[i], &one) == 0;
     s->workdir = NULL;
     free(wd);
-    if (ok) {
+    if (ok && !io) {
       system_render(s, &one, &r);
-      ok = write_outputs(c, s, &r, dir, names[i], NULL) == 0 &&
-           (!c->md || write_depfile(c, s, &one, &r, dir, names[i], NULL, NULL) == 0);
+      io = write_outputs(c, s, names[i], &r, dir, names[i], NULL) != 0 ||
+           (c->md && write_depfile(c, s, &one, &r, dir, names[i], NULL, NULL) != 0);
       render_free(&r);
     }
     system_free(&one);
@@ -422,7 +438,7 @@ static int render_all(cli *c, mkb_session *s, const char **names, size_t n) {
   }
   sb_printf(&c->summary, "rendered %zu of %zu boards%s", n - failed, n, which.s ? which.s : "");
   sb_free(&which);
-  return failed ? 1 : 0;
+  return run_end(c, s, failed == 0 && !io, 1) || failed ? 1 : 0;
 }
 
 /* The -I folders of build.ninja: the command line's, then those of
@@ -459,9 +475,12 @@ static int render_ninja(cli *c, mkb_session *s, const char **names, mkb_system *
   ninja_text(&spec, names, rs, n, &b);
   char *path = join_path(c->ninja, NULL, "build.ninja");
   char *dpath = join_path(c->ninja, NULL, "build.ninja.d");
-  set_tally_dir(c, c->ninja);
   ninja_depfile_text("build.ninja", c->ninja, s, sys, n, &d);
-  int rc = put_file(c, s, path, &b) == 0 && put_stamp(c, s, dpath, &d) == 0 ? 0 : 1;
+  output_run run;
+  run_begin(c, &run, c->ninja, 0);
+  int ok = put_file(c, s, "build.ninja", path, &b, 0) == 0 &&
+           put_file(c, s, "build.ninja", dpath, &d, 1) == 0;
+  int rc = run_end(c, s, ok, 0);
   free(path);
   free(dpath);
   sb_free(&b);
@@ -480,15 +499,17 @@ static int render_write(cli *c, mkb_session *s, mkb_system *sys, mkb_render *rs,
     for (size_t i = 0; i < n; i++) fwrite(rs[i].v[0].data.s, 1, rs[i].v[0].data.len, stdout);
     return 0;
   }
-  set_tally_dir(c, dir);
-  int rc = 0;
-  for (size_t i = 0; i < n && rc == 0; i++) {
-    if (write_outputs(c, s, &rs[i], dir, NULL, to_file ? c->out : NULL) != 0) rc = 1;
+  output_run run;
+  run_begin(c, &run, dir, 1);
+  int ok = 1;
+  for (size_t i = 0; i < n && ok; i++) {
+    if (write_outputs(c, s, sys[i].name, &rs[i], dir, NULL, to_file ? c->out : NULL) != 0)
+      ok = 0;
     else if ((c->md || c->mf) &&
              write_depfile(c, s, &sys[i], &rs[i], dir, NULL, to_file ? c->out : NULL, c->mf) != 0)
-      rc = 1;
+      ok = 0;
   }
-  return rc;
+  return run_end(c, s, ok, 0);
 }
 
 /* The folder render writes into: -o DIR, or that of -o FILE.build ("."
@@ -693,7 +714,7 @@ static int cmd_schema(cli *c, mkb_session *s) {
   int rc = 0;
   if (c->out == NULL) {
     fwrite(b.s ? b.s : "", 1, b.len, stdout);
-  } else if (output_write_in(&c->dirs, c->out, b.s ? b.s : "", b.len) < 0) {
+  } else if (output_write(c->out, b.s ? b.s : "", b.len) < 0) {
     diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", c->out, strerror(errno));
     rc = 1;
   }
@@ -783,8 +804,6 @@ static char *bytecode_dir(const char *self) {
 
 static void cli_free(cli *c) {
   sb_free(&c->summary);
-  strmap_free(&c->done);
-  arena_free(&c->mem);
   free(c->written.dir);
   free(c->args);
   free(c->given);
@@ -795,8 +814,6 @@ static void cli_free(cli *c) {
 int main(int argc, char **argv) {
   cli c;
   memset(&c, 0, sizeof c);
-  arena_init(&c.mem);
-  strmap_init(&c.done);
   int rc = parse(&c, argc, argv);
   if (rc != 0) {
     cli_free(&c);
@@ -816,12 +833,10 @@ int main(int argc, char **argv) {
   c.exe = self ? self : argv[0];
   char *bytecode = bytecode_dir(self);
   c.opt.bytecode_dir = bytecode;
-  output_dirs_init(&c.dirs);
   mkb_session s;
   rc = session_open(&s, root, &c.opt) != 0 ? 1 : run_command(&c, &s);
   report(&c, &s);
   if (rc == 0 && s.diags.errors) rc = 1;
-  output_dirs_free(&c.dirs);
   session_close(&s);
   free(root);
   free(self);

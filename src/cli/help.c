@@ -29,7 +29,8 @@ typedef struct option {
 
 static const command commands[] = {
   { "render", "render BOARD... [-o DIR|-o FILE.build] [-MD] [-MF FILE] [--sysroot DIR]\n"
-              "render --all [-o DIR] [-MD] [--ninja DIR [--mkifs PATH]] [--sysroot DIR]",
+              "render --all -o DIR [-MD] [--sysroot DIR]\n"
+              "render --all --ninja DIR [--mkifs PATH] [--sysroot DIR]",
     "render boards: the host buildfile, a .qvmconf per guest, a buildfile per QNX guest",
     "Without -o, prints the host buildfile of BOARD. With -o DIR, writes DIR/BOARD.build, "
     "DIR/guests/NAME/NAME.qvmconf for every guest and DIR/guests/NAME/NAME.build for a guest "
@@ -39,13 +40,18 @@ static const command commands[] = {
     "With -o FILE.build, the host buildfile is FILE.build and the guests' files go beside it. "
     "A guest renders on its own too: NAME.qvmconf (and NAME.build for its own image), checked "
     "as lint checks a .qvmconf.\n\n"
-    "Files are written atomically and only when their content changed; a line on standard "
-    "error says, per output folder, how many files were written, unchanged and removed. When "
-    "any board fails, nothing is written; two boards that would write one file with different "
-    "contents are an error.\n\n"
-    "With --all, every board on the search path is rendered into DIR/BOARD/ (DIR defaults to "
-    "the current folder), each recipe file loaded once; one board's failure does not stop the "
-    "others, and a summary line says how many rendered.\n\n"
+    "A run writes all of its files or none: files whose content changed are written to "
+    "temporary files (FILE.tmp.PID.N) and renamed into place once all are written; when any "
+    "board fails, or a file cannot be written, nothing is. Two boards that would write one "
+    "file with different contents are an error. A line on standard error says how many files "
+    "were written, unchanged and removed.\n\n"
+    "With -o DIR, render keeps a manifest, DIR/.mkbuildfile-output, of the files each board "
+    "wrote and of the folders it made: a file a board no longer writes is removed by the next "
+    "render, unless it changed since, and so are the folders it made that are left empty. The "
+    "recipe search skips the folders render made.\n\n"
+    "With --all, every board on the search path is rendered into DIR/BOARD/ (-o DIR is "
+    "required), each recipe file loaded once; one board's failure does not stop the checks of "
+    "the others, and a summary line says how many rendered.\n\n"
     "Before it writes, render runs the checks of check, the closure check included.",
     "-I --set -o -MD -MF --all --ninja --mkifs --sysroot -q " REPORTING },
   { "check", "check BOARD... [--sysroot DIR]\ncheck --all [--sysroot DIR]",

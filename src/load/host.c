@@ -771,12 +771,44 @@ static void load_trusted(mkb_host *h, lua_State *L, const char *path) {
   if (luaL_loadfilex(L, path, "t") != LUA_OK) lua_error(L);
 }
 
+static int l_arena_gc(lua_State *L) {
+  arena_free(luaL_checkudata(L, 1, "mkbuildfile.arena"));
+  return 0;
+}
+
+/* made(dir): the folders below dir that render -o made there (output.h),
+** relative to it, as a list; an empty one when dir holds no manifest. The
+** arena is a userdata, so that a memory error while the list is built
+** leaks nothing. */
+static int l_made(lua_State *L) {
+  const char *dir = luaL_checkstring(L, 1);
+  arena *a = lua_newuserdatauv(L, sizeof *a, 0);
+  arena_init(a);
+  luaL_setmetatable(L, "mkbuildfile.arena");
+  ptrvec v = { 0 };
+  output_made(a, dir, &v);
+  lua_createtable(L, (int)v.n, 0);
+  for (size_t i = 0; i < v.n; i++) {
+    lua_pushstring(L, v.v[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  return 1;
+}
+
 static int l_init(lua_State *L) {
   const char *prelude = lua_tostring(L, 1);
   mkb_host *h = lua_touserdata(L, 2);
   luaL_openlibs(L);
   load_trusted(h, L, prelude);
+  luaL_newmetatable(L, "mkbuildfile.arena");
+  lua_pushcfunction(L, l_arena_gc);
+  lua_setfield(L, -2, "__gc");
+  lua_pop(L, 1);
   sbx_push_natives(L);
+  lua_pushcfunction(L, l_made);
+  lua_setfield(L, -2, "made");
+  lua_pushstring(L, OUTPUT_MANIFEST);
+  lua_setfield(L, -2, "manifest");
   lua_call(L, 1, 1);
   if (!lua_istable(L, -1)) return luaL_error(L, "%s did not return a table", prelude);
   return 1;
