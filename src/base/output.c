@@ -59,13 +59,13 @@ static int same_content(const char *path, const char *data, size_t len) {
   return same && off == len;
 }
 
-void output_dirs_init(output_dirs *o) {
+static void output_dirs_init(output_dirs *o) {
   arena_init(&o->mem);
   strmap_init(&o->seen);
   memset(&o->made, 0, sizeof o->made);
 }
 
-void output_dirs_free(output_dirs *o) {
+static void output_dirs_free(output_dirs *o) {
   strmap_free(&o->seen);
   arena_free(&o->mem);
 }
@@ -107,61 +107,6 @@ static int open_temp(const char *path, char *tmp, size_t cap) {
     if (fd >= 0 || errno != EEXIST) return fd;
   }
   return -1;
-}
-
-int output_write(const char *path, const char *data, size_t len) {
-  return output_write_in(NULL, path, data, len);
-}
-
-int output_write_in(output_dirs *o, const char *path, const char *data, size_t len) {
-  const char *slash = strrchr(path, '/');
-  char *dir = slash && slash != path ? strndup(path, (size_t)(slash - path)) : NULL;
-  void *known = o && dir ? strmap_get(&o->seen, dir) : NULL;
-  /* In a folder this run made, nothing can be there to compare with. */
-  if (known != (void *)2 && same_content(path, data, len)) {
-    free(dir);
-    return 0;
-  }
-  size_t n = strlen(path) + 48;
-  char *tmp = malloc(n);
-  if (tmp == NULL) {
-    free(dir);
-    return -1;
-  }
-  int fd = open_temp(path, tmp, n);
-  if (fd < 0 && errno == ENOENT && dir && make_dir(o, dir) == 0) fd = open_temp(path, tmp, n);
-  if (fd >= 0 && o && dir && strmap_get(&o->seen, dir) == NULL)
-    strmap_put(&o->seen, arena_strdup(&o->mem, dir), (void *)1);
-  free(dir);
-  if (fd < 0) {
-    int e = errno;
-    free(tmp);
-    errno = e;
-    return -1;
-  }
-  size_t off = 0;
-  while (off < len) {
-    ssize_t w = write(fd, data + off, len - off);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      break;
-    }
-    off += (size_t)w;
-  }
-  int ok = off == len;
-  int e = errno;
-  if (close(fd) != 0 && ok) {
-    ok = 0;
-    e = errno;
-  }
-  if (ok && rename(tmp, path) != 0) {
-    ok = 0;
-    e = errno;
-  }
-  if (!ok) unlink(tmp);
-  free(tmp);
-  errno = e;
-  return ok ? 1 : -1;
 }
 
 /* ---- runs: all of their files or none ------------------------------------ */
@@ -446,7 +391,7 @@ static void write_manifest(output_run *r) {
     const entry *e = r->files.v[i];
     sb_printf(&b, "file %s %016llx %s\n", e->owner, e->hash, e->rel);
   }
-  output_write_in(&r->dirs, path, b.s, b.len);
+  output_write(path, b.s, b.len);
   sb_free(&b);
 }
 
@@ -480,4 +425,16 @@ void output_abort(output_run *r) {
   for (size_t i = r->dirs.made.n; i-- > 0;) rmdir(r->dirs.made.v[i]);
   r->staged.n = 0;
   r->wrote = r->unchanged = 0;
+}
+
+int output_write(const char *path, const char *data, size_t len) {
+  output_run r;
+  output_run_init(&r, ".", 0);
+  int rc = output_stage(&r, "", path, data, len, 0);
+  if (rc < 0) output_abort(&r);
+  else if (output_commit(&r, 0) != 0) rc = -1;
+  int e = errno;
+  output_run_free(&r);
+  errno = e;
+  return rc;
 }

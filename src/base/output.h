@@ -16,9 +16,10 @@
 ** one, EFBIG for one over max. */
 char *file_read(arena *a, const char *path, size_t max, size_t *len);
 
-/* Writes data to path unless path already holds exactly data. Creates
-** missing parent directories. Returns 1 when written, 0 when unchanged, -1
-** on failure with errno set (the old file, if any, is left as it was). */
+/* Writes data to path unless path already holds exactly data (a run of one
+** file, without a manifest). Creates missing parent directories. Returns 1
+** when written, 0 when unchanged, -1 on failure with errno set (the old
+** file, if any, is left as it was). */
 int output_write(const char *path, const char *data, size_t len);
 
 /* What one run knows of the folders it writes into, so that a family of
@@ -29,12 +30,6 @@ typedef struct output_dirs {
   strmap seen;    /* folder -> (void *)1 existed, (void *)2 made by this run */
   ptrvec made;    /* the folders made, in the order made */
 } output_dirs;
-
-void output_dirs_init(output_dirs *o);
-void output_dirs_free(output_dirs *o);
-
-/* output_write with what o knows (o may be NULL). */
-int output_write_in(output_dirs *o, const char *path, const char *data, size_t len);
 
 /* ---- a run: all of its files or none ------------------------------------
 ** A render writes every file of a run, or none: each file is staged (a
