@@ -83,12 +83,13 @@ local FORBIDDEN = {
 }
 
 local FIELDS = {}  -- library name -> the names recipes may use (M.globals)
+local LIBS = {}    -- library name -> what those names hold
 
 -- lib without the names in drop, and with the functions of over instead
 -- of its own.
 local function readonly(lib, name, drop, over)
   local t = {}
-  FIELDS[name] = {}
+  FIELDS[name], LIBS[name] = {}, t
   for k, v in pairs(lib) do
     if not (drop and drop[k]) then
       t[k] = over and over[k] or v
@@ -117,9 +118,12 @@ end
 
 local string_lib, string_functions = readonly(string, "string", { dump = true }, native.string)
 
+-- next, pairs and tostring in a defined order (src/load/sandbox_order.c):
+-- never Lua's hash order, which changes from run to run, nor an address.
 local allowed = {
-  assert = assert, error = error, ipairs = ipairs, next = next, pairs = pairs, pcall = pcall,
-  select = select, tonumber = tonumber, tostring = tostring, type = type, xpcall = xpcall_after,
+  assert = assert, error = error, ipairs = ipairs, next = native.next, pairs = native.pairs,
+  pcall = pcall, select = select, tonumber = tonumber, tostring = native.tostring, type = type,
+  xpcall = xpcall_after,
   _VERSION = _VERSION,
   string = string_lib,
   table = readonly(table, "table", nil, native.table),
@@ -131,6 +135,22 @@ local allowed = {
   append = listop("append"), prepend = listop("prepend"), remove = listop("remove"),
   delete = native.op("delete"),
 }
+
+-- The builtin functions get their numbers of the defined order in the
+-- order of their names (those the prelude makes are numbered as made).
+do
+  local names, fns = {}, {}
+  for k, v in pairs(allowed) do
+    if FIELDS[k] then
+      for _, f in ipairs(FIELDS[k]) do names[#names + 1] = { k .. "." .. f, LIBS[k][f] } end
+    else
+      names[#names + 1] = { k, v }
+    end
+  end
+  table.sort(names, function(a, b) return a[1] < b[1] end)
+  for _, e in ipairs(names) do fns[#fns + 1] = e[2] end
+  native.order(fns)
+end
 
 -- Methods of strings ("x"):upper() come from the string metatable, which
 -- would hand recipes the unfiltered library: give it the filtered one.

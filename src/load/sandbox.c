@@ -134,6 +134,8 @@ static void charge(lua_State *L, sbx *s, double steps) {
   s->budget -= (long long)steps;
 }
 
+void sbx_charge(lua_State *L, double steps) { charge(L, sbx_of(L), steps); }
+
 const char *sbx_stop_message(const sbx *s, char *buf, size_t size) {
   if (s->why[0]) snprintf(buf, size, "%s", s->why);
   else if (s->stop == SBX_TIME)
@@ -162,8 +164,14 @@ const char *sbx_oom_message(const sbx *s, char *buf, size_t size) {
 ** here, where the stack is still whole. */
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sbx *s = ud;
-  if (ptr == NULL) osize = 0;  /* osize is then the type of the new object */
+  /* osize of a new object is its type: the ones a recipe can use as table
+  ** keys are numbered in the order made (sandbox_order.c). */
+  int numbered = ptr == NULL && nsize &&
+                 (osize == LUA_TTABLE || osize == LUA_TFUNCTION || osize == LUA_TUSERDATA);
+  int udata = ptr == NULL && osize == LUA_TUSERDATA;
+  if (ptr == NULL) osize = 0;
   if (nsize == 0) {
+    if (ptr && s->seqs.n) sbx_seq_drop(s, ptr);
     free(ptr);
     s->used -= osize;
     return NULL;
@@ -171,6 +179,12 @@ static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   size_t room = s->used < s->lim.memory ? s->lim.memory - s->used : 0;
   void *p = NULL;
   if (nsize <= osize || s->lim.memory == 0 || nsize - osize <= room) p = realloc(ptr, nsize);
+  if (p && numbered && sbx_seq_add(s, p) != 0) {
+    free(p);
+    p = NULL;
+    room = 0;
+  }
+  if (p && udata) s->last_udata = p;
   if (p == NULL) {
     /* Lua counts on shrinking never failing: keep the larger block. */
     if (nsize <= osize) return ptr;
@@ -255,6 +269,7 @@ lua_State *sbx_open(sbx *s, const host_limits *lim) {
 void sbx_close(sbx *s) {
   if (s->L) lua_close(s->L);
   s->L = NULL;
+  sbx_seq_free(s);
   if (s->timer) timer_delete(*(timer_t *)s->timer);
   free(s->timer);
   s->timer = NULL;
@@ -294,9 +309,7 @@ static const char *const op_shapes[] = { "append{...}", "prepend{...}", "remove{
 
 const char *sbx_op_name(sbx_op op) { return op_names[op]; }
 
-/* Raises a recipe error (as the prelude's fail does): a table with the
-** message and the token to point at, which the message handler reads. */
-static int recipe_error(lua_State *L, const char *token, const char *msg) {
+int sbx_recipe_error(lua_State *L, const char *token, const char *msg) {
   lua_createtable(L, 0, 2);
   lua_pushstring(L, msg);
   lua_setfield(L, -2, "message");
@@ -337,7 +350,7 @@ static int op_access(lua_State *L, const char *verb, const char *why) {
   else
     lua_pushfstring(L, "cannot %s a %s key of %s: %s", verb, luaL_typename(L, 2),
                     op_shapes[*u], why);
-  return recipe_error(L, t == LUA_TSTRING ? key : NULL, lua_tostring(L, -1));
+  return sbx_recipe_error(L, t == LUA_TSTRING ? key : NULL, lua_tostring(L, -1));
 }
 
 static int l_op_index(lua_State *L) {
@@ -598,4 +611,5 @@ void sbx_push_natives(lua_State *L) {
   push_guards(L, "string", string_guards);
   push_guards(L, "table", table_guards);
   push_guards(L, "utf8", utf8_guards);
+  sbx_push_order(L);
 }

@@ -25,6 +25,15 @@
 /* Why a run was stopped. */
 typedef enum { SBX_RUNNING, SBX_STEPS, SBX_TIME } sbx_stop;
 
+/* The order in which the state made its tables, functions and userdata
+** (ordered pairs: sandbox_order.c): block address -> sequence number. */
+typedef struct sbx_seqs {
+  const void **keys;
+  unsigned long long *vals;
+  size_t n, cap;            /* cap: a power of two, or 0 */
+  unsigned long long next;  /* the number of the next object made */
+} sbx_seqs;
+
 typedef struct sbx {
   host_limits lim;
   lua_State *L;
@@ -41,6 +50,9 @@ typedef struct sbx {
   char why[256];            /* a library function's reason to stop, or "" */
   char why_token[16];       /* the token that reason points at */
   void *timer;              /* the CPU timer (a timer_t), or NULL */
+  sbx_seqs seqs;            /* creation order of the objects the state made */
+  const void *last_udata;   /* the block of the last userdata made */
+  size_t udata_off;         /* from a userdata's block to its memory (1 user value) */
 } sbx;
 
 /* Creates the Lua state of s, with an allocator that holds it to
@@ -64,6 +76,34 @@ const char *sbx_oom_message(const sbx *s, char *buf, size_t size);
 ** makes a value operation; string, table and utf8 hold the library
 ** functions that charge their work. Stack: +1. */
 void sbx_push_natives(lua_State *L);
+
+/* ---- a defined order (sandbox_order.c) ----------------------------------
+** Lua seeds its string hashes per state (from addresses and the time), so
+** raw next visits keys in an order that changes from run to run. Recipes
+** get next and pairs that visit keys in a defined order: integers
+** ascending, then strings by their bytes, then floats ascending, false,
+** true, and last tables, functions and value operations in the order the
+** state made them (builtin functions in the order of their names). Their
+** tostring names that number, never an address; string.format refuses %p. */
+
+/* Notes a new object at block p (0), or -1 when the table of numbers
+** cannot grow within the memory limit. Drops a freed one. */
+int sbx_seq_add(sbx *s, const void *p);
+void sbx_seq_drop(sbx *s, const void *p);
+void sbx_seq_free(sbx *s);
+
+/* Sets the fields next, pairs, tostring, string.format (a guard) and order
+** (which numbers the builtin functions of a list, in its order) of the
+** natives table on top of the stack. */
+void sbx_push_order(lua_State *L);
+
+/* Raises a recipe error (as the prelude's fail does): a table with the
+** message and the token to point at, which the message handler reads. */
+int sbx_recipe_error(lua_State *L, const char *token, const char *msg);
+
+/* Charges steps of work a library function is about to do to the run's
+** budget; raises when they exceed what is left. */
+void sbx_charge(lua_State *L, double steps);
 
 /* Value operations, as C reads them. */
 typedef enum { SBX_APPEND, SBX_PREPEND, SBX_REMOVE, SBX_FORCE, SBX_DEFAULT, SBX_DELETE } sbx_op;

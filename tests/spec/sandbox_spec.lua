@@ -280,4 +280,42 @@ end
       assert.is_string((h.render("x-raw", dir)))
     end)
   end)
+
+  describe("never depends on the run", function()
+    -- The description board x gets from the recipe's `expr`, after `prelude`
+    -- (or the diagnostics, when it fails).
+    local function described(prelude, expr)
+      h.write_file(dir, "x.lua", h.BASE .. prelude .. "\nboard 'x' { include = { 'base' }, "
+        .. "description = " .. expr .. " }\n")
+      local text, diags = h.render("x", dir)
+      return text and text:match("^# Generated[^\n]*\n# ([^\n]*)") or diags
+    end
+
+    it("visits integers, strings, floats, booleans and objects in that order", function()
+      assert.are.equal("1 2 a b 0.5 false true t f", described("local s = {}\n"
+        .. "local t, f = {}, function() end\n"
+        .. "for _, v in pairs { a = 'a', [2] = 2, b = 'b', [1] = 1, [0.5] = 0.5, [true] = 'true',"
+        .. " [false] = 'false', [f] = 'f', [t] = 't' } do s[#s + 1] = tostring(v) end",
+        "table.concat(s, ' ')"))
+    end)
+
+    it("lets a traversal assign nil to the keys it has not visited yet", function()
+      assert.are.equal("a c", described("local t, s = { a = 1, b = 2, c = 3 }, {}\n"
+        .. "for k in pairs(t) do if k == 'a' then t.b = nil end s[#s + 1] = k end",
+        "table.concat(s, ' ')"))
+    end)
+
+    it("refuses a key that is not in the table, as next does", function()
+      assert.are.equal(dir .. "/x.lua:7:11: error: invalid key to 'next'\n",
+        described("local v = next({ a = 1 }, 'zz')", "v"))
+    end)
+
+    it("names a table by number, never by address, and refuses %p", function()
+      assert.are.equal("table #", described("", "(tostring({}):gsub('%d+$', ''))"))
+      assert.are.equal("function #", described("", "(tostring(string.upper):gsub('%d+$', ''))"))
+      assert.are.equal("table #", described("", "(string.format('%s', {}):gsub('%d+$', ''))"))
+      assert.are.equal(dir .. "/x.lua:8:56: error: string.format: %p prints an address, which "
+        .. "changes from run to run\n", described("", "string.format('%p', {})"))
+    end)
+  end)
 end)
