@@ -176,8 +176,8 @@ static int visit(linker *lk, const mkb_decl *dc) {
   return (int)lk->layers.n - 1;
 }
 
-int link_stack(mkb_host *h, const char *name, const mkb_def *const *sets,
-               size_t nsets, arena *a, diag_list *d, mkb_stack *out) {
+int link_stack(mkb_host *h, const char *name, const mkb_def *const *sets, size_t nsets,
+               const mkb_def *named_at, arena *a, diag_list *d, mkb_stack *out) {
   linker lk;
   memset(&lk, 0, sizeof lk);
   lk.h = h;
@@ -188,7 +188,11 @@ int link_stack(mkb_host *h, const char *name, const mkb_def *const *sets,
   int broken = 0;
   const mkb_decl *root = host_find(h, name, &broken);
   if (root == NULL) {
-    if (broken != 1) link_unknown(h, d, name, NULL, 0, 0, "");
+    if (broken != 1 && named_at)
+      link_unknown(h, d, name, named_at->src.file, named_at->src.line, named_at->src.col,
+                   "guests: ");
+    else if (broken != 1)
+      link_unknown(h, d, name, NULL, 0, 0, "");
     strmap_free(&lk.index);
     return -1;
   }

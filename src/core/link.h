@@ -22,11 +22,13 @@ typedef struct mkb_stack {
 } mkb_stack;
 
 /* Builds the stack of the recipe `name` into *out (allocated in a). `sets`
-** are the --set layers (V_TABLE each), last and in order. Reports unknown recipes, include
-** lists that are not lists of names, includes of the wrong kind and include
-** cycles; returns 0, or -1 when the stack cannot be built. */
-int link_stack(mkb_host *h, const char *name, const mkb_def *const *sets,
-               size_t nsets, arena *a, diag_list *d, mkb_stack *out);
+** are the --set layers (V_TABLE each), last and in order; named_at is where
+** the name was written (an element of a board's guests), or NULL (the
+** command line). Reports unknown recipes (at named_at), include lists that
+** are not lists of names, includes of the wrong kind and include cycles;
+** returns 0, or -1 when the stack cannot be built. */
+int link_stack(mkb_host *h, const char *name, const mkb_def *const *sets, size_t nsets,
+               const mkb_def *named_at, arena *a, diag_list *d, mkb_stack *out);
 
 /* 1 when layer `upper` includes layer `lower`, directly or not. */
 int link_includes(const mkb_stack *s, int upper, int lower);

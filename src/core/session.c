@@ -162,13 +162,16 @@ static const char *guest_file(arena *a, const char *g, const char *ext) {
 }
 
 /* Links, merges and checks the recipe `name`, which must be of kind
-** `want`, reporting to d. NULL after reporting errors. */
+** `want`, reporting to d; named_at is where the name was written (a
+** board's guests element), or NULL. The model, also after merge and schema
+** errors (d's count says), so that every error of a run is found and
+** explain can show a model that does not validate; NULL when the recipe
+** cannot be linked. */
 static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
                          const mkb_def *const *sets, size_t nsets, const mkb_def *named_at,
                          arena *a, diag_list *d, mkb_stack *st) {
-  int before = d->errors;
   diag_set_rule(d, "recipe");
-  if (link_stack(s->host, name, sets, nsets, a, d, st) != 0) return NULL;
+  if (link_stack(s->host, name, sets, nsets, named_at, a, d, st) != 0) return NULL;
   if (st->root->kind != want) {
     const char *f = named_at ? named_at->src.file : st->root->file->display;
     int line = named_at ? named_at->src.line : st->root->line;
@@ -183,7 +186,6 @@ static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
   }
   diag_set_rule(d, "merge");
   mkb_node *model = merge_stack(st, a, d);
-  if (d->errors > before) return NULL;
   mkb_def site = { 0 };
   site.src.file = st->root->file->display;
   site.src.line = st->root->line;
@@ -193,7 +195,7 @@ static mkb_node *resolve(mkb_session *s, const char *name, decl_kind want,
   const char *what = arena_printf(a, "%s '%s'", decl_kind_name(want), name);
   if (want == DECL_GUEST) session_vdevs(s, model, d);
   diag_set_rule(d, "schema");
-  if (schema_check(s->schema, t, model, what, &site, a, d) > 0) return NULL;
+  schema_check(s->schema, t, model, what, &site, a, d);
   return model;
 }
 
@@ -216,7 +218,9 @@ size_t session_vdevs(mkb_session *s, const mkb_node *guest, diag_list *d) {
 
 mkb_node *session_recipe(mkb_session *s, const char *name, decl_kind want, arena *a,
                          diag_list *d, mkb_stack *st) {
-  return resolve(s, name, want, NULL, 0, NULL, a, d, st);
+  int before = d->errors;
+  mkb_node *m = resolve(s, name, want, NULL, 0, NULL, a, d, st);
+  return d->errors > before ? NULL : m;
 }
 
 void system_free(mkb_system *sys) { arena_free(&sys->mem); }
@@ -250,13 +254,15 @@ static int closure(mkb_session *s, mkb_system *sys, check_ctx *cc) {
 }
 
 /* The guests the board lists, each resolved on its own (--set reaches the
-** board only) and completed from its host. */
-static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a) {
+** board only) and, when the board and it are valid, completed from its
+** host. A guest that does not validate is kept for explain and show. */
+static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a, int board_ok) {
   mkb_node *gl = node_get(sys->board, "guests");
-  size_t ng = gl ? gl->nitems : 0;
+  size_t ng = gl && gl->kind == V_TABLE ? gl->nitems : 0;
   sys->guests = arena_alloc(a, (ng + 1) * sizeof *sys->guests);
   sys->gstacks = arena_alloc(a, (ng + 1) * sizeof *sys->gstacks);
   for (size_t i = 0; i < ng; i++) {
+    if (gl->items[i]->kind != V_STR) continue;  /* the schema said so */
     const char *gname = gl->items[i]->s;
     const mkb_def *at = node_site(gl->items[i]);
     diag_set_rule(&s->diags, "recipe");
@@ -271,6 +277,7 @@ static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a) {
                   "it is listed first here");
       continue;
     }
+    int before = s->diags.errors;
     mkb_node *gm = resolve(s, gname, DECL_GUEST, NULL, 0, at, a, &s->diags,
                            &sys->gstacks[sys->nguests]);
     if (gm == NULL) continue;
@@ -278,6 +285,7 @@ static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a) {
     g->name = gname;
     g->model = gm;
     g->site = at;
+    if (!board_ok || s->diags.errors > before) continue;
     diag_set_rule(&s->diags, "wiring");
     derive_guest(s->schema, sys->board, g, a, &s->diags);
   }
@@ -363,7 +371,7 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   }
   sys->board = resolve(s, name, DECL_BOARD, s->sets, s->nsets, NULL, a, &s->diags, &sys->stack);
   if (sys->board == NULL) goto done;
-  resolve_guests(s, sys, a);
+  resolve_guests(s, sys, a, s->diags.errors == before);
   if (s->diags.errors > before) goto done;
   diag_set_rule(&s->diags, "wiring");
   wire_guests(s->schema, sys->board, sys->guests, sys->nguests, a, &s->diags);

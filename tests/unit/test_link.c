@@ -54,7 +54,7 @@ static void link_run(run *r, const char *name, const char *set) {
     exit(1);
   }
   arena_init(&r->a);
-  r->rc = link_stack(r->s.host, name, r->s.sets, r->s.nsets, &r->a, &r->s.diags, &r->st);
+  r->rc = link_stack(r->s.host, name, r->s.sets, r->s.nsets, NULL, &r->a, &r->s.diags, &r->st);
   char *buf = NULL;
   size_t len = 0;
   FILE *m = open_memstream(&buf, &len);
