@@ -674,10 +674,10 @@ static char *import_name(const char *path) {
 static int cmd_import(cli *c, mkb_session *s) {
   if (c->boards && (c->nargs != 1 || c->out == NULL))
     return usage_error("import --boards takes a BSP's folder and -o DIR%s", "");
-  if (c->boards) return import_defs_boards(s, c->args[0], c->out, &c->dirs);
+  if (c->boards) return import_defs_boards(s, c->args[0], c->out);
   if (c->nargs != 1) return usage_error("import takes one file%s", "");
   if (!file_kind(c->args[0]) && bspdefs_is_file(c->args[0]))
-    return import_defs(s, c->args[0], c->out, &c->dirs);
+    return import_defs(s, c->args[0], c->out);
   if (!file_kind(c->args[0]))
     return usage_error("import: cannot tell what '%s' is: name it FILE.build or FILE.qvmconf, "
                        "or give a BSP's board definitions file", c->args[0]);

@@ -69,13 +69,13 @@ static const char *last_folder(arena *a, const char *dir) {
   return arena_strndup(a, dir + b, n - b);
 }
 
-static int write_one(mkb_session *s, output_dirs *dirs, const char *path, const strbuf *b) {
-  if (output_write_in(dirs, path, b->s ? b->s : "", b->len) >= 0) return 0;
+static int write_one(mkb_session *s, const char *path, const strbuf *b) {
+  if (output_write(path, b->s ? b->s : "", b->len) >= 0) return 0;
   diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", path, strerror(errno));
   return -1;
 }
 
-int import_defs(mkb_session *s, const char *path, const char *out, output_dirs *dirs) {
+int import_defs(mkb_session *s, const char *path, const char *out) {
   char *name;
   size_t n = out ? strlen(out) : 0;
   if (n > 4 && strcmp(out + n - 4, ".lua") == 0) {
@@ -89,7 +89,7 @@ int import_defs(mkb_session *s, const char *path, const char *out, output_dirs *
   int rc = d && s->diags.errors == 0 ? 0 : 1;
   if (rc == 0) bspdefs_recipe(d, name, &b);
   if (rc == 0 && out == NULL) fwrite(b.s ? b.s : "", 1, b.len, stdout);
-  else if (rc == 0 && write_one(s, dirs, out, &b) != 0) rc = 1;
+  else if (rc == 0 && write_one(s, out, &b) != 0) rc = 1;
   bspdefs_free(d);
   sb_free(&b);
   free(name);
@@ -195,32 +195,49 @@ static int plan(mkb_session *s, found *v, size_t n, size_t top, const char *fall
   return bad ? -1 : 0;
 }
 
-/* Writes each board's recipe to out/NAME.lua and says so. */
-static int write_all(mkb_session *s, found *v, size_t n, const char *out, output_dirs *dirs) {
+/* Writes each board's recipe to out/NAME.lua, all or none (output.h), and
+** says where each went. */
+static int write_all(mkb_session *s, found *v, size_t n, const char *out) {
   strbuf *recipes = calloc(n + 1, sizeof *recipes);
-  if (recipes == NULL) die_oom();
-  for (size_t i = 0; i < n; i++)
-    if (!v[i].is_included) bspdefs_recipe(v[i].defs, v[i].name, &recipes[i]);
-  int rc = 0;
-  for (size_t i = 0; i < n && rc == 0; i++) {
-    if (v[i].is_included) {
-      printf("%s: included by the others, not a board of its own\n", v[i].path);
-      continue;
-    }
+  char **to = calloc(n + 1, sizeof *to);
+  if (recipes == NULL || to == NULL) die_oom();
+  output_run run;
+  output_run_init(&run, out, 0);
+  int ok = 1;
+  for (size_t i = 0; i < n && ok; i++) {
+    if (v[i].is_included) continue;
+    bspdefs_recipe(v[i].defs, v[i].name, &recipes[i]);
     size_t len = strlen(out) + strlen(v[i].name) + 6;
-    char *to = malloc(len);
-    if (to == NULL) die_oom();
-    snprintf(to, len, "%s/%s.lua", out, v[i].name);
-    rc = write_one(s, dirs, to, &recipes[i]) == 0 ? 0 : 1;
-    if (rc == 0) printf("%s -> %s (boards %s, %s-host)\n", v[i].path, to, v[i].name, v[i].name);
-    free(to);
+    to[i] = malloc(len);
+    if (to[i] == NULL) die_oom();
+    snprintf(to[i], len, "%s/%s.lua", out, v[i].name);
+    if (output_stage(&run, v[i].name, to[i], recipes[i].s ? recipes[i].s : "", recipes[i].len,
+                     0) < 0) {
+      diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", to[i], strerror(errno));
+      ok = 0;
+    }
   }
-  for (size_t i = 0; i < n; i++) sb_free(&recipes[i]);
+  if (!ok) output_abort(&run);
+  else if (output_commit(&run, 0) != 0) {
+    diag_add(&s->diags, DIAG_ERROR, NULL, 0, 0, "cannot write %s: %s", run.failed,
+             strerror(errno));
+    ok = 0;
+  }
+  output_run_free(&run);
+  for (size_t i = 0; i < n && ok; i++) {
+    if (v[i].is_included) printf("%s: included by the others, not a board of its own\n", v[i].path);
+    else printf("%s -> %s (boards %s, %s-host)\n", v[i].path, to[i], v[i].name, v[i].name);
+  }
+  for (size_t i = 0; i < n; i++) {
+    sb_free(&recipes[i]);
+    free(to[i]);
+  }
   free(recipes);
-  return rc;
+  free(to);
+  return ok ? 0 : 1;
 }
 
-int import_defs_boards(mkb_session *s, const char *dir, const char *out, output_dirs *dirs) {
+int import_defs_boards(mkb_session *s, const char *dir, const char *out) {
   found *v = NULL;
   size_t n = 0;
   struct stat st;
@@ -237,7 +254,7 @@ int import_defs_boards(mkb_session *s, const char *dir, const char *out, output_
   int rc = 1;
   if (n > 0 && plan(s, v, n, strlen(dir), last_folder(&s->mem, dir)) == 0 &&
       s->diags.errors == 0)
-    rc = write_all(s, v, n, out, dirs);
+    rc = write_all(s, v, n, out);
   for (size_t i = 0; i < n; i++) {
     free(v[i].path);
     free(v[i].real);
