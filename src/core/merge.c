@@ -16,18 +16,16 @@ typedef struct merger {
   mkb_node *gone;     /* set by merge_defs when a delete ended a path */
 } merger;
 
+/* A value in a message, as the one printer writes it (an address in hex,
+** a float as Lua writes it). */
 static const char *value_text(merger *m, const mkb_def *d) {
-  switch (d->kind) {
-    case V_BOOL: return d->b ? "true" : "false";
-    case V_INT: return arena_printf(m->a, "%lld", d->i);
-    case V_NUM: {
-      char buf[32];
-      return arena_strdup(m->a, mkb_number(buf, d->n));
-    }
-    case V_STR: return arena_printf(m->a, "\"%s\"", d->s);
-    case V_TABLE: return "a table";
-  }
-  return "?";
+  if (d->kind == V_TABLE) return "a table";
+  strbuf b;
+  sb_init(&b);
+  sb_lua_def(&b, d);
+  const char *t = arena_strdup(m->a, b.s ? b.s : "");
+  sb_free(&b);
+  return t;
 }
 
 /* Two recipes of which neither includes the other set one scalar to
@@ -296,6 +294,24 @@ static void merge_keys(merger *m, pathdefs *p, mkb_node *node) {
   }
 }
 
+/* A --set that a force outranks does nothing: say so at the option, naming
+** the force, and how to win. */
+static void warn_set_lost(merger *m, const pathdefs *p) {
+  for (size_t i = p->start; m->s && i < p->n; i++) {
+    const mkb_def *d = p->defs[i].def, *by = p->hist[i].by;
+    if (m->s->layers[p->defs[i].layer].decl != NULL || p->hist[i].status != ST_LOWER_PRIO ||
+        by == NULL || d->kind == V_TABLE)
+      continue;
+    const char *path = path_text(m->a, p->path);
+    diag *g = diag_add(m->d, DIAG_WARNING, d->src.file, d->src.line, d->src.col,
+                       "'%s' stays %s: force(%s) at %s:%d:%d outranks a plain --set; write --set "
+                       "'%s=force(%s)' to override it", path, value_text(m, by),
+                       value_text(m, by), by->src.file ? by->src.file : "?", by->src.line, by->src.col, path,
+                       value_text(m, d));
+    diag_note(m->d, g, by->src.file, by->src.line, by->src.col, "'%s' is forced here", path);
+  }
+}
+
 static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const mkb_path *path) {
   pathdefs p = { defs, n, 0, NULL, -1, NULL, path };
   history(m, &p);
@@ -309,7 +325,11 @@ static mkb_node *merge_defs(merger *m, const ldef *defs, size_t n, const mkb_pat
     return NULL;
   }
   p.w = winner(&p);
-  if (p.w >= 0 && defs[p.w].def->kind != V_TABLE) return merge_scalar(m, &p);
+  if (p.w >= 0 && defs[p.w].def->kind != V_TABLE) {
+    mkb_node *node = merge_scalar(m, &p);
+    warn_set_lost(m, &p);
+    return node;
+  }
   mkb_node *node = node_new(m->a, V_TABLE);
   node->nhist = n;
   node->hist = p.hist;

@@ -194,6 +194,19 @@ static int bootable(const mkb_node *n) {
   return !(b && b->kind == V_BOOL && !b->b);
 }
 
+/* Where a record that lacks a required field was defined: its first
+** definition in a recipe, along the layer stack. A --set (no line) that
+** reaches into the record is not where it lacks anything; with no recipe's
+** definition, the recipe's declaration is (NULL). */
+static const mkb_def *lacking_site(const mkb_node *n) {
+  for (size_t i = 0; i < n->nhist; i++) {
+    const mkb_def *d = n->hist[i].def;
+    if (d && d->src.line > 0 && d->kind == V_TABLE && d->op == OP_SET) return d;
+  }
+  const mkb_def *o = node_site(n);
+  return o && o->src.line > 0 ? o : NULL;
+}
+
 static void check_record(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path,
                          const char *what, const char *vdev) {
   if (t->items) {
@@ -236,8 +249,8 @@ static void check_record(checker *c, const schema_type *t, mkb_node *n, const mk
     const schema_type *f = t->fields[j];
     if (node_get(n, f->name)) continue;
     if (f->required && !(f->boot && bootless)) {
-      const mkb_def *s = c->site;
-      if (path) s = node_site(n) ? node_site(n) : s;
+      const mkb_def *s = path ? lacking_site(n) : NULL;
+      if (s == NULL) s = c->site;
       diag_add(c->d, DIAG_ERROR, s ? s->src.file : NULL, s ? s->src.line : 0,
                s ? s->src.col : 0, "%s has no '%s', which is required",
                record_what(c, path, what, vdev), f->name);
