@@ -340,11 +340,13 @@ board "y" {
       assert.are.equal("--set image.base=os.exit(): error: 'image.base' must be an address (an integer, or a string such as \"20m\"), got \"os.exit()\"\n", diags)
     end)
 
-    it("loses to a force() in a recipe", function()
+    it("loses to a force() in a recipe, with a warning that names it", function()
       h.write_file(dir, "x.lua", 'board "x" {\n  include = { "rcar_h3" },\n  image = { base = force(0x1000) },\n}\n')
       local sets = { "image.base=0x80000000" }
       local text, diags = h.render("x", dir, sets)
-      assert.are.equal("", diags)
+      assert.are.equal("--set image.base=0x80000000: warning: 'image.base' stays 0x1000: force(0x1000) at "
+        .. dir .. "/x.lua:3:13 outranks a plain --set; write --set 'image.base=force(0x80000000)' to "
+        .. "override it\n" .. dir .. "/x.lua:3:13: note: 'image.base' is forced here\n", diags)
       assert.are.equal(h.edit(rcar(sets), "[image=0x40100000]", "[image=0x1000]"), text)
     end)
 
