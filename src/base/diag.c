@@ -194,12 +194,14 @@ static const diag **sorted(const diag_list *d) {
   return v;
 }
 
+void diag_print_one(const diag *g, FILE *out, int color) {
+  print_one(g, out, color);
+  for (const diag *nt = g->notes; nt; nt = nt->next_note) print_one(nt, out, color);
+}
+
 void diag_print(const diag_list *d, FILE *out, int color) {
   const diag **v = sorted(d);
-  for (size_t i = 0; i < d->items.n; i++) {
-    print_one(v[i], out, color);
-    for (const diag *nt = v[i]->notes; nt; nt = nt->next_note) print_one(nt, out, color);
-  }
+  for (size_t i = 0; i < d->items.n; i++) diag_print_one(v[i], out, color);
   free(v);
 }
 

@@ -73,6 +73,9 @@ diag *diag_vnote(diag_list *d, diag *parent, const char *file, int line, int col
 ** (bold position, red error, magenta warning, cyan note). */
 void diag_print(const diag_list *d, FILE *out, int color);
 
+/* One diagnostic and its notes, as diag_print prints them. */
+void diag_print_one(const diag *g, FILE *out, int color);
+
 /* The same diagnostics as JSON, one object per line:
 ** {"file":F,"line":L,"column":C,"severity":S,"message":M,"notes":[...]},
 ** the notes being objects of the same shape without "notes". A diagnostic

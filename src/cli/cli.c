@@ -563,9 +563,10 @@ static int cmd_explain(cli *c, mkb_session *s) {
   if (c->nargs != 2) return usage_error("explain takes a board and a path, as in "
                                         "'explain rcar_h3 image.base'%s", "");
   mkb_system sys;
-  int rc = 1;
-  if (session_resolve(s, c->args[0], &sys) == 0)
-    rc = explain_path(&sys, c->args[1], stdout, &s->diags) == 0 ? 0 : 1;
+  /* A board that does not validate is explained too: that is when it is
+  ** needed most. */
+  int rc = session_resolve(s, c->args[0], &sys) == 0 ? 0 : 1;
+  if (sys.board && explain_path(&sys, c->args[1], stdout, &s->diags) != 0) rc = 1;
   system_free(&sys);
   return rc;
 }

@@ -139,8 +139,9 @@ static const command commands[] = {
 static const option options[] = {
   { "-I", "DIR", ' ', "search DIR for recipes first; repeatable, in order" },
   { "--set", "PATH=VALUE", ' ', "override a board field last, e.g. --set "
-    "image.base=0x48000000; true, false, integers, quoted strings, tables and calls such as "
-    "append{\"-s\"} are Lua, any other text is a string; repeatable, later wins" },
+    "image.base=0x48000000, or a field of one of its guests, as guests.NAME.PATH=VALUE; true, "
+    "false, integers, quoted strings, tables and calls such as append{\"-s\"} are Lua, any "
+    "other text is a string; repeatable, later wins" },
   { "-o", "PATH", ' ', "where to write (render: a folder, or FILE.build; import: a file, "
     "with --boards a folder; schema: a file)" },
   { "-MD", NULL, ' ', "also write a make-style depfile, OUTPUT.d, naming every recipe file "

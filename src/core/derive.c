@@ -399,13 +399,36 @@ static void drop_unused_sos(host *h, diag_list *d) {
       continue;
     }
     const mkb_def *at = node_site(v);
+    /* vdev-TYPE.so or vdev-TYPE-safety.so: the declaration that keeps it */
+    size_t n = strlen(so) - 8;
+    if (n > 7 && strcmp(so + 5 + n - 7, "-safety") == 0) n -= 7;
     diag_add(d, DIAG_WARNING, at ? at->src.file : NULL, at ? at->src.line : 0,
-             at ? at->src.col : 0, "'%s' is in the image but no guest uses it: left out",
-             files->keys[k]);
+             at ? at->src.col : 0, "'%s' is in the image but no guest uses it: left out (a guest "
+             "started outside the recipes keeps it with hypervisor = { vdevs = { \"%.*s\" } })",
+             files->keys[k], (int)n, so + 5);
     record(h->a, h->removals, arena_printf(h->a, "files.%s", files->keys[k]), v,
            "unused component removal: no guest uses this vdev", node_site(v));
     node_remove_key(files, files->keys[k]);
   }
+}
+
+/* A file the recipes deleted that the wiring puts back (a guest's
+** configuration, qvm, a vdev it uses): the delete cannot take, and is not
+** ignored either. Returns the errors reported. */
+static int refuse_deleted(const mkb_node *files, diag_list *d) {
+  int errors = 0;
+  for (size_t i = 0; files && i < files->ndeleted; i++) {
+    const mkb_node *v = node_get(files, files->deleted_keys[i]);
+    const mkb_def *at = files->deleted[i] ? files->deleted[i]->origin : NULL;
+    if (v == NULL || v->why == NULL) continue;
+    diag *g = diag_add(d, DIAG_ERROR, at ? at->src.file : NULL, at ? at->src.line : 0,
+                       at ? at->src.col : 0, "'files.%s' cannot be deleted: the hypervisor "
+                       "wiring puts it in the image (%s)", files->deleted_keys[i], v->why);
+    const mkb_def *by = node_site(v);
+    if (by) diag_note(d, g, by->src.file, by->src.line, by->src.col, "what needs it is here");
+    errors++;
+  }
+  return errors;
 }
 
 int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t n,
@@ -435,7 +458,7 @@ int derive_board(const mkb_schema *s, mkb_node *board, mkb_guest *guests, size_t
   ** lists. */
   if (n > 0) drop_unused_sos(&h, d);
   strmap_free(&h.used);
-  return errors;
+  return errors + refuse_deleted(h.files, d);
 }
 
 /* ---- the inverse, for import ---------------------------------------------- */

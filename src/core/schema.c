@@ -92,27 +92,56 @@ static void describe(strbuf *b, const schema_type *t) {
   }
 }
 
+/* A number as the one printer writes it: 0x40100000, 8.0. */
+static const char *number_text(checker *c, const mkb_node *n) {
+  strbuf b;
+  sb_init(&b);
+  sb_lua_value(&b, n);
+  const char *t = arena_strdup(c->a, b.s ? b.s : "");
+  sb_free(&b);
+  return t;
+}
+
 static const char *got_text(checker *c, const mkb_node *n) {
   switch (n->kind) {
     case V_BOOL: return n->b ? "true" : "false";
-    case V_INT: return arena_printf(c->a, "the integer %lld", n->i);
-    case V_NUM: {
-      char buf[32];
-      return arena_printf(c->a, "the number %s", mkb_number(buf, n->n));
-    }
+    case V_INT: return arena_printf(c->a, "the integer %s", number_text(c, n));
+    case V_NUM: return arena_printf(c->a, "the number %s", number_text(c, n));
     case V_STR: return arena_printf(c->a, "\"%s\"", n->s);
     case V_TABLE: return "a table";
   }
   return "?";
 }
 
+/* Is text, as a string, one of the values an enum of t takes? */
+static int takes_text(const schema_type *t, const char *text) {
+  switch (t->t) {
+    case T_ENUM:
+      for (size_t i = 0; i < t->nvalues; i++)
+        if (strcmp(t->values[i], text) == 0) return 1;
+      return 0;
+    case T_ONEOF:
+      for (size_t i = 0; i < t->ntypes; i++)
+        if (takes_text(t->types[i], text)) return 1;
+      return 0;
+    default: return 0;
+  }
+}
+
 #define PT(p) path_text(c->a, (p))
 
+/* A number where a string is wanted (qnx = 8.0, which Lua reads as a
+** float): the string it was meant to be, when the type takes that. */
 static void type_error(checker *c, const schema_type *t, const mkb_node *n, const mkb_path *path) {
   strbuf b;
   sb_init(&b);
   describe(&b, t);
-  cerr(c, n, "'%s' must be %s, got %s", PT(path), b.s, got_text(c, n));
+  const char *num = n->kind == V_INT || n->kind == V_NUM ? number_text(c, n) : NULL;
+  if (num && takes_text(t, num))
+    cerr(c, n, "'%s' must be %s, got %s; write it as a string: \"%s\"", PT(path), b.s,
+         got_text(c, n), num);
+  else
+    cerr(c, n, "'%s' must be %s, got %s", PT(path), b.s, got_text(c, n));
   sb_free(&b);
 }
 

@@ -28,20 +28,21 @@ int set_option_valid(const char *opt) {
   return 1;
 }
 
-/* The --set option "a.b.c=value" as a table definition {a={b={c=value}}}. */
-static const mkb_def *set_layer(mkb_session *s, const char *opt) {
+/* The --set option opt as a table definition: the dotted path from `path`
+** up to its '=' ("a.b.c=value": {a={b={c=value}}}), in the host's arena. */
+static const mkb_def *set_layer(mkb_session *s, const char *opt, const char *path) {
   arena *a = host_arena(s->host);
-  const char *eq = strchr(opt, '=');
+  const char *eq = strchr(path, '=');
   /* The option itself is the place of what it sets: a diagnostic reads
   ** "--set qnx=9.0: error: ...", explain shows which option it was. */
   mkb_src src = { arena_printf(a, "--set %s", opt), "command line", 0, 0 };
   mkb_def *value = host_eval(s->host, eq + 1, src);
-  char *path = arena_strndup(a, opt, (size_t)(eq - opt));
+  char *p = arena_strndup(a, path, (size_t)(eq - path));
   /* Build from the leaf up. */
   mkb_def *cur = value;
   for (;;) {
-    char *dot = strrchr(path, '.');
-    const char *key = dot ? dot + 1 : path;
+    char *dot = strrchr(p, '.');
+    const char *key = dot ? dot + 1 : p;
     mkb_def *t = arena_alloc(a, sizeof *t);
     t->kind = V_TABLE;
     t->op = OP_SET;
@@ -57,6 +58,13 @@ static const mkb_def *set_layer(mkb_session *s, const char *opt) {
     *dot = '\0';
   }
   return cur;
+}
+
+/* "guests.NAME.PATH=VALUE" sets a field of guest NAME, as explain names
+** it: the board's list of guests has no keys of its own. */
+static int is_guest_set(const char *opt) {
+  const char *eq = strchr(opt, '=');
+  return strncmp(opt, "guests.", 7) == 0 && eq && memchr(opt + 7, '.', (size_t)(eq - opt - 7));
 }
 
 int session_open(mkb_session *s, const char *root, const mkb_options *o) {
@@ -104,12 +112,13 @@ int session_open(mkb_session *s, const char *root, const mkb_options *o) {
   if (s->schema == NULL) return -1;
   const schema_images *im = s->schema->images;
   s->fs = hostfs_open(o->sysroot, o->qnx_target, o->mkifs_path, im->search, im->nsearch);
-  s->nsets = o->nsets;
   s->sets = arena_alloc(&s->mem, (o->nsets + 1) * sizeof *s->sets);
   s->set_text = arena_alloc(&s->mem, (o->nsets + 1) * sizeof *s->set_text);
+  s->gset = arena_alloc(&s->mem, (o->nsets + 1) * sizeof *s->gset);
   for (size_t i = 0; i < o->nsets; i++) {
-    s->sets[i] = set_layer(s, o->sets[i]);
-    s->set_text[i] = arena_strdup(&s->mem, o->sets[i]);
+    const char *opt = s->set_text[s->ntext++] = arena_strdup(&s->mem, o->sets[i]);
+    if (is_guest_set(opt)) s->gset[s->ngset++] = opt;
+    else s->sets[s->nsets++] = set_layer(s, opt, opt);
   }
   return s->diags.errors ? -1 : 0;
 }
@@ -253,14 +262,52 @@ static int closure(mkb_session *s, mkb_system *sys, check_ctx *cc) {
   return closure_check(cc, &ci, sys->board, sys->guests, sys->nguests);
 }
 
-/* The guests the board lists, each resolved on its own (--set reaches the
-** board only) and, when the board and it are valid, completed from its
-** host. A guest that does not validate is kept for explain and show. */
+/* The layers of the --set options of guest gname's fields (those of the
+** form guests.GNAME.PATH=...), into *out (allocated in a); marks them used. */
+static size_t guest_sets(mkb_session *s, const char *gname, arena *a, const mkb_def ***out,
+                         ptrvec *text, unsigned char *used) {
+  size_t n = 0, k = strlen(gname);
+  *out = arena_alloc(a, (s->ngset + 1) * sizeof **out);
+  for (size_t i = 0; i < s->ngset; i++) {
+    const char *rest = s->gset[i] + 7;
+    if (strncmp(rest, gname, k) != 0 || rest[k] != '.') continue;
+    (*out)[n++] = set_layer(s, s->gset[i], rest + k + 1);
+    ptrvec_push(a, text, (void *)s->gset[i]);
+    used[i] = 1;
+  }
+  return n;
+}
+
+/* A --set of a guest field that names none of the board's guests. */
+static void unknown_guest_sets(mkb_session *s, mkb_system *sys, const unsigned char *used) {
+  const char **names = arena_alloc(&sys->mem, (sys->nguests + 1) * sizeof *names);
+  for (size_t i = 0; i < sys->nguests; i++) names[i] = sys->guests[i].name;
+  for (size_t i = 0; i < s->ngset; i++) {
+    if (used[i]) continue;
+    const char *g = s->gset[i] + 7;
+    const char *word = arena_strndup(&sys->mem, g, strcspn(g, ".="));
+    const char *best = mkb_nearest(word, names, sys->nguests, NULL);
+    const char *place = arena_printf(&sys->mem, "--set %s", s->gset[i]);
+    if (best)
+      diag_add(&s->diags, DIAG_ERROR, place, 0, 0, "board '%s' runs no guest '%s'; did you mean "
+               "'%s'?", sys->name, word, best);
+    else
+      diag_add(&s->diags, DIAG_ERROR, place, 0, 0, "board '%s' runs no guest '%s' (a --set of "
+               "guests.NAME.PATH sets a field of guest NAME)", sys->name, word);
+  }
+}
+
+/* The guests the board lists, each resolved on its own, with the --set
+** options of its fields (guests.NAME.PATH=...), and, when the board and it
+** are valid, completed from its host. A guest that does not validate is
+** kept for explain and show. */
 static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a, int board_ok) {
   mkb_node *gl = node_get(sys->board, "guests");
   size_t ng = gl && gl->kind == V_TABLE ? gl->nitems : 0;
+  unsigned char *used = arena_alloc(a, s->ngset + 1);
   sys->guests = arena_alloc(a, (ng + 1) * sizeof *sys->guests);
   sys->gstacks = arena_alloc(a, (ng + 1) * sizeof *sys->gstacks);
+  sys->gsets = arena_alloc(a, (ng + 1) * sizeof *sys->gsets);
   for (size_t i = 0; i < ng; i++) {
     if (gl->items[i]->kind != V_STR) continue;  /* the schema said so */
     const char *gname = gl->items[i]->s;
@@ -278,7 +325,9 @@ static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a, int board_
       continue;
     }
     int before = s->diags.errors;
-    mkb_node *gm = resolve(s, gname, DECL_GUEST, NULL, 0, at, a, &s->diags,
+    const mkb_def **sets;
+    size_t nsets = guest_sets(s, gname, a, &sets, &sys->gsets[sys->nguests], used);
+    mkb_node *gm = resolve(s, gname, DECL_GUEST, sets, nsets, at, a, &s->diags,
                            &sys->gstacks[sys->nguests]);
     if (gm == NULL) continue;
     mkb_guest *g = &sys->guests[sys->nguests++];
@@ -289,6 +338,8 @@ static void resolve_guests(mkb_session *s, mkb_system *sys, arena *a, int board_
     diag_set_rule(&s->diags, "wiring");
     derive_guest(s->schema, sys->board, g, a, &s->diags);
   }
+  diag_set_rule(&s->diags, "recipe");
+  unknown_guest_sets(s, sys, used);
 }
 
 /* The folders of the search directories the lookups went through, from the
@@ -317,6 +368,10 @@ static void probed_trees(mkb_session *s, mkb_system *sys, arena *a) {
 ** errors. */
 static int resolve_guest_alone(mkb_session *s, mkb_system *sys, arena *a) {
   int before = s->diags.errors;
+  for (size_t i = 0; i < s->ngset; i++)
+    diag_add(&s->diags, DIAG_ERROR, arena_printf(host_arena(s->host), "--set %s", s->gset[i]),
+             0, 0, "guest '%s' is rendered on its own, without a board: set its fields as "
+             "PATH=VALUE", sys->name);
   sys->board = node_new(a, V_TABLE);
   sys->guests = arena_alloc(a, sizeof *sys->guests);
   sys->gstacks = arena_alloc(a, sizeof *sys->gstacks);
@@ -361,10 +416,10 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
   /* the rule of each stage's diagnostics, set as it runs (diag_rules) */
   const char *rule = diag_set_rule(&s->diags, "recipe");
   int rc = -1;
+  /* A name not found goes on, for resolve() to say so; a file that may
+  ** declare it and did not load was reported, and so will be what the
+  ** recipe found has of its own. */
   const mkb_decl *root = host_find(s->host, name, NULL);
-  /* A recipe file that did not load stops here, as in resolve(); a name
-  ** not found goes on, for resolve() to say so. */
-  if (root && s->diags.errors > before) goto done;
   if (root && root->kind == DECL_GUEST) {
     if (resolve_guest_alone(s, sys, a) == 0) rc = 0;
     goto done;
@@ -405,7 +460,7 @@ void system_render(mkb_session *s, const mkb_system *sys, mkb_render *out) {
   int alone = sys->stack.root && sys->stack.root->kind == DECL_GUEST;
   if (!alone) {
     render_header h = { "board", sys->name, node_str(sys->board, "description"), NULL, 0,
-                        s->set_text, s->nsets };
+                        s->set_text, s->ntext };
     stack_files(&sys->stack, &a, &h);
     render_buildfile(sys->board, &h,
                      &add_output(out, arena_printf(&a, "%s.build", sys->name))->data);
@@ -422,7 +477,8 @@ void system_render(mkb_session *s, const mkb_system *sys, mkb_render *out) {
   for (size_t i = 0; i < sys->nguests; i++) {
     const mkb_guest *g = &sys->guests[i];
     render_header gh = { "guest", g->name, node_str(g->model, "description"), NULL, 0,
-                         alone ? s->set_text : NULL, alone ? s->nsets : 0 };
+                         alone ? s->set_text : (const char **)sys->gsets[i].v,
+                         alone ? s->ntext : sys->gsets[i].n };
     stack_files(&sys->gstacks[i], &a, &gh);
     const char *qvmconf = alone ? arena_printf(&a, "%s.qvmconf", g->name)
                                 : guest_file(&a, g->name, "qvmconf");

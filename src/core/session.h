@@ -32,9 +32,13 @@ typedef struct mkb_session {
   mkb_host *host;
   mkb_schema *schema;
   const char *root;       /* holds lua/, boards/ and recipes/ */
-  const mkb_def **sets;   /* one layer per --set */
-  const char **set_text;
+  const mkb_def **sets;   /* one layer per --set of a board field */
   size_t nsets;
+  const char **set_text;  /* every --set option, as given */
+  size_t ntext;
+  const char **gset;      /* the --set options of guest fields
+                             (guests.NAME.PATH=VALUE), as given */
+  size_t ngset;
   hostfs *fs;             /* the host-file lookup, or NULL (no sysroot) */
   const char *workdir;    /* the folder the next resolution's mkifs runs in
                              (the render's output folder), or NULL: the
@@ -80,6 +84,8 @@ typedef struct mkb_system {
   ptrvec probed_below;  /* parallel to probed: non-NULL for a folder below
                            its search directory */
   ptrvec hostfiles;     /* const char*: host files found (with a sysroot) */
+  ptrvec *gsets;        /* per guest: const char*, the --set options of its
+                           fields (for its files' header) */
 } mkb_system;
 
 /* Links, merges and checks the recipe `name`, which must be of kind `want`,

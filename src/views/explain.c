@@ -521,6 +521,40 @@ static void print_target(FILE *out, arena *a, const mkb_system *sys, target *t) 
   }
 }
 
+/* The places of every definition at or below n, as "file:line" keys. */
+static void def_places(arena *a, const mkb_node *n, strmap *places, int depth) {
+  for (size_t i = 0; n && i < n->nhist && depth < 64; i++) {
+    const mkb_def *d = n->hist[i].def;
+    if (d && d->src.file && d->src.line > 0)
+      strmap_put(places, arena_printf(a, "%s:%d", d->src.file, d->src.line), (void *)1);
+  }
+  const mkb_def *o = n ? node_site(n) : NULL;
+  if (o && o->src.file && o->src.line > 0)
+    strmap_put(places, arena_printf(a, "%s:%d", o->src.file, o->src.line), (void *)1);
+  for (size_t i = 0; n && depth < 64 && i < n->nitems; i++)
+    def_places(a, n->items[i], places, depth + 1);
+  for (size_t i = 0; n && depth < 64 && i < n->nkeys; i++)
+    def_places(a, n->vals[i], places, depth + 1);
+}
+
+/* The diagnostics of the run at the definitions of the path: why a board
+** that does not validate fails there. */
+static void print_problems(FILE *out, arena *a, const target *t, const diag_list *d) {
+  strmap places;
+  strmap_init(&places);
+  def_places(a, t->node ? t->node : t->gone, &places, 0);
+  int heading = 0;
+  for (size_t i = 0; i < d->items.n; i++) {
+    const diag *g = d->items.v[i];
+    if (g->file == NULL || g->line <= 0 || g->level == DIAG_NOTE ||
+        !strmap_get(&places, arena_printf(a, "%s:%d", g->file, g->line)))
+      continue;
+    if (!heading++) fputs("problems here:\n", out);
+    diag_print_one(g, out, 0);
+  }
+  strmap_free(&places);
+}
+
 int explain_path(const mkb_system *sys, const char *path, FILE *out, diag_list *d) {
   arena mem;
   arena_init(&mem);
@@ -531,6 +565,7 @@ int explain_path(const mkb_system *sys, const char *path, FILE *out, diag_list *
   if (rc == 0) {
     fprintf(out, "%s  (%s)\n", t.canon.s ? t.canon.s : path, t.owner);
     print_target(out, &mem, sys, &t);
+    print_problems(out, &mem, &t, d);
   }
   sb_free(&t.canon);
   arena_free(&mem);

@@ -17,7 +17,10 @@
 ** key "libc.so"). NAME[N] (or NAME.N) is list element N, 1-based as in
 ** Lua. guests.NAME.REST is REST in the model of guest NAME. A path the
 ** hypervisor wiring took out of the host (files.spi-bcm2711) or a deleted
-** key is explained too: its history and why it is gone. */
+** key is explained too: its history and why it is gone. sys may be a
+** board that does not validate (session_resolve failed but left a model):
+** the diagnostics of d at the definitions of PATH follow, under "problems
+** here:". */
 int explain_path(const mkb_system *sys, const char *path, FILE *out, diag_list *d);
 
 #endif
