@@ -536,3 +536,13 @@ void sb_lua_def(strbuf *b, const mkb_def *d) {
   lua_style st = { NULL, NULL };
   put_def(b, d, NULL, &st);
 }
+
+const char *lua_text(arena *a, const mkb_node *n, const mkb_def *d) {
+  strbuf b;
+  sb_init(&b);
+  if (n) sb_lua_value(&b, n);
+  else sb_lua_def(&b, d);
+  const char *t = arena_strdup(a, b.s ? b.s : "");
+  sb_free(&b);
+  return t;
+}

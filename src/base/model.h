@@ -237,6 +237,10 @@ void sb_lua_value_hex(strbuf *b, const mkb_node *n, const char *key,
                       int (*hex)(const void *ctx, const char *key), const void *ctx);
 void sb_lua_def(strbuf *b, const mkb_def *d);
 
+/* The text sb_lua_value writes for n (or, n NULL, sb_lua_def for d), in a:
+** a value in a message. */
+const char *lua_text(arena *a, const mkb_node *n, const mkb_def *d);
+
 /* The list operation (or list) of list's history that holds element e, or
 ** NULL: which append{} or prepend{} added an element. */
 const mkb_def *node_container(const mkb_node *list, const mkb_def *e);

@@ -19,13 +19,7 @@ typedef struct merger {
 /* A value in a message, as the one printer writes it (an address in hex,
 ** a float as Lua writes it). */
 static const char *value_text(merger *m, const mkb_def *d) {
-  if (d->kind == V_TABLE) return "a table";
-  strbuf b;
-  sb_init(&b);
-  sb_lua_def(&b, d);
-  const char *t = arena_strdup(m->a, b.s ? b.s : "");
-  sb_free(&b);
-  return t;
+  return d->kind == V_TABLE ? "a table" : lua_text(m->a, NULL, d);
 }
 
 /* Two recipes of which neither includes the other set one scalar to

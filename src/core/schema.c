@@ -93,14 +93,7 @@ static void describe(strbuf *b, const schema_type *t) {
 }
 
 /* A number as the one printer writes it: 0x40100000, 8.0. */
-static const char *number_text(checker *c, const mkb_node *n) {
-  strbuf b;
-  sb_init(&b);
-  sb_lua_value(&b, n);
-  const char *t = arena_strdup(c->a, b.s ? b.s : "");
-  sb_free(&b);
-  return t;
-}
+static const char *number_text(checker *c, const mkb_node *n) { return lua_text(c->a, n, NULL); }
 
 static const char *got_text(checker *c, const mkb_node *n) {
   switch (n->kind) {
