@@ -445,7 +445,8 @@ int session_resolve(mkb_session *s, const char *name, mkb_system *sys) {
 done:
   diag_set_rule(&s->diags, rule);
   host_log_end(s->host);
-  dedupe(&sys->read);
+  /* read holds the core files and the files of each search directory
+  ** searched, each logged once: no two the same. */
   dedupe(&sys->searched);
   dedupe(&sys->hostfiles);
   probed_trees(s, sys, a);

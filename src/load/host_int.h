@@ -21,6 +21,7 @@ typedef struct host_folder {
                           or unreadable) */
   strmap twice;        /* names whose second declaration here was reported */
   ptrvec tree;         /* the folders its listing walked, itself first */
+  unsigned logged;     /* the recording (log_gen) that logged it last */
 } host_folder;
 
 struct mkb_host {
@@ -39,6 +40,7 @@ struct mkb_host {
   const char *bytecode_dir; /* compiled prelude and schema, or NULL */
   arena *log_mem;      /* recording lookups, or NULL */
   ptrvec *log_read, *log_searched;
+  unsigned log_gen;    /* counts recordings */
   /* The run in progress, for the message handler. */
   const char *chunkname;
   int err_line;

@@ -54,8 +54,9 @@ static void index_folder(mkb_host *h, size_t d) {
 /* A lookup consults all of directory d: a depfile names its files and its
 ** folders. */
 static void log_folder(mkb_host *h, size_t d) {
-  const host_folder *fo = &h->folders[d];
-  if (h->log_mem == NULL) return;
+  host_folder *fo = &h->folders[d];
+  if (h->log_mem == NULL || fo->logged == h->log_gen) return;
+  fo->logged = h->log_gen;  /* once per recording: a family makes thousands */
   ptrvec_push(h->log_mem, h->log_searched, (void *)h->dirs[d].path);
   for (size_t i = fo->first; i < fo->first + fo->n; i++)
     ptrvec_push(h->log_mem, h->log_read, (void *)((mkb_file *)h->files.v[i])->path);
@@ -65,6 +66,7 @@ void host_log_begin(mkb_host *h, arena *a, ptrvec *read, ptrvec *searched) {
   h->log_mem = a;
   h->log_read = read;
   h->log_searched = searched;
+  h->log_gen++;
 }
 
 void host_log_end(mkb_host *h) {
