@@ -391,7 +391,8 @@ static void write_manifest(output_run *r) {
     const entry *e = r->files.v[i];
     sb_printf(&b, "file %s %016llx %s\n", e->owner, e->hash, e->rel);
   }
-  output_write(path, b.s, b.len);
+  if (output_write(path, b.s, b.len) < 0)
+    r->manifest_error = arena_printf(&r->mem, "%s: %s", path, strerror(errno));
   sb_free(&b);
 }
 

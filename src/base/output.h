@@ -64,6 +64,8 @@ typedef struct output_run {
   ptrvec kept;            /* const char*: stale files left in place, changed
                              since they were written */
   const char *failed;     /* the path commit could not write, or NULL */
+  const char *manifest_error; /* why the manifest could not be written, or
+                             NULL (the files are in place: a warning) */
   size_t wrote, unchanged, removed;
 } output_run;
 

@@ -329,6 +329,9 @@ static int run_end(cli *c, mkb_session *s, int ok, int all) {
     c->written.wrote = run->wrote;
     c->written.unchanged = run->unchanged;
     c->written.removed = run->removed;
+    if (run->manifest_error)
+      diag_add(&s->diags, DIAG_WARNING, NULL, 0, 0, "cannot keep the manifest %s: the next "
+               "render will not know which files to remove", run->manifest_error);
     for (size_t i = 0; i < run->kept.n; i++)
       diag_add(&s->diags, DIAG_WARNING, NULL, 0, 0, "%s: left in place although no board "
                "writes it any more: it changed since render wrote it", (char *)run->kept.v[i]);
