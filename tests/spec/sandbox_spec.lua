@@ -299,6 +299,15 @@ end
         "table.concat(s, ' ')"))
     end)
 
+    it("orders tables by when they were made, after the collector freed thousands", function()
+      assert.are.equal("1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20", described(
+        "local keep, set, s = {}, {}, {}\n"
+        .. "for i = 1, 20 * 997 do local t = { i } if i % 997 == 0 then keep[#keep + 1] = t end end\n"
+        .. "for i = #keep, 1, -1 do set[keep[i]] = i end\n"
+        .. "for _, v in pairs(set) do s[#s + 1] = v end",
+        "table.concat(s, ',')"))
+    end)
+
     it("lets a traversal assign nil to the keys it has not visited yet", function()
       assert.are.equal("a c", described("local t, s = { a = 1, b = 2, c = 3 }, {}\n"
         .. "for k in pairs(t) do if k == 'a' then t.b = nil end s[#s + 1] = k end",
