@@ -287,7 +287,8 @@ static void unknown_guest_sets(mkb_session *s, mkb_system *sys, const unsigned c
     const char *g = s->gset[i] + 7;
     const char *word = arena_strndup(&sys->mem, g, strcspn(g, ".="));
     const char *best = mkb_nearest(word, names, sys->nguests, NULL);
-    const char *place = arena_printf(&sys->mem, "--set %s", s->gset[i]);
+    /* the place outlives the system: the diagnostics are printed last */
+    const char *place = arena_printf(host_arena(s->host), "--set %s", s->gset[i]);
     if (best)
       diag_add(&s->diags, DIAG_ERROR, place, 0, 0, "board '%s' runs no guest '%s'; did you mean "
                "'%s'?", sys->name, word, best);
