@@ -219,8 +219,10 @@ size_t session_vdevs(mkb_session *s, const mkb_node *guest, diag_list *d) {
     const mkb_decl *dc = host_find(s->host, type, NULL);
     if (dc == NULL || dc->kind != DECL_VDEV_TYPE) continue;  /* the check says it is unknown */
     mkb_stack st;
+    int before = d->errors;
     const mkb_node *decl = resolve(s, type, DECL_VDEV_TYPE, NULL, 0, NULL, &s->mem, d, &st);
-    if (decl) schema_declare_vdev(s->schema, type, decl, &s->mem), added++;
+    /* a declaration that does not validate declares nothing */
+    if (decl && d->errors == before) schema_declare_vdev(s->schema, type, decl, &s->mem), added++;
   }
   return added;
 }

@@ -544,15 +544,18 @@ static size_t try_ctor(parser *p, size_t i, const char *kind) {
   return j;
 }
 
+/* The constructors of the recipe language (lua/prelude.lua). */
+static const char *const kinds[] = { "board", "guest", "fragment", "vdev_type" };
+#define NKINDS (sizeof kinds / sizeof kinds[0])
+
 static const char *ctor_kind(const parser *p, size_t i) {
-  static const char *const kinds[] = { "board", "guest", "fragment", "vdev_type" };
   size_t k;
   /* After `.`/`:` it is a field or method; after `local`/`function` it is
      being declared, not called. */
   if (i > 0 && (is(p, i - 1, ".") || is(p, i - 1, ":") ||
                 is(p, i - 1, "local") || is(p, i - 1, "function")))
     return NULL;
-  for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+  for (k = 0; k < NKINDS; k++)
     if (is(p, i, kinds[k])) return kinds[k];
   return NULL;
 }
@@ -688,7 +691,6 @@ static int add_decl(scan_decls *out, size_t *cap, const char *src, const tok *t,
 /* A window of four tokens slides over the file: the kind word, then its
    literal argument, with or without parentheses. */
 int scan_declared(const char *src, size_t len, scan_decls *out) {
-  static const char *const kinds[] = { "board", "guest", "fragment" };
   lexer lx;
   tok w[4];
   size_t cap = 0;
@@ -699,7 +701,7 @@ int scan_declared(const char *src, size_t len, scan_decls *out) {
   while (w[0].type != T_EOF) {
     const char *kind = NULL;
     int after_dot = prev.type == T_SYM && (tok_is(src, &prev, ".") || tok_is(src, &prev, ":"));
-    for (size_t k = 0; w[0].type == T_NAME && !after_dot && k < 3; k++)
+    for (size_t k = 0; w[0].type == T_NAME && !after_dot && k < NKINDS; k++)
       if (tok_is(src, &w[0], kinds[k])) kind = kinds[k];
     if (w[0].type == T_NAME && !after_dot && tok_is(src, &w[0], "_ENV")) out->dynamic = 1;
     if (kind) {

@@ -68,7 +68,7 @@ enum { SCAN_FIRST, SCAN_LAST, SCAN_VALUE };
    cannot read to its end. A file without dynamic declares nothing but
    `v`, so a lookup of another name need not run it. */
 typedef struct scan_decl {
-  const char *kind;   /* "board", "guest" or "fragment" (static string) */
+  const char *kind;   /* "board", "guest", "fragment" or "vdev_type" (static) */
   char *name;         /* the decoded literal; owned */
   int line, col;
 } scan_decl;
