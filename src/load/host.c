@@ -967,6 +967,21 @@ static int looks_like_lua(const char *t) {
   return 0;
 }
 
+/* An integer --set keeps its numeral, as a recipe's does (model.h): the
+** text itself, or what force(...) or default(...) holds; def_set_lit
+** takes only a numeral that reads back as the value. */
+static void set_numeral(mkb_host *h, mkb_def *d, const char *text) {
+  const char *open = strchr(text, '('), *close = strrchr(text, ')');
+  if (open && close > open) {
+    open++;
+    while (*open == ' ') open++;
+    while (close > open && close[-1] == ' ') close--;
+    def_set_lit(&h->mem, d, open, (size_t)(close - open));
+  } else {
+    def_set_lit(&h->mem, d, text, strlen(text));
+  }
+}
+
 mkb_def *host_eval(mkb_host *h, const char *text, mkb_src src) {
   lua_State *L = h->L;
   int top = lua_gettop(L);
@@ -985,6 +1000,7 @@ mkb_def *host_eval(mkb_host *h, const char *text, mkb_src src) {
   }
   h->chunkname = NULL;
   lua_settop(L, top);
+  if (e.out && e.out->kind == V_INT) set_numeral(h, e.out, text);
 text:
   if (e.out == NULL) {
     e.out = arena_alloc(&h->mem, sizeof *e.out);

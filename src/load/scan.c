@@ -438,12 +438,15 @@ static size_t parse_table(parser *p, size_t i, int depth);
    wrappers only modify how the value merges. */
 static size_t parse_value(parser *p, size_t i, int depth) {
   size_t k = i;
-  /* A lone numeral: the field just recorded keeps its spelling. */
-  if (at(p, i)->type == T_NUMBER && !p->oom && p->ctor->nfields &&
-      (is(p, i + 1, ",") || is(p, i + 1, ";") || is(p, i + 1, "}"))) {
+  /* A lone numeral, or one that force(...) or default(...) wraps: the field
+     just recorded keeps its spelling. */
+  size_t num = is_ident(p, i) && is(p, i + 1, "(") && is(p, i + 3, ")") ? i + 2 : i;
+  size_t after = num == i ? i + 1 : i + 4;
+  if (at(p, num)->type == T_NUMBER && !p->oom && p->ctor->nfields &&
+      (is(p, after, ",") || is(p, after, ";") || is(p, after, "}"))) {
     scan_field *f = &p->ctor->fields[p->ctor->nfields - 1];
-    f->num_off = at(p, i)->off;
-    f->num_len = at(p, i)->len;
+    f->num_off = at(p, num)->off;
+    f->num_len = at(p, num)->len;
   }
   if (is_ident(p, k))
     for (k++; (is(p, k, ".") || is(p, k, ":")) && is_ident(p, k + 1); k += 2) {}

@@ -475,8 +475,26 @@ static void test_declared(void) {
   }
 }
 
+/* The numeral of a field, alone or in force(...)/default(...), for the
+** spelling a number keeps (model.h); none for an expression. */
+static void test_numerals(void) {
+  scan_result r;
+  const char *src = "board 'a' { x = 0x00481000, y = force(0x10), z = default (7), w = 1 + 2 }";
+  CHECK_INT(scan_str(src, &r), 0);
+  if (r.nctors == 1) {
+    const scan_field *x = scan_lookup(&r.ctors[0], "x"), *y = scan_lookup(&r.ctors[0], "y");
+    const scan_field *z = scan_lookup(&r.ctors[0], "z"), *w = scan_lookup(&r.ctors[0], "w");
+    CHECK(x && x->num_len == 10 && strncmp(src + x->num_off, "0x00481000", 10) == 0);
+    CHECK(y && y->num_len == 4 && strncmp(src + y->num_off, "0x10", 4) == 0);
+    CHECK(z && z->num_len == 1 && src[z->num_off] == '7');
+    CHECK(w && w->num_len == 0);
+  }
+  scan_free(&r);
+}
+
 int main(void) {
   test_declared();
+  test_numerals();
   test_example();
   test_long_brackets();
   test_line_endings();
