@@ -164,8 +164,10 @@ const char *sbx_oom_message(const sbx *s, char *buf, size_t size) {
 ** here, where the stack is still whole. */
 static void *sbx_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
   sbx *s = ud;
-  /* osize of a new object is its type: the ones a recipe can use as table
-  ** keys are numbered in the order made (sandbox_order.c). */
+  /* osize of a new object is its type ("When ptr is NULL, osize encodes
+  ** the kind of object that Lua is allocating", Lua 5.4 manual, lua_Alloc):
+  ** the ones a recipe can use as table keys are numbered in the order made
+  ** (sandbox_order.c). */
   int numbered = ptr == NULL && nsize &&
                  (osize == LUA_TTABLE || osize == LUA_TFUNCTION || osize == LUA_TUSERDATA);
   int udata = ptr == NULL && osize == LUA_TUSERDATA;
