@@ -141,7 +141,7 @@ static void render_memory(const mkb_schema *s, strbuf *b, const mkb_node *guest)
     unsigned long long end = r->addr + sized(r->size);
     if (end > top) top = end;
   }
-  qsort(v.v, v.n, sizeof *v.v, cmp_region);
+  if (v.n) qsort(v.v, v.n, sizeof *v.v, cmp_region);  /* v.v is NULL when empty */
   for (size_t i = 0; i < v.n; i++) {
     const region *r = v.v[i];
     sb_printf(b, "%s ", r->kind);

@@ -23,8 +23,8 @@ static int host_range(const mkb_node *loc, unsigned long long *lo, unsigned long
 static void match_device(wire *w, mkb_node *p) {
   const mkb_node *devices = node_get(w->board, "devices");
   const mkb_node *loc = node_get(p, "loc"), *intr = node_get(p, "intr");
-  unsigned long long lo, hi, dlo, dhi;
-  long long vec, dvec;
+  unsigned long long lo = 0, hi = 0, dlo, dhi;
+  long long vec = 0, dvec;
   int has_range = host_range(loc, &lo, &hi);
   int has_vec = intr && intr->kind == V_STR && pass_intr_vector(intr->s, &vec);
   for (size_t k = 0; devices && k < devices->nkeys; k++) {

@@ -87,8 +87,10 @@ void sbx_push_natives(lua_State *L);
 ** tostring names that number, never an address; string.format refuses %p. */
 
 /* Notes a new object at block p (0), or -1 when the table of numbers
-** cannot grow within the memory limit. Drops a freed one. */
-int sbx_seq_add(sbx *s, const void *p);
+** cannot grow within the memory limit. Drops a freed one. p is only a key;
+** it is not const so that GCC does not take the passing of a fresh block of
+** the allocator for a read of uninitialized memory (Release builds). */
+int sbx_seq_add(sbx *s, void *p);
 void sbx_seq_drop(sbx *s, const void *p);
 void sbx_seq_free(sbx *s);
 

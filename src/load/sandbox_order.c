@@ -53,7 +53,7 @@ static int grow(sbx *s) {
   return 0;
 }
 
-int sbx_seq_add(sbx *s, const void *p) {
+int sbx_seq_add(sbx *s, void *p) {
   if (2 * (s->seqs.n + 1) > s->seqs.cap && grow(s) != 0) return -1;
   put(&s->seqs, p, ++s->seqs.next);
   return 0;
@@ -332,7 +332,7 @@ static int l_order(lua_State *L) {
   luaL_checktype(L, 1, LUA_TTABLE);
   for (lua_Integer i = 1; lua_rawgeti(L, 1, i) != LUA_TNIL; i++) {
     const void *p = lua_topointer(L, -1);
-    if (lua_type(L, -1) == LUA_TFUNCTION && seq_of(s, p) == 0 && sbx_seq_add(s, p) != 0)
+    if (lua_type(L, -1) == LUA_TFUNCTION && seq_of(s, p) == 0 && sbx_seq_add(s, (void *)p) != 0)
       return luaL_error(L, "out of memory");
     lua_pop(L, 1);
   }
