@@ -121,25 +121,22 @@ static size_t line_end(const pb *P, size_t p) {
   return nl ? (size_t)(nl - P->src) : P->len;
 }
 
-/* Reads a word at *p (before e): it ends at blank space outside quotes, and
-** at '=' or ']' when stop says so. A double quote toggles quoting anywhere
-** in the word (/a/"b c.pdf"); a backslash takes the next byte as it is.
-** Returns 0, or -1 after reporting a quote left open. */
-static int read_tok(pb *P, size_t *p, size_t e, int stop, tok *t) {
-  size_t q = *p, cap = e - q + 1, open = 0;
-  int inq = 0;
-  memset(t, 0, sizeof *t);
-  t->s = arena_alloc(P->a, cap + 1);
-  t->off = arena_alloc(P->a, (cap + 1) * sizeof *t->off);
-  t->start = q;
-  t->eq = -1;
+/* Walks the word at q (before e): it ends at blank space outside quotes,
+** and at '=' or ']' when stop says so. A double quote toggles quoting
+** anywhere in the word (/a/"b c.pdf"); a backslash takes the next byte as it
+** is. Counts its bytes in t->n and, when t->s is set, copies them there and
+** their offsets to t->off. Returns where the word ends; *inq says whether a
+** quote is still open there, *open where the last quote opened. */
+static size_t walk_tok(const pb *P, size_t q, size_t e, int stop, tok *t, int *inq,
+                       size_t *open) {
+  *inq = 0;
   while (q < e) {
     char c = P->src[q];
-    if (!inq && (is_ws(c) || ((stop & STOP_EQ) && c == '=') || ((stop & STOP_RB) && c == ']')))
+    if (!*inq && (is_ws(c) || ((stop & STOP_EQ) && c == '=') || ((stop & STOP_RB) && c == ']')))
       break;
     if (c == '"') {
-      if (!inq) open = q;
-      inq = !inq;
+      if (!*inq) *open = q;
+      *inq = !*inq;
       t->quoted = 1;
       q++;
       continue;
@@ -148,13 +145,37 @@ static int read_tok(pb *P, size_t *p, size_t e, int stop, tok *t) {
       q++;
       if (q >= e) break;  /* a backslash at the end of a line joins nothing */
       c = P->src[q];
-    } else if (c == '=' && !inq && t->eq < 0) {
+    } else if (c == '=' && !*inq && t->eq < 0) {
       t->eq = (long)t->n;
     }
-    t->off[t->n] = q;
-    t->s[t->n++] = c;
+    if (t->s) {
+      t->off[t->n] = q;
+      t->s[t->n] = c;
+    }
+    t->n++;
     q++;
   }
+  return q;
+}
+
+/* Reads a word at *p (before e), as walk_tok says. The word is measured
+** first and then copied into room of its own size: room for the rest of the
+** line, for each word of a line of many, made the cost quadratic (issue 15).
+** Returns 0, or -1 after reporting a quote left open. */
+static int read_tok(pb *P, size_t *p, size_t e, int stop, tok *t) {
+  size_t open = 0;
+  int inq;
+  memset(t, 0, sizeof *t);
+  t->start = *p;
+  t->eq = -1;
+  walk_tok(P, *p, e, stop, t, &inq, &open);
+  size_t n = t->n;
+  memset(t, 0, sizeof *t);
+  t->start = *p;
+  t->eq = -1;
+  t->s = arena_alloc(P->a, n + 1);
+  t->off = arena_alloc(P->a, (n + 1) * sizeof *t->off);
+  size_t q = walk_tok(P, *p, e, stop, t, &inq, &open);
   t->s[t->n] = '\0';
   t->off[t->n] = q;
   *p = q;
@@ -970,6 +991,13 @@ mkb_node *parse_buildfile(const char *display, const char *src, size_t len, aren
   P.script = n_table(&P, 0);
   P.bootstrap = n_table(&P, 0);
   P.cur = P.files;
+  /* A NUL would end every C string made of the text there: the word
+  ** "ls\0/etc/passwd" would read as "ls". A buildfile is text. */
+  const char *nul = memchr(src, '\0', len);
+  if (nul) {
+    perr(&P, DIAG_ERROR, (size_t)(nul - src), "the file holds a NUL byte: a buildfile is text");
+    return NULL;
+  }
   for (size_t p = 0; p < len;) p = parse_line(&P, p, line_end(&P, p));
   mkb_node *model = assemble(&P);
   return model;

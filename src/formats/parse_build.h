@@ -11,7 +11,8 @@
 
 /* Parses src (len bytes) of the buildfile shown as `display`. Syntax errors
 ** go to d as file:line:col diagnostics; the result is the model of what
-** parsed (allocated in a), or NULL when nothing did. */
+** parsed (allocated in a), or NULL when nothing did: a file holding a NUL
+** byte is not read at all. */
 mkb_node *parse_buildfile(const char *display, const char *src, size_t len, arena *a,
                           diag_list *d);
 
