@@ -20,9 +20,23 @@
 -- import_*.c ask schema_hex by the field's name, so a name flagged in one
 -- place is hex wherever a guest uses it); `hex_names` on a map: the names
 -- of its entries that are (the qvm variables that hold an address).
+-- An integer the schema flags hex, and every address and size, is not
+-- negative and lies in the physical address space of the recipe's
+-- architecture (images.arch[ARCH].phys_bits below; a guest without an arch
+-- gets the smallest of those its arch field allows); a size string that
+-- does not fit in 64 bits is an error too.
+-- `min`, `max` on an integer type: the smallest and largest value it takes.
 
 local string_t  = { type = "string" }
 local int_t     = { type = "integer" }
+-- Counts and ids that cannot be negative.
+local count_t   = { type = "integer", min = 0 }
+-- A number of CPUs: the system page QNX's startup hands the kernel counts
+-- them in 16 bits ("_Uint16t num_cpu" in struct syspage_entry, <sys/syspage.h>:
+-- QNX 6.x in yinjinzhong/qnx services/system/public/sys/syspage.h, and the
+-- same field in the 8.0-era header). What qvm itself allows per guest is
+-- UNCONFIRMED (no documented limit found).
+local cpus_t    = { type = "integer", min = 1, max = 65535 }
 local bool_t    = { type = "boolean" }
 local strings_t = { type = "list", of = string_t }
 
@@ -40,8 +54,8 @@ end
 
 -- Attributes of an image entry, written in its one bracket group.
 local file_attributes = {
-  field("uid", { type = "oneof", types = { int_t, string_t } }, "owner id, or \"*\" to take it from the host file"),
-  field("gid", { type = "oneof", types = { int_t, string_t } }, "group id, or \"*\" to take it from the host file"),
+  field("uid", { type = "oneof", types = { count_t, string_t } }, "owner id, or \"*\" to take it from the host file"),
+  field("gid", { type = "oneof", types = { count_t, string_t } }, "group id, or \"*\" to take it from the host file"),
   field("perms", { type = "perms" }, "permissions: an octal string such as \"0755\", \"*\", or symbolic (u+x)"),
   field("dperms", { type = "perms" }, "permissions of directories mkifs creates"),
   field("search", strings_t, "host directories searched for the file, in order"),
@@ -120,7 +134,7 @@ local script_line_t = {
         field("bg", bool_t, "run in the background (a trailing &)"),
         field("session", bool_t, "make the process a session leader ([+session])"),
         field("pri", { type = "oneof", types = { int_t, string_t } }, "priority and policy, e.g. 10 or \"10r\" ([pri=...])"),
-        field("cpu", { type = "oneof", types = { int_t, string_t } }, "bind the command to this CPU ([cpu=N], or \"*\")"),
+        field("cpu", { type = "oneof", types = { count_t, string_t } }, "bind the command to this CPU ([cpu=N], or \"*\")"),
         field("sched_aps", string_t, "start the command in this APS partition ([sched_aps=NAME])"),
         field("debug", bool_t, "enter the kernel debugger when the command starts ([+debug])"),
         field("argv0", string_t, "argv[0] of the command ([argv0=...])"),
@@ -209,7 +223,7 @@ local function vdev(name, arch, doc, options, extra)
 end
 local both, arm, x86 = { "aarch64le", "x86_64" }, { "aarch64le" }, { "x86_64" }
 local hostdev = field("hostdev", words_t, "host device the guest's device connects to (< read-only, > output only)")
-local batch = field("batch", int_t, "microseconds to batch output before delivering it")
+local batch = field("batch", count_t, "microseconds to batch output before delivering it")
 local delayed = field("delayed", string_t, "wait for the host device: SECONDS or forever")
 local sched = field("sched", { type = "oneof", types = { int_t, string_t } }, "priority of the device's thread")
 local legacy = field("legacy", bool_t, "use the legacy (pre-1.0) virtio interface")
@@ -255,7 +269,9 @@ local vdev_types = {
     field("gicr", loc_t, "redistributor address (GICv3)"),
     field("its", loc_t, "ITS address (needs num_lpis)"),
     field("msi", string_t, "ADDR,BASE,NUM: MSI frame (GICv2 only)"),
-    field("num_lpis", int_t, "number of LPIs, 8192 to 65536"),
+    -- num-lpis "8192 to 65536" (../shared/reference/qnx-hypervisor.md §5, from
+    -- the QNX vdev gic page).
+    field("num_lpis", { type = "integer", min = 8192, max = 65536 }, "number of LPIs, 8192 to 65536"),
   }, { implicit = true, pic = true, window = 0x10000 }),
   vdev("pl011", arm, "ARM PL011 UART", { hostdev, batch, delayed, sched }, { bus = "mmio", safety = certified }),
   vdev("ser8250", both, "Intel 8250 UART", { hostdev, batch, delayed, sched }, { io_loc = x86, safety = "none" }),
@@ -313,13 +329,13 @@ local vdev_types = {
   }, { bus = "pci_or_mmio", safety = certified }),
   vdev("smmu", both, "virtual SMMU for a guest that runs smmuman", {}),
   vdev("wdt-sp805", arm, "ARM SP805 watchdog", {
-    field("frequency", int_t, "counter frequency in Hz (default 25 MHz)"),
+    field("frequency", count_t, "counter frequency in Hz (default 25 MHz)"),
     field("action", string_t, "what expiry does: [dump,]terminate or fiq"),
   }, { safety = certified }),
   vdev("wdt-ib700", x86, "IB700 watchdog", { field("action", string_t, "what expiry does: [dump,]terminate") },
        { io_loc = x86, safety = certified }),
   vdev("ioapic", x86, "Intel I/O APIC: the guest's interrupt controller", {
-    field("hostvector", int_t, "host vector of the first line"),
+    field("hostvector", count_t, "host vector of the first line"),
   }, { pic = true }),
   -- "x86 only ... It can't be used as a virtual PIC device, but its presence
   -- is required for guest OSs to be able to boot"
@@ -335,7 +351,7 @@ local vdev_types = {
     field("reg", words_t, "OFFSET,VALUE of a CMOS register (a list repeats the option)"),
   }, { safety = certified }),
   vdev("hpet", x86, "high-precision event timer", {
-    field("frequency", int_t, "counter frequency in Hz (default 14318180)"),
+    field("frequency", count_t, "counter frequency in Hz (default 14318180)"),
     field("legacy_free", bool_t, "no legacy replacement routing"),
   }, { safety = certified }),
   vdev("pckeyboard", x86, "minimal PC keyboard controller (lets the guest reboot)", {},
@@ -445,9 +461,9 @@ local guest = {
       field("loc", loc_t, "a region qvm must not allocate: mem:ADDR,LEN, io:PORT[,LEN] or pci:B:D[.F]"),
       field("intr", { type = "oneof", types = { int_t, string_t } }, "an interrupt qvm must not allocate"),
     } } }, "regions and interrupts qvm must not allocate"),
-    field("cpu", { type = "oneof", types = { int_t, { type = "list", of = { type = "record", fields = {
+    field("cpu", { type = "oneof", types = { cpus_t, { type = "list", of = { type = "record", fields = {
       field("sched", { type = "oneof", types = { int_t, string_t } }, "priority[policy] of the vCPU thread, e.g. 10 or \"10r\""),
-      field("runmask", { type = "oneof", types = { string_t, { type = "list", of = int_t } } },
+      field("runmask", { type = "oneof", types = { string_t, { type = "list", of = count_t } } },
             "host CPUs the vCPU may run on (QNX 7.1)", { qnx = { "7.1" } }),
       field("partition", string_t, "APS partition of the vCPU (QNX 7.1)", { qnx = { "7.1" } }),
       field("cluster", string_t, "CPU cluster of the vCPU (QNX 8.0)", { qnx = { "8.0" } }),
@@ -489,7 +505,7 @@ local guest = {
       field("reference", { type = "enum", values = { "abort", "fail", "ignore" } }, "on a reference to nothing"),
       field("register", { type = "enum", values = { "abort", "fail", "ignore" } }, "on a register qvm cannot emulate"),
     } }, "what qvm does when emulation fails"),
-    field("tolerance", int_t, "timer notification tolerance in microseconds"),
+    field("tolerance", count_t, "timer notification tolerance in microseconds"),
     field("dump", string_t, "where a guest dump goes: a directory or \"|command\""),
     -- QHS "safety": none loads the -safety variant if found, else the other
     -- silently; warn the same with a warning; required refuses a component
@@ -545,7 +561,7 @@ local board = {
           "CPU of the host image ([virtual=ARCH,...])", { required = true, boot = true }),
     field("qnx", { type = "enum", values = { "7.1", "8.0" } }, "QNX SDP release the image is for", { default = "7.1" }),
     field("ram", { type = "size" }, "RAM of the board: the guests' RAM together must fit in it"),
-    field("cpus", int_t, "number of CPUs of the board: a vCPU's runmask may name only these"),
+    field("cpus", cpus_t, "number of CPUs of the board: a vCPU's runmask may name only these"),
   },
 }
 
@@ -699,10 +715,17 @@ local images = {
   -- registry as glibc's <elf.h> lists it (EM_ARM 40, EM_X86_64 62,
   -- EM_AARCH64 183), the class (ELFCLASS32/64) and the byte order (the "le"
   -- of aarch64le and armle-v7; x86_64 is little-endian).
+  -- phys_bits: the widest physical address the architecture has, which
+  -- bounds every address and size of a recipe (image.base, RAM, a vdev's
+  -- loc). AArch64: ID_AA64MMFR0_EL1.PARange goes up to 0b0110, "52 bits,
+  -- 4PiB", with ARMv8.2-LPA (Arm ARM, as the cortex-a crate documents the
+  -- register: docs.rs/cortex-a, registers::ID_AA64MMFR0_EL1::PARange).
+  -- x86-64: "MAXPHYADDR is at most 52" (Intel SDM Vol. 3A §4.1.4). ARMv7 with
+  -- LPAE: "the physical address mask is 40-bit" (Linux, ARM: 7077/1 LPAE).
   arch = {
-    aarch64le = { elf_machine = 183, elf_class = 64, big_endian = false },
-    x86_64 = { elf_machine = 62, elf_class = 64, big_endian = false },
-    ["armle-v7"] = { elf_machine = 40, elf_class = 32, big_endian = false },
+    aarch64le = { elf_machine = 183, elf_class = 64, big_endian = false, phys_bits = 52 },
+    x86_64 = { elf_machine = 62, elf_class = 64, big_endian = false, phys_bits = 52 },
+    ["armle-v7"] = { elf_machine = 40, elf_class = 32, big_endian = false, phys_bits = 40 },
   },
   -- The commands procnto runs itself in a boot script: "Internal commands
   -- are commands that mkifs recognizes and are not loaded from the host's

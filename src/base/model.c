@@ -2,6 +2,7 @@
 ** model.c: lookups and builders on the value tree. */
 #include "base/model.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <math.h>
 #include <stdio.h>
@@ -325,15 +326,19 @@ int node_size(const mkb_node *v, unsigned long long *out) {
   if (strncmp(p, "mem:", 4) == 0) p += 4;
   if (*p < '0' || *p > '9') return 0;
   char *end;
+  errno = 0;
   unsigned long long x = strtoull(p, &end, 0);
+  if (errno == ERANGE) return 0;
+  int shift = 0;
   switch (*end) {
-    case 'k': case 'K': x <<= 10; end++; break;
-    case 'm': case 'M': x <<= 20; end++; break;
-    case 'g': case 'G': x <<= 30; end++; break;
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
     default: break;
   }
   if (*end != '\0' && *end != ',') return 0;
-  *out = x;
+  if (x > (ULLONG_MAX >> shift)) return 0;
+  *out = x << shift;
   return 1;
 }
 

@@ -183,7 +183,8 @@ const mkb_def *node_site(const mkb_node *n);
 
 /* Reads an address or size: an integer, or a string of digits or 0x-hex
 ** with an optional K, M or G suffix (a "mem:" prefix is skipped). Returns
-** 1 and sets *out, or 0 when v is neither. */
+** 1 and sets *out, or 0 when v is neither or its value does not fit in 64
+** bits ("9999999999999999G"). */
 int node_size(const mkb_node *v, unsigned long long *out);
 
 /* Compares two scalar values given by their fields (mkb_def and mkb_node

@@ -7,6 +7,7 @@
 #include "core/io_check.h"
 #include "core/pass.h"
 
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -217,8 +218,33 @@ typedef struct span {
   const char *what;
 } span;
 
+/* The end of the physical address space of architecture arch
+** (images.arch[ARCH].phys_bits), as the last address: ULLONG_MAX when the
+** architecture is not known. */
+static unsigned long long space_last(check_ctx *c, const char *arch, int *bits) {
+  const schema_arch *a = arch ? schema_arch_named(c->schema->images, arch) : NULL;
+  *bits = a ? a->phys_bits : 64;
+  return *bits >= 64 ? ULLONG_MAX : (1ULL << *bits) - 1;
+}
+
+/* A region [start, start + size) of guest gname that ends within the
+** physical address space of arch; else reported at site. */
+static int region_fits(check_ctx *c, const char *gname, const char *arch, const char *kind,
+                       const mkb_node *site, unsigned long long start, unsigned long long size) {
+  int bits;
+  unsigned long long last = space_last(c, arch, &bits);
+  if (size == 0 || (start <= last && size - 1 <= last - start)) return 1;
+  if (bits < 64)
+    err(c, site, NULL, "in guest '%s', %s 0x%llx + 0x%llx ends beyond the %d-bit physical "
+        "address space of %s", gname, kind, start, size, bits, arch);
+  else
+    err(c, site, NULL, "in guest '%s', %s 0x%llx + 0x%llx ends beyond 64 bits of address",
+        gname, kind, start, size);
+  return 0;
+}
+
 static void add_region(check_ctx *c, ptrvec *v, const char *kind, const mkb_node *m,
-                       unsigned long long *top) {
+                       unsigned long long *top, const char *gname, const char *arch) {
   if (m == NULL) return;
   unsigned long long start = *top, size = 0;
   int has = 0;
@@ -230,7 +256,7 @@ static void add_region(check_ctx *c, ptrvec *v, const char *kind, const mkb_node
     if (node_get(m, "start")) node_size(node_get(m, "start"), &start);
     site = node_get(m, "start") ? node_get(m, "start") : node_get(m, "size");
   }
-  if (has) {
+  if (has && region_fits(c, gname, arch, kind, site, start, size)) {
     span *s = arena_alloc(c->mem, sizeof *s);
     s->lo = start;
     s->hi = start + size;
@@ -240,7 +266,7 @@ static void add_region(check_ctx *c, ptrvec *v, const char *kind, const mkb_node
     if (s->hi > *top) *top = s->hi;
   }
   for (size_t i = 0; m->kind == V_TABLE && i < m->nitems; i++)
-    add_region(c, v, kind, m->items[i], top);
+    add_region(c, v, kind, m->items[i], top, gname, arch);
 }
 
 static void check_overlaps(check_ctx *c, ptrvec *v, const char *gname) {
@@ -495,9 +521,10 @@ static void check_guest(check_ctx *c, mkb_guest *g, const char *barch, const cha
   check_guest_arch(c, g, barch, qnx);
   /* Memory: RAM and ROM regions, placed as qvm places them. */
   unsigned long long top = 0;
-  add_region(c, &gc.regions, "ram", node_get(g->model, "ram"), &top);
+  const char *garch = node_str(g->model, "arch") ? node_str(g->model, "arch") : barch;
+  add_region(c, &gc.regions, "ram", node_get(g->model, "ram"), &top, g->name, garch);
   gc.nram = gc.regions.n;
-  add_region(c, &gc.regions, "rom", node_get(g->model, "rom"), &top);
+  add_region(c, &gc.regions, "rom", node_get(g->model, "rom"), &top, g->name, garch);
   check_overlaps(c, &gc.regions, g->name);
   for (size_t i = 0; i < gc.regions.n; i++) ptrvec_push(c->mem, &gc.windows, gc.regions.v[i]);
   check_vdevs(c, &gc);
@@ -552,7 +579,7 @@ static void check_host(check_ctx *c, mkb_node *board, mkb_guest *guests, size_t 
       if (rm->kind == V_TABLE) {
         for (size_t j = 0; j < rm->nitems && !found; j++) {
           const mkb_node *e = rm->items[j];
-          if (e->kind == V_INT && (e->i >= cpus->i || e->i < 0)) {
+          if (e->kind == V_INT && e->i >= cpus->i) {  /* the schema refuses a negative one */
             found = 1;
             bad = e->i;
             at = e;

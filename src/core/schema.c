@@ -42,6 +42,8 @@ typedef struct checker {
   diag_list *d;
   const mkb_def *site;
   int errors;
+  int bits;           /* the physical address width of the recipe's arch, or 0 */
+  const char *arch;   /* that arch, or NULL when several allow the width */
 } checker;
 
 static const char *site_file(checker *c, const mkb_node *n, int *line, int *col) {
@@ -317,14 +319,75 @@ static void check_vdev(checker *c, mkb_node *n, const mkb_path *path) {
   n->nkeys = opts.nkeys;
 }
 
-/* An address or a size: not negative, and a string a number with an
-** optional K, M or G ("512MB" and "512MiB" get a did-you-mean "512M"). */
+/* The physical address width of the recipe being checked: that of its
+** arch (images.arch[ARCH].phys_bits), or without one the smallest of the
+** architectures its arch field allows; 0 (no bound) when none is known. */
+static void set_space(checker *c, const schema_type *t, const mkb_node *model) {
+  const schema_arch *a = c->s->images ? schema_arch_named(c->s->images, node_str(model, "arch"))
+                                      : NULL;
+  if (a) {
+    c->bits = a->phys_bits;
+    c->arch = a->name;
+    return;
+  }
+  const schema_type *f = schema_field(t, "arch");
+  for (size_t i = 0; f && c->s->images && i < f->nvalues; i++) {
+    a = schema_arch_named(c->s->images, f->values[i]);
+    if (a && (c->bits == 0 || a->phys_bits < c->bits)) c->bits = a->phys_bits;
+  }
+}
+
+/* An address or a size x, read from n: it lies in the physical address
+** space of the recipe's arch (a size may fill it). */
+static void check_space(checker *c, const mkb_node *n, const mkb_path *path,
+                        unsigned long long x, int is_size) {
+  if (c->bits <= 0 || c->bits >= 64) return;
+  unsigned long long end = 1ULL << c->bits;
+  if (is_size ? x <= end : x < end) return;
+  if (c->arch)
+    cerr(c, n, "'%s' is 0x%llx, %s the %d-bit physical address space of %s", PT(path), x,
+         is_size ? "larger than" : "beyond", c->bits, c->arch);
+  else
+    cerr(c, n, "'%s' is 0x%llx, %s a %d-bit physical address space", PT(path), x,
+         is_size ? "larger than" : "beyond", c->bits);
+}
+
+/* An integer within its type's bounds; one the schema flags hex (an address
+** or a size) not negative and in the physical address space. */
+static void check_int(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path) {
+  if ((t->has_min && n->i < t->min) || (t->has_max && n->i > t->max)) {
+    if (t->has_min && t->has_max)
+      cerr(c, n, "'%s' must be from %lld to %lld, got %lld", PT(path), t->min, t->max, n->i);
+    else if (t->has_min)
+      cerr(c, n, "'%s' must be at least %lld, got %lld", PT(path), t->min, n->i);
+    else
+      cerr(c, n, "'%s' must be at most %lld, got %lld", PT(path), t->max, n->i);
+    return;
+  }
+  if (path == NULL || path->key == NULL || !schema_hex(c->s, path->key)) return;
+  if (n->i < 0)
+    cerr(c, n, "'%s' is an address or a size and must not be negative, got %lld", PT(path), n->i);
+  else
+    check_space(c, n, path, (unsigned long long)n->i, 1);
+}
+
+/* An address or a size: not negative, a string a number with an optional
+** K, M or G ("512MB" and "512MiB" get a did-you-mean "512M") that fits in
+** 64 bits, and either in the physical address space of the arch. */
 static void check_sized(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path) {
+  unsigned long long x;
   if (n->kind == V_INT && n->i < 0) {
     cerr(c, n, "'%s' must not be negative, got %lld", PT(path), n->i);
     return;
   }
-  if (n->kind != V_STR || is_sized_number(n->s)) return;
+  if (n->kind == V_INT || (n->kind == V_STR && is_sized_number(n->s))) {
+    if (!node_size(n, &x))
+      cerr(c, n, "'%s' does not fit in 64 bits: \"%s\"", PT(path), n->s);
+    else
+      check_space(c, n, path, x, t->t == T_SIZE);
+    return;
+  }
+  if (n->kind != V_STR) return;
   size_t k = strlen(n->s);
   char *fix = arena_strdup(c->a, n->s);
   if (k > 2 && strcmp(fix + k - 3, "iB") == 0) fix[k - 2] = '\0';
@@ -398,6 +461,7 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path 
         cerr(c, n, "'%s' must be true, a path, or a table; to drop the entry write "
                    "'delete'", PT(path));
       break;
+    case T_INTEGER: check_int(c, t, n, path); break;
     case T_ADDRESS: case T_SIZE: check_sized(c, t, n, path); break;
     case T_PERMS:
       if (!is_perms(n->s))
@@ -414,7 +478,8 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path 
 
 int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
                  const char *what, const mkb_def *site, arena *a, diag_list *d) {
-  checker c = { s, a, d, site, 0 };
+  checker c = { s, a, d, site, 0, 0, NULL };
+  set_space(&c, t, model);
   check_record(&c, t, model, NULL, what, NULL);
   return c.errors;
 }
@@ -422,7 +487,7 @@ int schema_check(const mkb_schema *s, const schema_type *t, mkb_node *model,
 
 int schema_check_value(const mkb_schema *s, const schema_type *t, const mkb_def *value,
                        const char *name, const mkb_def *site, arena *a, diag_list *d) {
-  checker c = { s, a, d, site, 0 };
+  checker c = { s, a, d, site, 0, 0, NULL };
   mkb_path path = { NULL, name, 0 };
   check(&c, t, from_default(&c, value), &path);
   return c.errors;

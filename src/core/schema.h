@@ -41,6 +41,8 @@ struct schema_type {
   schema_type **fields;
   schema_type *items;        /* T_RECORD: its positional part, or NULL */
   long min_items, max_items; /* -1: no bound */
+  int has_min, has_max;      /* T_INTEGER: bounded below, above */
+  long long min, max;
   size_t ntypes;             /* T_ONEOF */
   schema_type **types;
   size_t narch;              /* architectures that allow it; 0: all */

@@ -11,7 +11,8 @@ static int by_name(const void *x, const void *y) {
   return strcmp(((const schema_arch *)x)->name, ((const schema_arch *)y)->name);
 }
 
-/* The table arch = { NAME = { elf_machine, elf_class, big_endian } }: its
+/* The table arch = { NAME = { elf_machine, elf_class, big_endian,
+** phys_bits } }: its
 ** keys come in no particular order (a Lua table), so they are sorted. */
 static int read_arch(schema_images *im, const mkb_def *t, arena *a) {
   if (t == NULL || t->kind != V_TABLE || t->nkeys == 0) return -1;
@@ -19,14 +20,16 @@ static int read_arch(schema_images *im, const mkb_def *t, arena *a) {
   for (size_t i = 0; i < t->nkeys; i++) {
     const mkb_def *m = boot_member(t->vals[i], "elf_machine"), *c = boot_member(t->vals[i], "elf_class");
     const mkb_def *be = boot_member(t->vals[i], "big_endian");
+    const mkb_def *pb = boot_member(t->vals[i], "phys_bits");
     if (m == NULL || m->kind != V_INT || c == NULL || c->kind != V_INT || be == NULL ||
-        be->kind != V_BOOL)
+        be->kind != V_BOOL || pb == NULL || pb->kind != V_INT || pb->i < 1 || pb->i > 64)
       return -1;
     schema_arch *x = &im->arch[im->narch++];
     x->name = t->keys[i];
     x->elf_machine = (unsigned)m->i;
     x->elf_class = (int)c->i;
     x->big_endian = be->b;
+    x->phys_bits = (int)pb->i;
   }
   qsort(im->arch, im->narch, sizeof *im->arch, by_name);
   return 0;
@@ -42,7 +45,7 @@ schema_images *schema_images_read(const mkb_def *images, const char *path, arena
   if (read_arch(im, boot_member(images, "arch"), a) != 0 || im->script_commands == NULL ||
       im->search == NULL || im->fs_starters == NULL || im->shells == NULL) {
     diag_add(d, DIAG_ERROR, NULL, 0, 0, "schema %s: 'images' needs 'arch' (NAME = { "
-             "elf_machine, elf_class, big_endian }) and the lists 'script_commands', "
+             "elf_machine, elf_class, big_endian, phys_bits from 1 to 64 }) and the lists 'script_commands', "
              "'search', 'filesystem_starters' and 'shells'", path);
     return NULL;
   }

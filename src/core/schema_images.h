@@ -14,6 +14,7 @@ typedef struct schema_arch {
   const char *name;        /* "aarch64le" */
   unsigned elf_machine;    /* e_machine of its programs */
   int elf_class;           /* 32 or 64 */
+  int phys_bits;           /* width of a physical address: addresses are below 2^phys_bits */
   int big_endian;
 } schema_arch;
 

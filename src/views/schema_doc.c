@@ -175,7 +175,12 @@ void schema_luals(const mkb_schema *s, strbuf *out) {
 static void md_type(strbuf *b, const schema_type *t) {
   switch (t->t) {
     case T_STRING: sb_adds(b, "string"); break;
-    case T_INTEGER: sb_adds(b, "integer"); break;
+    case T_INTEGER:
+      sb_adds(b, "integer");
+      if (t->has_min && t->has_max) sb_printf(b, " (%lld to %lld)", t->min, t->max);
+      else if (t->has_min) sb_printf(b, " (%lld or more)", t->min);
+      else if (t->has_max) sb_printf(b, " (%lld or less)", t->max);
+      break;
     case T_BOOLEAN: sb_adds(b, t->only_true ? "true" : "boolean"); break;
     case T_ADDRESS: sb_adds(b, "address"); break;
     case T_SIZE: sb_adds(b, "size"); break;
@@ -258,7 +263,13 @@ void schema_markdown(const mkb_schema *s, strbuf *out) {
                "Do not edit: change the schema and run the command again (a test compares).\n\n"
                "Types: *address* is an integer or a string such as `\"20m\"`; *size* an integer or a\n"
                "string with a K, M or G suffix (`\"512M\"`); *permissions* an octal string (`\"0755\"`),\n"
-               "`\"*\"` or symbolic (`\"u+x\"`).\n\n");
+               "`\"*\"` or symbolic (`\"u+x\"`). An address or a size, and an integer location such\n"
+               "as a vdev's `loc`, is not negative and lies in the physical address space of the\n"
+               "architecture:");
+  for (size_t i = 0; i < s->images->narch; i++)
+    sb_printf(out, "%s %d bits on %s", i ? "," : "", s->images->arch[i].phys_bits,
+              s->images->arch[i].name);
+  sb_adds(out, ".\n\n");
   sb_adds(out, "## Boards\n\n`board NAME { ... }`: a host image.\n\n");
   md_record(out, s->board, "", 0, &a);
   sb_adds(out, "\n## Guests\n\n`guest NAME { ... }`: a VM.\n\n");
