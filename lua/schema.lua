@@ -26,6 +26,24 @@
 -- gets the smallest of those its arch field allows); a size string that
 -- does not fit in 64 bits is an error too.
 -- `min`, `max` on an integer type: the smallest and largest value it takes.
+--
+-- Every string is written into a rendered file as one word of it (quoted
+-- and escaped where the file's syntax needs it, so that lint and import
+-- read back exactly that string), or is refused: a string holds no control
+-- character (a line break, ESC, a tab) and a map's names are not empty.
+-- What a string type may say more:
+--   `multiline = true`: it may hold line breaks and other control
+--     characters (the contents of a file, a kernel command line, which a
+--     .qvmconf quotes).
+--   `nonempty = true`: it names something and may not be "".
+--   `words = N`: it is N words separated by single blanks, written as that
+--     many words (log FILTERS DEST).
+--   `raw_line = true`: it is a line of mkifs script text, written as it is
+--     (a '}' escaped, which would end the block): its double quotes pair up
+--     and it does not end in a backslash, which would join the next line.
+-- `key_ident = true` on a map: its names are identifiers (a letter or '_',
+-- then letters, digits and '_'), as names of variables are written bare
+-- (VAR=value in a buildfile, set NAME VALUE in a .qvmconf).
 
 local string_t  = { type = "string" }
 local int_t     = { type = "integer" }
@@ -118,7 +136,7 @@ local command_t = {
 local boot_line_t = {
   type = "record",
   fields = with_attributes {
-    field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } } },
+    field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } }, key_ident = true },
           "global variables: for every program started below (a list is joined with ':')"),
   },
 }
@@ -126,7 +144,7 @@ local boot_line_t = {
 local script_line_t = {
   type = "oneof",
   types = {
-    string_t,
+    { type = "string", raw_line = true },
     {
       type = "record",
       items = string_t,
@@ -139,7 +157,7 @@ local script_line_t = {
         field("debug", bool_t, "enter the kernel debugger when the command starts ([+debug])"),
         field("argv0", string_t, "argv[0] of the command ([argv0=...])"),
         field("external", bool_t, "run the program even if an internal command has its name"),
-        field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } } },
+        field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } }, key_ident = true },
               "variables set for this command, or for every later one on a line of their own"),
       },
     },
@@ -156,7 +174,7 @@ local file_t = {
       items = string_t,
       max_items = 1,
       fields = with_attributes {
-        field("contents", string_t, "the file's contents, written inline"),
+        field("contents", { type = "string", multiline = true }, "the file's contents, written inline"),
         field("link", string_t, "make a symbolic link to this path"),
         field("dir", bool_t, "make an empty directory"),
         field("type", { type = "enum", values = { "file", "link", "fifo", "dir" } }, "kind of entry to create"),
@@ -176,8 +194,8 @@ local vdev_common = {
   field("loc", loc_t, "where the device sits: an address, io:PORT, or a PCI location"),
   field("intr", words_t, "its interrupt: gic:N on ARM, PICNAME:N on x86 (a list repeats the option)"),
   field("name", string_t, "instance name: /dev/qvm/SYSTEM/NAME, and the name PIC references use"),
-  field("log", string_t, "per-vdev logger: FILTERS DEST"),
-  field("set", { type = "map", of = { type = "oneof", types = { string_t, int_t, bool_t } } },
+  field("log", { type = "string", words = 2 }, "per-vdev logger: FILTERS DEST"),
+  field("set", { type = "map", of = { type = "oneof", types = { string_t, int_t, bool_t } }, key_ident = true },
         "variables set in this vdev's context (set NAME VALUE)"),
   field("size", { type = "size" },
         "size of the device's register window, for the overlap check (not written to the file)"),
@@ -444,6 +462,13 @@ local memory_t = { type = "oneof", types = { size_t, { type = "record", items = 
   field("size", size_t, "length, with K, M or G"),
 } } } }
 local vdev_record = { type = "vdev" }
+-- The blob types a load or a pass may have (TYPE load, TYPE pass). acpi:
+-- "Available only for x86"
+-- (https://get.qnx.com/developers/docs/7.0.0/com.qnx.doc.hypervisor.user/topic/vm/load.html).
+-- pass takes a blob type too ("[blob_type] pass", the pass page cited at
+-- pass below); that its types are load's is what the .qvmconf reader
+-- assumes, UNCONFIRMED (qnx-hypervisor.md §3: "UNCERTAIN").
+local blob_t = { type = "enum", values = { "initrd", "data", "fdt", "acpi" }, value_arch = { acpi = x86 } }
 
 -- What a QNX guest's own image holds: the fields of a board's image.
 local image_fields = {}
@@ -470,13 +495,12 @@ local guest = {
     } } } } }, "vCPUs: a count, or one table per vCPU"),
     field("load", { type = "list", of = { type = "oneof", types = { string_t, { type = "record", items = string_t,
       min_items = 1, max_items = 1, fields = {
-        -- acpi: "Available only for x86"
-        -- (https://get.qnx.com/developers/docs/7.0.0/com.qnx.doc.hypervisor.user/topic/vm/load.html)
-        field("type", { type = "enum", values = { "initrd", "data", "fdt", "acpi" }, value_arch = { acpi = x86 } },
-              "blob type (acpi: x86_64 only)"),
+        field("type", blob_t, "blob type (acpi: x86_64 only)"),
         field("addr", addr_t, "guest address to load at"),
       } } } } }, "files copied into guest memory; a QNX guest loads its own image by default"),
-    field("cmdline", string_t, "kernel command line"),
+    -- "A quoted string may run over several lines" in a .qvmconf, and QNX's
+    -- Linux example breaks its command line so (qnx-hypervisor.md §2).
+    field("cmdline", { type = "string", multiline = true }, "kernel command line"),
     -- pass: "[blob_type] pass [loc options] [intr guest_intr[=vector_number]]";
     -- loc "[{mem:|io:}]region,length,{+|-|r|w|x|c|e|m|d|n|s|t}[,=host_location]"
     -- (https://www.qnx.com/developers/docs/8.0/com.qnx.doc.hypervisor.user/topic/vm/pass.html;
@@ -486,14 +510,14 @@ local guest = {
             .. "here replace: intr = \"gic:44\" sets the guest's interrupt)"),
       field("loc", string_t, "[mem:]ADDR,LEN,ATTRS[=HOST], io:PORT,LEN or pci:..."),
       field("intr", string_t, "PIC:N[=HOSTVECTOR]"),
-      field("type", string_t, "blob type of host data passed to the guest"),
+      field("type", blob_t, "blob type of host data passed to the guest (as load's)"),
     } } } } }, "pass-through: a device of the board by name, { device = NAME, intr = ... }, or "
       .. "{ loc = ..., intr = ... } (a loc over a board device's registers gives that device)"),
     -- The variables of type address: host-paddr-gicd, -gich and -gicv
     -- (../shared/reference/qnx-hypervisor.md §4, from the QNX qvm
     -- documentation and a public qvmconf).
     field("set", { type = "map", of = { type = "oneof", types = { string_t, int_t, bool_t } },
-                   hex_names = { "host_paddr_gicd", "host_paddr_gich", "host_paddr_gicv" } },
+                   hex_names = { "host_paddr_gicd", "host_paddr_gich", "host_paddr_gicv" }, key_ident = true },
           "qvm variables (set NAME VALUE); write names with _ for -"),
     field("logger", { type = "list", of = { type = "record", items = { type = "enum",
       values = { "fatal", "internal", "error", "warn", "info", "debug", "verbose" } }, min_items = 1, fields = {
@@ -583,8 +607,10 @@ local image_only = {
               "boot file of the image ([virtual=ARCH,FORMAT])", { required = true, boot = true }),
         field("compress", { type = "oneof", types = { bool_t, int_t } },
               "compress the image: true, false, or 1 (zlib), 2 (LZO), 3 (UCL)"),
-        field("bootname", string_t, "name of the bootstrap file in the buildfile", { default = "boot", boot = true }),
-        field("scriptname", string_t, "name of the startup script in the buildfile", { default = "startup-script" }),
+        field("bootname", { type = "string", nonempty = true }, "name of the bootstrap file in the buildfile",
+              { default = "boot", boot = true }),
+        field("scriptname", { type = "string", nonempty = true }, "name of the startup script in the buildfile",
+              { default = "startup-script" }),
       },
     }, "the image as a whole", { required = true }),
     field("attributes", { type = "record", fields = file_attributes },
@@ -602,7 +628,7 @@ local image_only = {
     -- sets _CS_PATH and _CS_LIBPATH from its PATH and LD_LIBRARY_PATH (QNX
     -- 8.0 Building Embedded Systems, "Environment variables":
     -- https://www.qnx.com/developers/docs/8.0/com.qnx.doc.neutrino.building/topic/buildfiles/nto_buildfile_envars.html).
-    field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } } },
+    field("env", { type = "map", of = { type = "oneof", types = { string_t, strings_t } }, key_ident = true },
           "variables on procnto's own line: its environment only, and PATH and LD_LIBRARY_PATH give "
           .. "_CS_PATH and _CS_LIBPATH (a list is joined with ':'); for every program, see bootstrap",
           { boot = true }),

@@ -164,13 +164,11 @@ static const char *level_name(diag_level lv) {
 ** or a file name that holds a newline or an ESC would otherwise print a
 ** forged diagnostic line or drive the terminal. */
 static void put_text(const char *s, FILE *out) {
+  char buf[5];
   for (; *s; s++) {
-    unsigned char ch = (unsigned char)*s;
-    if (ch == '\n') fputs("\\n", out);
-    else if (ch == '\r') fputs("\\r", out);
-    else if (ch == '\t') fputs("\\t", out);
-    else if (ch < 0x20 || ch == 0x7f) fprintf(out, "\\x%02x", ch);
-    else fputc(ch, out);
+    const char *e = ctl_escape((unsigned char)*s, buf);
+    if (e) fputs(e, out);
+    else fputc(*s, out);
   }
 }
 

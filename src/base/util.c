@@ -137,6 +137,24 @@ void sb_clear(strbuf *b) {
   if (b->s) b->s[0] = '\0';
 }
 
+const char *ctl_escape(unsigned char ch, char buf[5]) {
+  if (ch == '\n') return "\\n";
+  if (ch == '\r') return "\\r";
+  if (ch == '\t') return "\\t";
+  if (ch >= 0x20 && ch != 0x7f) return NULL;
+  snprintf(buf, 5, "\\x%02x", ch);
+  return buf;
+}
+
+void sb_add_escaped(strbuf *b, const char *s) {
+  char buf[5];
+  for (; *s; s++) {
+    const char *e = ctl_escape((unsigned char)*s, buf);
+    if (e) sb_adds(b, e);
+    else sb_addc(b, *s);
+  }
+}
+
 void ptrvec_push(arena *a, ptrvec *p, void *x) {
   if (p->n == p->cap) {
     size_t cap = p->cap ? p->cap * 2 : 8;

@@ -39,6 +39,14 @@ void sb_printf(strbuf *b, const char *fmt, ...)
 void sb_vprintf(strbuf *b, const char *fmt, va_list ap);
 void sb_clear(strbuf *b);
 
+/* The one escape of a control byte (below 0x20, and DEL), as diagnostics
+** and the comments of rendered files print it: \n, \r, \t or \xHH, in buf;
+** NULL when ch is no control byte. */
+const char *ctl_escape(unsigned char ch, char buf[5]);
+
+/* Appends s with its control bytes escaped (ctl_escape). */
+void sb_add_escaped(strbuf *b, const char *s);
+
 /* A growable array of pointers, allocated from an arena. */
 typedef struct ptrvec {
   void **v;

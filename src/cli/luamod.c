@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
 ** luamod.c: the core as a Lua module ("mkbuildfile_core"), so that busted
-** specs run the real C code. Each call opens its own session, as one run of
-** the command line would. */
+** specs run the real C code: render a board, parse a rendered file back.
+** Each call opens its own session, as one run of the command line would. */
 #define _POSIX_C_SOURCE 200809L
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +11,8 @@
 #include <lua.h>
 
 #include "core/session.h"
+#include "formats/parse_build.h"
+#include "formats/parse_qvmconf.h"
 
 /* Reads the list of strings in field `key` of the options table at index 2
 ** into a malloc'd array (caller frees); raises on a wrong type. */
@@ -127,8 +129,78 @@ static int l_render(lua_State *L) {
   return 3;
 }
 
+/* Pushes the parsed model n as a Lua table (lists and keys as a recipe
+** writes them), or nil for NULL. Stack: +1. The model's depth is that of
+** the schema's records, a few levels. */
+static void push_node(lua_State *L, const mkb_node *n) {
+  luaL_checkstack(L, 3, "model too deep");
+  if (n == NULL) {
+    lua_pushnil(L);
+    return;
+  }
+  switch (n->kind) {
+    case V_BOOL: lua_pushboolean(L, n->b); return;
+    case V_INT: lua_pushinteger(L, n->i); return;
+    case V_NUM: lua_pushnumber(L, n->n); return;
+    case V_STR: lua_pushstring(L, n->s); return;
+    case V_TABLE: break;
+  }
+  lua_createtable(L, (int)n->nitems, (int)n->nkeys);
+  for (size_t i = 0; i < n->nitems; i++) {
+    push_node(L, n->items[i]);
+    lua_rawseti(L, -2, (lua_Integer)i + 1);
+  }
+  for (size_t i = 0; i < n->nkeys; i++) {
+    push_node(L, n->vals[i]);
+    lua_setfield(L, -2, n->keys[i]);
+  }
+}
+
+/* parse(files [, {root=DIR}]) -> models, diagnostics
+** Reads each file of the table files (path -> text, as render returns
+** them) as lint and import do: a path ending in .qvmconf as a qvm
+** configuration, any other as an mkifs buildfile. models maps each path to
+** the parser's model (a table as a recipe writes it; absent when nothing
+** parsed); the diagnostics are the command line's text, in path order. One
+** session reads them all. */
+static int l_parse(lua_State *L) {
+  luaL_checktype(L, 1, LUA_TTABLE);
+  const char *root = getenv("MKBUILDFILE_ROOT");
+  if (lua_istable(L, 2)) {
+    lua_getfield(L, 2, "root");
+    root = luaL_optstring(L, -1, root);
+    lua_pop(L, 1);
+  }
+  luaL_argcheck(L, root != NULL, 2, "needs 'root' (or MKBUILDFILE_ROOT)");
+  mkb_options o;
+  memset(&o, 0, sizeof o);
+  mkb_session s;
+  arena a;
+  arena_init(&a);
+  int ok = session_open(&s, root, &o) == 0;
+  lua_newtable(L);
+  for (lua_pushnil(L); ok && lua_next(L, 1) != 0; lua_pop(L, 1)) {
+    if (lua_type(L, -2) != LUA_TSTRING || lua_type(L, -1) != LUA_TSTRING) continue;
+    size_t len, plen;
+    const char *path = lua_tolstring(L, -2, &plen);
+    const char *text = lua_tolstring(L, -1, &len);
+    const char *dot = plen >= 8 ? path + plen - 8 : "";
+    mkb_node *m = strcmp(dot, ".qvmconf") == 0
+                    ? parse_qvmconf(path, text, len, s.schema, &a, &s.diags)
+                    : parse_buildfile(path, text, len, &a, &s.diags);
+    lua_pushvalue(L, -2);
+    push_node(L, m);
+    lua_settable(L, -5);
+  }
+  push_diags(L, &s.diags);
+  arena_free(&a);
+  session_close(&s);
+  return 2;
+}
+
 static const luaL_Reg core_funcs[] = {
   { "render", l_render },
+  { "parse", l_parse },
   { NULL, NULL }
 };
 

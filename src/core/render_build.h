@@ -30,6 +30,11 @@ void mkifs_word(strbuf *b, const char *s, int in_block);
 ** without the brackets, in b (cleared first; empty when none). */
 void mkifs_attributes(strbuf *b, const mkb_node *rec);
 
+/* Why s cannot be written as a line of mkifs script text (a raw script
+** line: a '"' without its pair, a last backslash that would join the next
+** line), or NULL when it can. The check of the schema's raw_line strings. */
+const char *mkifs_line_problem(const char *s);
+
 /* Appends the buildfile of board (a checked, derived model) to out. The
 ** output depends on nothing but its inputs: no time, no hash order. */
 void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *out);

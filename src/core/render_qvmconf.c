@@ -8,9 +8,21 @@
 
 #define INDENT "    "
 
-/* A token with blanks, '#' or quotes goes in double quotes. */
+/* A word that opens a context of qvm's language (qnx-hypervisor.md §2:
+** cpu, vdev NAME, pass, reserve): as an argument it is quoted, or it would
+** end the option before it and start a context of its own. */
+static int opens_context(const char *s) {
+  static const char *const words[] = { "cpu", "vdev", "pass", "reserve", NULL };
+  for (int i = 0; words[i]; i++)
+    if (strcmp(s, words[i]) == 0) return 1;
+  return 0;
+}
+
+/* A token with blanks, '#' or quotes, an empty one and one that opens a
+** context go in double quotes (an argument qvm reads as one, with \" and
+** \\ for '"' and '\'). */
 static void add_token(strbuf *b, const char *s) {
-  if (s[0] != '\0' && strpbrk(s, " \t\n\"#") == NULL) {
+  if (s[0] != '\0' && strpbrk(s, " \t\n\"#") == NULL && !opens_context(s)) {
     sb_adds(b, s);
     return;
   }
@@ -61,21 +73,39 @@ static void add_option(const mkb_schema *s, strbuf *b, const char *indent, const
     sb_adds(b, indent);
     add_name(b, key);
     sb_addc(b, ' ');
-    /* log takes two words, FILTERS DEST: not one quoted string. */
-    if (strcmp(key, "log") == 0 && x->kind == V_STR) sb_adds(b, x->s);
-    else add_value(b, x, schema_hex(s, key));
+    /* log takes two words, FILTERS DEST (the schema says it holds two,
+    ** in one blank): each is a token of its own. */
+    const char *blank = x->kind == V_STR && strcmp(key, "log") == 0 ? strchr(x->s, ' ') : NULL;
+    if (blank) {
+      strbuf first;
+      sb_init(&first);
+      sb_addn(&first, x->s, (size_t)(blank - x->s));
+      add_token(b, first.s);
+      sb_free(&first);
+      sb_addc(b, ' ');
+      add_token(b, blank + 1);
+    } else {
+      add_value(b, x, schema_hex(s, key));
+    }
     sb_addc(b, '\n');
   }
 }
 
+/* set NAME VALUE: the name is an identifier (the schema's key_ident), a
+** token of its own like the value. */
 static void add_sets(const mkb_schema *s, strbuf *b, const char *indent, const mkb_node *set) {
+  strbuf name;
+  sb_init(&name);
   for (size_t i = 0; set && i < set->nkeys; i++) {
     sb_printf(b, "%sset ", indent);
-    add_name(b, set->keys[i]);
+    sb_clear(&name);
+    add_name(&name, set->keys[i]);
+    add_token(b, name.s);
     sb_addc(b, ' ');
     add_value(b, set->vals[i], schema_hex(s, set->keys[i]));
     sb_addc(b, '\n');
   }
+  sb_free(&name);
 }
 
 /* ---- memory ---------------------------------------------------------- */

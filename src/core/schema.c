@@ -3,6 +3,8 @@
 ** it (schema_read.c reads it). */
 #include "core/schema.h"
 
+#include "core/render_build.h"
+
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
@@ -402,6 +404,66 @@ static void check_sized(checker *c, const schema_type *t, mkb_node *n, const mkb
   sb_free(&b);
 }
 
+/* The first control byte of s as ctl_escape writes it (in buf), or NULL. */
+static const char *control_in(const char *s, char buf[5]) {
+  for (; *s; s++) {
+    const char *e = ctl_escape((unsigned char)*s, buf);
+    if (e) return e;
+  }
+  return NULL;
+}
+
+/* Is s N words separated by single blanks? */
+static int is_words(const char *s, int n) {
+  for (int k = 0; k < n; k++) {
+    size_t w = strcspn(s, " \t");
+    if (w == 0) return 0;
+    s += w;
+    if (k + 1 < n) {
+      if (*s != ' ') return 0;
+      s++;
+    }
+  }
+  return *s == '\0';
+}
+
+/* A string goes into a rendered file as one word or one line of it: no
+** control character (but in a file's contents), and what its type says
+** more (lua/schema.lua: nonempty, words, raw_line). */
+static void check_string(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path) {
+  char buf[5];
+  const char *ctl = t->multiline ? NULL : control_in(n->s, buf);
+  const char *why;
+  if (ctl)
+    cerr(c, n, "'%s' holds a control character (%s): a string of a recipe is written on one "
+         "line of a file", PT(path), ctl);
+  else if (t->nonempty && n->s[0] == '\0')
+    cerr(c, n, "'%s' may not be empty: it is a name", PT(path));
+  else if (t->words > 0 && !is_words(n->s, t->words))
+    cerr(c, n, "'%s' must be %d words separated by single blanks, got \"%s\"", PT(path),
+         t->words, n->s);
+  else if (t->raw_line && (why = mkifs_line_problem(n->s)) != NULL)
+    cerr(c, n, "'%s' cannot be written as a line of the script: %s", PT(path), why);
+}
+
+/* The name of an entry of map t at kp: not empty, no control character,
+** an identifier where the map says so. */
+static void check_key(checker *c, const schema_type *t, const mkb_node *v, const mkb_path *kp) {
+  char buf[5];
+  const char *k = kp->key, *ctl = control_in(k, buf);
+  int ident = k[0] != '\0' && !isdigit((unsigned char)k[0]);
+  for (const char *p = k; *p; p++)
+    ident &= isalnum((unsigned char)*p) || *p == '_';
+  if (k[0] == '\0')
+    cerr(c, v, "'%s' has an entry without a name", PT(kp->up));
+  else if (ctl)
+    cerr(c, v, "the name '%s' holds a control character (%s): it is written on one line of a "
+         "file", PT(kp), ctl);
+  else if (t->key_ident && !ident)
+    cerr(c, v, "'%s' is not a name of a variable: a letter or '_', then letters, digits and '_'",
+         PT(kp));
+}
+
 static void check_enum(checker *c, const schema_type *t, mkb_node *n, const mkb_path *path) {
   for (size_t i = 0; i < t->nvalues; i++)
     if (strcmp(t->values[i], n->s) == 0) return;
@@ -432,6 +494,7 @@ static void check_elements(checker *c, const schema_type *t, mkb_node *n, const 
   }
   for (size_t i = 0; i < n->nkeys; i++) {
     mkb_path kp = { path, n->keys[i], 0 };
+    check_key(c, t, n->vals[i], &kp);
     check(c, t->of, n->vals[i], &kp);
   }
 }
@@ -461,6 +524,7 @@ static void check(checker *c, const schema_type *t, mkb_node *n, const mkb_path 
         cerr(c, n, "'%s' must be true, a path, or a table; to drop the entry write "
                    "'delete'", PT(path));
       break;
+    case T_STRING: check_string(c, t, n, path); break;
     case T_INTEGER: check_int(c, t, n, path); break;
     case T_ADDRESS: case T_SIZE: check_sized(c, t, n, path); break;
     case T_PERMS:

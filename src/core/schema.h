@@ -43,6 +43,11 @@ struct schema_type {
   long min_items, max_items; /* -1: no bound */
   int has_min, has_max;      /* T_INTEGER: bounded below, above */
   long long min, max;
+  int multiline;             /* T_STRING: may hold control characters (file contents) */
+  int nonempty;              /* T_STRING: may not be "" */
+  int words;                 /* T_STRING: that many words in single blanks, or 0 */
+  int raw_line;              /* T_STRING: a line of mkifs script text */
+  int key_ident;             /* T_MAP: its names are identifiers */
   size_t ntypes;             /* T_ONEOF */
   schema_type **types;
   size_t narch;              /* architectures that allow it; 0: all */

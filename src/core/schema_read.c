@@ -105,7 +105,9 @@ static const key_rule TYPE_KEYS[] = {
   { "values", K_STRINGS }, { "arch", K_STRINGS }, { "qnx", K_STRINGS }, { "of", K_TABLE },
   { "items", K_TABLE }, { "fields", K_TABLES }, { "types", K_TABLES }, { "hex", K_BOOL },
   { "hex_names", K_STRINGS }, { "refuse_prefix", K_STR }, { "value_arch", K_TABLE },
-  { "line", K_INT }, { "boot", K_BOOL }, { "min", K_INT }, { "max", K_INT }, { NULL, K_ANY }
+  { "line", K_INT }, { "boot", K_BOOL }, { "min", K_INT }, { "max", K_INT },
+  { "multiline", K_BOOL }, { "nonempty", K_BOOL }, { "words", K_INT }, { "raw_line", K_BOOL },
+  { "key_ident", K_BOOL }, { NULL, K_ANY }
 };
 static const key_rule VDEV_KEYS[] = {
   { "name", K_STR }, { "doc", K_STR }, { "arch", K_STRINGS }, { "implicit", K_BOOL },
@@ -302,6 +304,11 @@ static schema_type *read_type_new(reader *r, const mkb_def *d) {
   if ((v = dget(d, "max_items")) && v->kind == V_INT) t->max_items = (long)v->i;
   if ((v = dget(d, "min")) && v->kind == V_INT) t->has_min = 1, t->min = v->i;
   if ((v = dget(d, "max")) && v->kind == V_INT) t->has_max = 1, t->max = v->i;
+  if ((v = dget(d, "words")) && v->kind == V_INT) t->words = (int)v->i;
+  t->multiline = dbool(d, "multiline");
+  t->nonempty = dbool(d, "nonempty");
+  t->raw_line = dbool(d, "raw_line");
+  t->key_ident = dbool(d, "key_ident");
   if ((v = dget(d, "values")) && v->kind == V_TABLE) t->values = read_strings(r, v, &t->nvalues);
   if ((v = dget(d, "arch")) && v->kind == V_TABLE) t->arch = read_strings(r, v, &t->narch);
   if ((v = dget(d, "qnx")) && v->kind == V_TABLE) t->qnx = read_strings(r, v, &t->nqnx);

@@ -57,8 +57,9 @@ describe("a hostile recipe", function()
         .. '  script = { "display_msg " .. tostring(append { 1 }) .. " " .. tostring(force(1)) .. " "\n'
         .. '    .. tostring(delete) },\n}\n')
       assert.are.equal("", diags)
+      -- (the '}' of the raw line is escaped: it would end the script block)
       assert.are.equal(h.base_text("x", { dir .. "/x.lua" })
-        .. h.script_block { "display_msg append{...} force(...) delete" }, text)
+        .. h.script_block { "display_msg append{...\\} force(...) delete" }, text)
     end)
 
     it("while the operations still do their work", function()
