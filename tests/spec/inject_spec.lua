@@ -43,22 +43,35 @@ local HOSTILE = {
 -- ---- the holes ------------------------------------------------------------
 
 -- Values a record needs besides the hole, by its path (a list element is
--- []): what a newly written record must hold to be valid, each { field or
--- false for a list element, text }. A field the hole fills is left out.
+-- []): what a newly written record must hold to be valid, each { the
+-- fields it stands for (false: a list element; "items": the list part),
+-- text }. It is left out when the hole fills one of those fields: the
+-- fields of a choice (a disk's backing) stand for each other.
+local BACKING = { "file", "device", "ram", "loopback" }
 local NEEDS = {
   ["startup"] = { { false, '"startup-rcar_h3"' } },   -- a bootstrap's first program
   ["script[]"] = { { false, '"display_msg"' } },      -- a script record's command
   ["load[]"] = { { "items", '"/vm/images/x"' } },     -- the file a load record loads
   ["logger[]"] = { { "dest", 'dest = "stdout"' } },
-  ["pass[]"] = { { "loc", 'loc = "0x1c0e0000,0x1000,rw"' } },
+  ["pass[]"] = { { { "loc", "device" }, 'loc = "0x1c0e0000,0x1000,rw"' } },
+  ["pci"] = { { "hw_module", 'hw_module = "pci_hw-Intel_x86.so"' } },
+  ["smmu"] = { { "type", 'type = "rcar3"' }, { "config", 'config = "/etc/rcar3.smmu"' } },
+  ["vdevs.virtio-blk.disk"] = { { BACKING, 'ram = "16M"' } },
 }
+
+-- The name of the entry a hole in a map's value is written under, where
+-- "k" is not a valid one.
+local MAPKEY = { ["data_partition.files"] = '["/k"]', ["partition_files"] = '["/k"]' }
 
 -- The needs of the record at path for a hole in field name (nil: in its
 -- list part), as text before the hole.
 local function needs_for(path, name)
   local out = {}
   for _, n in ipairs(NEEDS[path] or {}) do
-    if n[1] ~= name and not (n[1] == "items" and name == nil) then out[#out + 1] = n[2] .. ", " end
+    local stands = type(n[1]) == "table" and n[1] or { n[1] }
+    local filled = false
+    for _, f in ipairs(stands) do filled = filled or f == name or (f == "items" and name == nil) end
+    if not filled then out[#out + 1] = n[2] .. ", " end
   end
   return table.concat(out)
 end
@@ -70,6 +83,8 @@ end
 -- value read back is the template's too.
 local TEMPLATE = {
   ["files.k.contents"] = "%s\n",
+  -- a file of the data partition: below its mount
+  ["data_partition.files{key}"] = "/%s", ["partition_files{key}"] = "/%s",
   -- the loc of a vdev on I/O ports, written with its space as the shipped
   -- PC guests do (the reader adds io: to a bare one)
   ["vdevs.8259.loc"] = "io:%s", ["vdevs.pckeyboard.loc"] = "io:%s", ["vdevs.wdt-ib700.loc"] = "io:%s",
@@ -84,6 +99,8 @@ local TEMPLATE = {
 -- hostile one be.
 local CHECKED = {
   ["include[]"] = true, ["guests[]"] = true, ["pass[]"] = true, ["pass[].intr"] = true,
+  ["pass[].device"] = true, ["hypervisor.vdevs[]"] = true,
+  ["vdevs.*.to.guest"] = true, ["vdevs.*.to.nic"] = true, ["vdevs.*.to.bridge"] = true,
   ["vdevs.*.intr"] = true, ["vdevs.*.intr[]"] = true,
 }
 
@@ -94,7 +111,7 @@ local function sample(t)
   if t.type == "boolean" then return "true" end
   if t.type == "integer" then return "1" end
   if t.type == "list" then return "{ " .. sample(t.of) .. " }" end
-  if t.type == "record" then return "{ }" end
+  if t.type == "record" or t.type == "map" then return "{ }" end
   if t.type == "vdev" then return '{ "virtio-entropy" }' end
   error("no sample of a " .. t.type)
 end
@@ -151,7 +168,8 @@ function walk(ctx, t, path, wrap)
     walk(ctx, t.of, path .. "[]", function(x) return wrap("append { " .. x .. " }") end)
   elseif kind == "map" then
     hole(ctx, path .. "{key}", function(x) return wrap("{ [" .. x .. "] = " .. sample(t.of) .. " }") end)
-    walk(ctx, t.of, path .. ".k", function(x) return wrap("{ k = " .. x .. " }") end)
+    local key = MAPKEY[path] or "k"
+    walk(ctx, t.of, path .. ".k", function(x) return wrap("{ " .. key .. " = " .. x .. " }") end)
   elseif kind == "record" then
     walk_record(ctx, t, path, wrap)
   end  -- a vdev: its options are walked by type below
@@ -161,11 +179,12 @@ end
 -- board builds on rcar_h3 (QNX 7.1); a guest on qnx-aarch64 runs on it, or
 -- on rpi4 (QNX 8.0) for the fields of 8.0, and an x86 guest on linux-x86_64
 -- runs on x86_64.
-local function guest_ctx(base, board)
+local function guest_ctx(base, board, guest_more, board_more)
   return {
     recipe = function(field)
-      return 'guest "g" {\n  include = { "' .. base .. '" },\n  ' .. field .. ",\n}\n"
-        .. 'board "t" { include = { "' .. board .. '" }, guests = { "g" } }\n'
+      return 'guest "g" {\n  include = { "' .. base .. '" },\n  ' .. field .. ",\n"
+        .. (guest_more or "") .. "}\n"
+        .. 'board "t" { include = { "' .. board .. '" }, guests = { "g" }' .. (board_more or "") .. " }\n"
     end,
   }
 end
@@ -179,6 +198,9 @@ local CTX = {
 CTX.guest.qnx80 = guest_ctx("qnx-aarch64", "rpi4")
 CTX.board.qnx80 = CTX.board
 CTX.x86.qnx80 = CTX.x86
+-- a guest on the board's data partition
+CTX.partition = guest_ctx("qnx-aarch64", "rcar_h3", "  partition = true,\n", ", data_partition = { }")
+CTX.partition.qnx80 = CTX.partition
 
 -- include is how the hole's recipe builds on its base, not a value: the
 -- names it holds are recipe names (hostile_spec.lua tries those).
@@ -186,7 +208,8 @@ for _, f in ipairs(schema.board.fields) do
   if f.name ~= "include" then walk(CTX.board, f, f.name, function(x) return f.name .. " = " .. x end) end
 end
 for _, f in ipairs(schema.guest.fields) do
-  if f.name ~= "include" then walk(CTX.guest, f, f.name, function(x) return f.name .. " = " .. x end) end
+  local ctx = f.name == "partition_files" and CTX.partition or CTX.guest
+  if f.name ~= "include" then walk(ctx, f, f.name, function(x) return f.name .. " = " .. x end) end
 end
 
 -- What a vdev needs to be valid on its own, by type: a free place and a
@@ -202,7 +225,10 @@ for _, vt in ipairs(schema.vdevs) do
   local ctx = arch == "x86_64" and CTX.x86 or CTX.guest
   local needs = {}
   for _, n in ipairs(vt.bus and VDEV_NEEDS[arch] or {}) do needs[#needs + 1] = n end
-  if vt.name == "virtio-net" then needs[#needs + 1] = { "peer", 'peer = "/dev/vdevpeers/vp9"' } end
+  if vt.name == "virtio-net" then
+    needs[#needs + 1] = { { "peer", "to" }, 'peer = "/dev/vdevpeers/vp9"' }
+    needs[#needs + 1] = { "name", 'name = "n9"' }
+  end
   NEEDS["vdevs." .. vt.name] = needs
   local fields = {}
   for _, f in ipairs(schema.vdev_common) do fields[#fields + 1] = f end
@@ -292,6 +318,8 @@ end
 -- ':' reads back as two, a string holding one as a list. Both models
 -- compare joined.
 local function joined(v, key)
+  -- a MAC the core derives from a vdev's name differs with the name
+  if type(v) == "string" then return (v:gsub("mac=02%x+", "mac=DERIVED")) end
   if type(v) ~= "table" then return v end
   if key == "search" or key == "env_value" then
     local all = true
