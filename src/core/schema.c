@@ -435,8 +435,8 @@ static void check_string(checker *c, const schema_type *t, mkb_node *n, const mk
   const char *ctl = t->multiline ? NULL : control_in(n->s, buf);
   const char *why;
   if (ctl)
-    cerr(c, n, "'%s' holds a control character (%s): a string of a recipe is written on one "
-         "line of a file", PT(path), ctl);
+    cerr(c, n, "'%s' holds a control character (%s), which would break the line it is written "
+         "on", PT(path), ctl);
   else if (t->nonempty && n->s[0] == '\0')
     cerr(c, n, "'%s' may not be empty: it is a name", PT(path));
   else if (t->words > 0 && !is_words(n->s, t->words))
@@ -457,8 +457,8 @@ static void check_key(checker *c, const schema_type *t, const mkb_node *v, const
   if (k[0] == '\0')
     cerr(c, v, "'%s' has an entry without a name", PT(kp->up));
   else if (ctl)
-    cerr(c, v, "the name '%s' holds a control character (%s): it is written on one line of a "
-         "file", PT(kp), ctl);
+    cerr(c, v, "the name '%s' holds a control character (%s), which would break the line it is "
+         "written on", PT(kp), ctl);
   else if (t->key_ident && !ident)
     cerr(c, v, "'%s' is not a name of a variable: a letter or '_', then letters, digits and '_'",
          PT(kp));
