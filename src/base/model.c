@@ -314,6 +314,24 @@ const char *kind_article(mkb_kind k) {
   return "?";
 }
 
+const char *mkb_size_text(const char *p, unsigned long long *out) {
+  if (*p < '0' || *p > '9') return NULL;
+  char *end;
+  errno = 0;
+  unsigned long long x = strtoull(p, &end, 0);
+  if (errno == ERANGE) return NULL;
+  int shift = 0;
+  switch (*end) {
+    case 'k': case 'K': shift = 10; end++; break;
+    case 'm': case 'M': shift = 20; end++; break;
+    case 'g': case 'G': shift = 30; end++; break;
+    default: break;
+  }
+  if (x > (ULLONG_MAX >> shift)) return NULL;
+  *out = x << shift;
+  return end;
+}
+
 int node_size(const mkb_node *v, unsigned long long *out) {
   if (v == NULL) return 0;
   if (v->kind == V_INT) {
@@ -324,21 +342,10 @@ int node_size(const mkb_node *v, unsigned long long *out) {
   if (v->kind != V_STR) return 0;
   const char *p = v->s;
   if (strncmp(p, "mem:", 4) == 0) p += 4;
-  if (*p < '0' || *p > '9') return 0;
-  char *end;
-  errno = 0;
-  unsigned long long x = strtoull(p, &end, 0);
-  if (errno == ERANGE) return 0;
-  int shift = 0;
-  switch (*end) {
-    case 'k': case 'K': shift = 10; end++; break;
-    case 'm': case 'M': shift = 20; end++; break;
-    case 'g': case 'G': shift = 30; end++; break;
-    default: break;
-  }
-  if (*end != '\0' && *end != ',') return 0;
-  if (x > (ULLONG_MAX >> shift)) return 0;
-  *out = x << shift;
+  unsigned long long x;
+  const char *end = mkb_size_text(p, &x);
+  if (end == NULL || (*end != '\0' && *end != ',')) return 0;
+  *out = x;
   return 1;
 }
 

@@ -185,6 +185,11 @@ const mkb_def *node_site(const mkb_node *n);
 ** with an optional K, M or G suffix (a "mem:" prefix is skipped). Returns
 ** 1 and sets *out, or 0 when v is neither or its value does not fit in 64
 ** bits ("9999999999999999G"). */
+/* The number at the start of p: digits or 0x-hex with an optional K, M or
+** G. Sets *out and returns the character after it, or NULL when p holds no
+** number or it does not fit in 64 bits. node_size and the pass reader both
+** read their numbers here. */
+const char *mkb_size_text(const char *p, unsigned long long *out);
 int node_size(const mkb_node *v, unsigned long long *out);
 
 /* Compares two scalar values given by their fields (mkb_def and mkb_node

@@ -5,21 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A number as the pass option writes it: decimal or 0x hex, with an
-** optional K, M or G. Returns the character after it, or NULL. */
-static const char *number(const char *p, unsigned long long *out) {
-  if (*p < '0' || *p > '9') return NULL;
-  char *end;
-  unsigned long long x = strtoull(p, &end, 0);
-  switch (*end) {
-    case 'k': case 'K': x <<= 10; end++; break;
-    case 'm': case 'M': x <<= 20; end++; break;
-    case 'g': case 'G': x <<= 30; end++; break;
-    default: break;
-  }
-  *out = x;
-  return end;
-}
+#include "base/model.h"
 
 static int is_attr(char c) { return c && strchr("+-rwxcemdnst", c) != NULL; }
 
@@ -44,14 +30,14 @@ int pass_loc_read(const char *loc, pass_loc *l) {
   }
   if (strncmp(p, "io:", 3) == 0) l->kind = PASS_IO, p += 3;
   else if (strncmp(p, "mem:", 4) == 0) p += 4;
-  if ((p = number(p, &l->addr)) == NULL) return 0;
+  if ((p = mkb_size_text(p, &l->addr)) == NULL) return 0;
   l->host = l->addr;
-  if (*p == ',' && p[1] >= '0' && p[1] <= '9' && (p = number(p + 1, &l->len)) == NULL) return 0;
+  if (*p == ',' && p[1] >= '0' && p[1] <= '9' && (p = mkb_size_text(p + 1, &l->len)) == NULL) return 0;
   if (*p == ',') p++;
   p = attrs(p, l);
   if (*p == ',') p++;
   if (*p == '=') {
-    if ((p = number(p + 1, &l->host)) == NULL) return 0;
+    if ((p = mkb_size_text(p + 1, &l->host)) == NULL) return 0;
     l->has_host = 1;
   }
   return *p == '\0';
