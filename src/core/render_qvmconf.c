@@ -8,10 +8,7 @@
 
 #define INDENT "    "
 
-/* A word that opens a context of qvm's language (qnx-hypervisor.md §2:
-** cpu, vdev NAME, pass, reserve): as an argument it is quoted, or it would
-** end the option before it and start a context of its own. */
-static int opens_context(const char *s) {
+int qvmconf_opens_context(const char *s) {
   static const char *const words[] = { "cpu", "vdev", "pass", "reserve", NULL };
   for (int i = 0; words[i]; i++)
     if (strcmp(s, words[i]) == 0) return 1;
@@ -22,7 +19,7 @@ static int opens_context(const char *s) {
 ** context go in double quotes (an argument qvm reads as one, with \" and
 ** \\ for '"' and '\'). */
 static void add_token(strbuf *b, const char *s) {
-  if (s[0] != '\0' && strpbrk(s, " \t\n\"#") == NULL && !opens_context(s)) {
+  if (s[0] != '\0' && strpbrk(s, " \t\n\"#") == NULL && !qvmconf_opens_context(s)) {
     sb_adds(b, s);
     return;
   }

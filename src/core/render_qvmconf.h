@@ -17,4 +17,9 @@ void render_qvmconf(const mkb_schema *s, const mkb_node *guest, const render_hea
 ** wiring turns into qvm's options)? */
 int render_qvm_option(const char *key);
 
+/* 1 when word opens a context of qvm's language (qnx-hypervisor.md §2: cpu,
+** vdev NAME, pass, reserve): the renderer quotes it as an argument, or it
+** would end the option before it; the parser never takes it as one. */
+int qvmconf_opens_context(const char *word);
+
 #endif

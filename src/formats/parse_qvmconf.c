@@ -21,6 +21,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/render_qvmconf.h"
+
 /* ---- tokens -------------------------------------------------------------- */
 
 typedef struct tok {
@@ -402,9 +404,8 @@ static keyword keyword_of(const parser *p, const tok *t) {
 
 /* Options that open a context: never taken as another option's argument,
 ** so that a missing argument is reported where it is missing. */
-static int opens_context(const parser *p, const tok *t) {
-  keyword k = keyword_of(p, t);
-  return k == K_CPU || k == K_VDEV || k == K_PASS || k == K_RESERVE;
+static int opens_context(const tok *t) {
+  return t && !t->quoted && qvmconf_opens_context(t->s);
 }
 
 static const tok *peek(const parser *p) { return p->i < p->n ? p->t[p->i] : NULL; }
@@ -413,7 +414,7 @@ static const tok *peek(const parser *p) { return p->i < p->n ? p->t[p->i] : NULL
 ** reporting that it is missing. */
 static const tok *take_arg(parser *p, const tok *opt, const char *what) {
   const tok *a = peek(p);
-  if (a == NULL || opens_context(p, a)) {
+  if (a == NULL || opens_context(a)) {
     if (a)
       ERR(p, opt->line, opt->col, "'%s' needs an argument, but '%s' follows at %d:%d", what,
           a->s, a->line, a->col);
@@ -528,7 +529,7 @@ static void vdev_option(parser *p, vdev_rec *v, const tok *opt) {
   }
   mkb_node *val;
   const tok *next = peek(p);
-  if ((f && f->t == T_BOOLEAN) || (f == NULL && (next == NULL || opens_context(p, next)))) {
+  if ((f && f->t == T_BOOLEAN) || (f == NULL && (next == NULL || opens_context(next)))) {
     val = mk_bool(p, 1, opt->line, opt->col);
   } else if (strcmp(key, "log") == 0) {
     /* log FILTERS DEST: two words, one value "FILTERS DEST". A quoted
