@@ -167,6 +167,13 @@ const char *node_lit(const mkb_node *n) {
   return n && n->kind == V_INT ? def_lit(n->origin, n->i) : NULL;
 }
 
+void sb_int_as_written(strbuf *b, const mkb_node *v, int hex) {
+  const char *lit = node_lit(v);
+  if (lit) sb_adds(b, lit);
+  else if (hex && v->i >= 0) sb_printf(b, "0x%llx", (unsigned long long)v->i);
+  else sb_printf(b, "%lld", v->i);
+}
+
 int node_same_spelling(const mkb_node *f, const mkb_node *b) {
   if (!node_equal(f, b)) return 0;
   const char *lf = node_lit(f), *lb = node_lit(b);

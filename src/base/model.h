@@ -165,6 +165,11 @@ void def_set_lit(arena *a, mkb_def *d, const char *text, size_t len);
 const char *def_lit(const mkb_def *d, long long i);
 const char *node_lit(const mkb_node *n);
 
+/* An integer node (V_INT) as written: its source spelling when it has one,
+** else hex when hex is set and it is not negative, else decimal. The
+** renderers write every integer through here. */
+void sb_int_as_written(strbuf *b, const mkb_node *v, int hex);
+
 /* Is the scalar f the value b, written the same? node_equal, and an integer
 ** f that has a spelling has b's (an import writes a value whose spelling
 ** differs from the inherited one, so that the number comes out as written). */

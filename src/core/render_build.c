@@ -78,10 +78,7 @@ static void add_raw_line(strbuf *b, const char *s) {
 
 static void add_scalar(strbuf *b, const mkb_node *v, int in_block) {
   switch (v->kind) {
-    case V_INT:
-      if (node_lit(v)) sb_adds(b, node_lit(v));
-      else sb_printf(b, "%lld", v->i);
-      break;
+    case V_INT: sb_int_as_written(b, v, 0); break;
     case V_NUM: {  /* no field takes one: the schema check keeps them out */
       char buf[32];
       sb_adds(b, mkb_number(buf, v->n));
@@ -270,9 +267,10 @@ void render_buildfile(const mkb_node *board, const render_header *hdr, strbuf *o
     }
   }
   if ((v = node_get(image, "base"))) {
-    if (node_lit(v)) sb_printf(out, "[image=%s]\n", node_lit(v));
-    else if (v->kind == V_INT) sb_printf(out, "[image=0x%llx]\n", (unsigned long long)v->i);
-    else sb_printf(out, "[image=%s]\n", v->s);
+    sb_adds(out, "[image=");
+    if (v->kind == V_INT) sb_int_as_written(out, v, 1);
+    else sb_adds(out, v->s);
+    sb_adds(out, "]\n");
   }
   strbuf g;
   sb_init(&g);

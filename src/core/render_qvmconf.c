@@ -38,11 +38,7 @@ static void add_name(strbuf *b, const char *key) {
 
 static void add_value(strbuf *b, const mkb_node *v, int hex) {
   switch (v->kind) {
-    case V_INT:
-      if (node_lit(v)) sb_adds(b, node_lit(v));
-      else if (hex && v->i >= 0) sb_printf(b, "0x%llx", (unsigned long long)v->i);
-      else sb_printf(b, "%lld", v->i);
-      break;
+    case V_INT: sb_int_as_written(b, v, hex); break;
     case V_NUM: {  /* no field takes one: the schema check keeps them out */
       char buf[32];
       sb_adds(b, mkb_number(buf, v->n));
