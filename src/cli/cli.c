@@ -526,15 +526,30 @@ static char *out_folder(const cli *c, int to_file) {
   return dir;
 }
 
-static int cmd_render(cli *c, mkb_session *s) {
-  const char **names = c->args;
-  size_t n = c->nargs;
-  if (c->all) {
-    if (n) return usage_error("render --all takes no board names, got '%s'", names[0]);
-    n = session_boards(s, &names);
-  } else if (n == 0) {
-    return usage_error("render needs a board name (or --all)%s", "");
+/* The boards a command works on: its arguments, or with --all every board
+** on the search path. 0, or 2 after a usage error. */
+static int board_names(cli *c, mkb_session *s, const char ***names, size_t *n) {
+  *names = c->args;
+  *n = c->nargs;
+  if (c->all && *n) {
+    fprintf(stderr, "mkbuildfile: error: %s --all takes no board names, got '%s'\n"
+                    "Try 'mkbuildfile --help'.\n", c->command, (*names)[0]);
+    return 2;
   }
+  if (c->all) {
+    *n = session_boards(s, names);
+  } else if (*n == 0) {
+    fprintf(stderr, "mkbuildfile: error: %s needs a board name (or --all)\n"
+                    "Try 'mkbuildfile --help'.\n", c->command);
+    return 2;
+  }
+  return 0;
+}
+
+static int cmd_render(cli *c, mkb_session *s) {
+  const char **names;
+  size_t n;
+  if (board_names(c, s, &names, &n) != 0) return 2;
   int to_file = c->out && ends_with(c->out, ".build");
   if (render_usage(c, n, to_file) != 0) return 2;
   if (c->all && !c->ninja) return render_all(c, s, names, n);
@@ -600,14 +615,9 @@ static int cmd_diff(cli *c, mkb_session *s) {
 }
 
 static int cmd_graph(cli *c, mkb_session *s) {
-  const char **names = c->args;
-  size_t n = c->nargs;
-  if (c->all) {
-    if (n) return usage_error("graph --all takes no board names, got '%s'", names[0]);
-    n = session_boards(s, &names);
-  } else if (n == 0) {
-    return usage_error("graph needs a board name (or --all)%s", "");
-  }
+  const char **names;
+  size_t n;
+  if (board_names(c, s, &names, &n) != 0) return 2;
   mkb_system *sys = calloc(n + 1, sizeof *sys);
   const mkb_system **ok = calloc(n + 1, sizeof *ok);
   if (sys == NULL || ok == NULL) die_oom();
@@ -624,15 +634,10 @@ static int cmd_graph(cli *c, mkb_session *s) {
 }
 
 static int cmd_check(cli *c, mkb_session *s) {
-  const char **names = c->args;
-  size_t n = c->nargs;
   if (c->out) return usage_error("check writes nothing; drop -o %s", c->out);
-  if (c->all) {
-    if (n) return usage_error("check --all takes no board names, got '%s'", names[0]);
-    n = session_boards(s, &names);
-  } else if (n == 0) {
-    return usage_error("check needs a board name (or --all)%s", "");
-  }
+  const char **names;
+  size_t n;
+  if (board_names(c, s, &names, &n) != 0) return 2;
   size_t failed = 0;
   for (size_t i = 0; i < n; i++) {
     mkb_system sys;
